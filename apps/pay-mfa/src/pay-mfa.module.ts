@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@sitepass/auth';
+import { CommonModule } from '@sitepass/common';
+import { ConfigModule, SitepassConfig } from '@sitepass/config';
+import { DatabaseModule } from '@sitepass/database';
+import { createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { PayPolicy } from './pay.policy';
+
+/** Pay's HTTP app (port 3001): the shared core with Pay's policy. */
+@Module({})
+export class PayMfaModule {
+  static forRoot(config: SitepassConfig): DynamicModule {
+    return {
+      module: PayMfaModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot('pay-mfa'),
+        DatabaseModule.forRoot(),
+        AuthModule.forRoot({ policy: PayPolicy }),
+        HealthModule,
+      ],
+      controllers: [createSessionsController('v1/pay/sessions'), JwksController],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { MembershipRole, MembershipStatus, PAY_ROLES, PayKind, PayRole, UserStatus } from '@sitepass/auth';
+
+const PASSWORD_RULE = 'password must be 12 to 1024 characters';
+
+export class CreateUserDto {
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  /** Absent for users who only sign in through their company's identity provider. */
+  @IsOptional()
+  @IsString()
+  @Length(12, 1024, { message: PASSWORD_RULE })
+  password?: string;
+
+  @IsOptional()
+  @IsIn(['active', 'inactive'])
+  status?: UserStatus;
+
+  @IsOptional()
+  @IsBoolean()
+  alwaysRequireMfa?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  support?: boolean;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @IsString()
+  @Length(12, 1024, { message: PASSWORD_RULE })
+  password?: string;
+
+  @IsOptional()
+  @IsIn(['active', 'inactive'])
+  status?: UserStatus;
+
+  @IsOptional()
+  @IsBoolean()
+  alwaysRequireMfa?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  support?: boolean;
+}
+
+export class CreateCompanyDto {
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, { each: true, message: 'each SSO domain must be a domain name' })
+  ssoDomains?: string[];
+
+  @IsOptional()
+  @IsIn(['none', 'payor', 'payee'])
+  payKind?: PayKind;
+}
+
+export class SetMembershipDto {
+  @IsIn(['admin', 'member'])
+  role!: MembershipRole;
+
+  @IsOptional()
+  @IsIn(['active', 'inactive'])
+  status?: MembershipStatus;
+
+  @IsOptional()
+  @ArrayMaxSize(PAY_ROLES.length)
+  @IsIn(PAY_ROLES, { each: true })
+  payRoles?: PayRole[];
+}
+
+export class CreatedDto {
+  id!: string;
+}

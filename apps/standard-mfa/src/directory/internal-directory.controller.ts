@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DirectoryService, ServiceAuth } from '@sitepass/auth';
+import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUserDto } from './directory.dto';
+
+/** DIR-4: the directory API for the platform's own back end, behind the service token. */
+@ApiTags('internal directory')
+@ApiBearerAuth()
+@ServiceAuth()
+@Controller('internal/v1')
+export class InternalDirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Post('users')
+  async createUser(@Body() body: CreateUserDto): Promise<CreatedDto> {
+    const user = await this.directory.createUser(body);
+    return { id: user.id };
+  }
+
+  @Patch('users/:userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async updateUser(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: UpdateUserDto): Promise<void> {
+    await this.directory.updateUser(userId, body);
+  }
+
+  @Post('companies')
+  async createCompany(@Body() body: CreateCompanyDto): Promise<CreatedDto> {
+    const company = await this.directory.createCompany(body);
+    return { id: company.id };
+  }
+
+  @Put('companies/:companyId/members/:userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async setMembership(
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: SetMembershipDto,
+  ): Promise<void> {
+    await this.directory.setMembership(companyId, userId, body);
+  }
+}

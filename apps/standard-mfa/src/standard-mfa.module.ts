@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@sitepass/auth';
+import { CommonModule } from '@sitepass/common';
+import { ConfigModule, SitepassConfig } from '@sitepass/config';
+import { DatabaseModule } from '@sitepass/database';
+import { createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { InternalDirectoryController } from './directory/internal-directory.controller';
+import { StandardPolicy } from './standard.policy';
+
+/** The standard product's HTTP app (port 3000). */
+@Module({})
+export class StandardMfaModule {
+  static forRoot(config: SitepassConfig): DynamicModule {
+    return {
+      module: StandardMfaModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot('standard-mfa'),
+        DatabaseModule.forRoot(),
+        AuthModule.forRoot({ policy: StandardPolicy }),
+        HealthModule,
+      ],
+      controllers: [createSessionsController('v1/sessions'), JwksController, InternalDirectoryController],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { MembershipRole, PayKind, PayRole } from '@sitepass/auth';
+
+/** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
+export const DEMO_PASSWORD = 'sitepass-demo-password';
+
+export interface DemoCompany {
+  key: string;
+  name: string;
+  ssoDomains?: string[];
+  payKind?: PayKind;
+}
+
+export interface DemoUser {
+  email: string;
+  note: string;
+  alwaysRequireMfa?: boolean;
+  support?: boolean;
+  memberships: Array<{ company: string; role: MembershipRole; payRoles?: PayRole[] }>;
+}
+
+export const DEMO_COMPANIES: DemoCompany[] = [
+  { key: 'acme', name: 'Acme Builders' },
+  { key: 'skyline', name: 'Skyline Contractors', ssoDomains: ['skyline.example'] },
+  { key: 'northwind', name: 'Northwind Developments (Pay: payor)', payKind: 'payor' },
+  { key: 'riverside', name: 'Riverside Supply (Pay: payee)', payKind: 'payee' },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'alice@acme.example', note: 'company admin of Acme Builders', memberships: [{ company: 'acme', role: 'admin' }] },
+  { email: 'bob@acme.example', note: 'member of Acme Builders', memberships: [{ company: 'acme', role: 'member' }] },
+  {
+    email: 'erin@acme.example',
+    note: 'member with "always require MFA" set',
+    alwaysRequireMfa: true,
+    memberships: [{ company: 'acme', role: 'member' }],
+  },
+  { email: 'sam@skyline.example', note: 'SSO user: password sign-in is refused', memberships: [{ company: 'skyline', role: 'member' }] },
+  {
+    email: 'pat@northwind.example',
+    note: 'Pay payor, payments disburser (authenticator app only)',
+    memberships: [{ company: 'northwind', role: 'admin', payRoles: ['payments_disburser'] }],
+  },
+  {
+    email: 'dana@northwind.example',
+    note: 'Pay payor, disbursement contributor (no MFA)',
+    memberships: [{ company: 'northwind', role: 'member', payRoles: ['disbursement_contributor'] }],
+  },
+  {
+    email: 'paula@riverside.example',
+    note: 'Pay payee admin (app or US SMS)',
+    memberships: [{ company: 'riverside', role: 'admin', payRoles: ['payee_admin'] }],
+  },
+  { email: 'sue@sitepass.example', note: 'platform support', support: true, memberships: [] },
+];

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, requestContext } from '@sitepass/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEventType } from './audit-event-type';
+
+export interface AuditRecord {
+  type: AuditEventType;
+  actorUserId?: string | null;
+  subjectUserId?: string | null;
+  companyId?: string | null;
+  /** Facts about the event: factor types, reasons, counts. Never a secret, code or token (SEC-1). */
+  data?: Record<string, unknown>;
+}
+
+/** Appends audit events with the request's time, IP, user agent and id (AUD-1). */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Pass the transaction's manager so that the event commits, or not, with the change it describes. */
+  async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+    await this.recordMany([record], manager);
+  }
+
+  async recordMany(records: AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
+    if (records.length === 0) return;
+    const context = requestContext.current();
+    const occurredAt = this.clock.now();
+    const rows = records.map((record) => [
+      occurredAt,
+      record.type,
+      record.actorUserId ?? record.subjectUserId ?? null,
+      record.subjectUserId ?? null,
+      record.companyId ?? null,
+      context?.ip ?? null,
+      context?.userAgent ?? null,
+      context?.requestId ?? null,
+      JSON.stringify(record.data ?? {}),
+    ]);
+    const width = rows[0]!.length;
+    const placeholders = rows.map((_, row) => `(${Array.from({ length: width }, (__, column) => `$${row * width + column + 1}`).join(', ')})`);
+    await manager.query(
+      `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data)
+       VALUES ${placeholders.join(', ')}`,
+      rows.flat(),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@sitepass/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { DomainError } from '../errors/domain.error';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { Company, PayKind } from './company.entity';
+import { normalizeEmail } from './email';
+import { Membership, MembershipRole, MembershipStatus } from './membership.entity';
+import { PayRole, payRolesAllowedFor } from './pay-roles';
+import { User, UserStatus } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password?: string;
+  status?: UserStatus;
+  alwaysRequireMfa?: boolean;
+  support?: boolean;
+}
+
+export type UserChanges = Partial<Omit<NewUser, 'email'>>;
+
+export interface NewCompany {
+  name: string;
+  ssoDomains?: string[];
+  payKind?: PayKind;
+}
+
+export interface MembershipTerms {
+  role: MembershipRole;
+  status?: MembershipStatus;
+  payRoles?: PayRole[];
+}
+
+/** DIR-4: the directory as the platform's own back end maintains it. Not a registration product. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  async createUser(input: NewUser): Promise<User> {
+    const now = this.clock.now();
+    const user = this.db.manager.create(User, {
+      id: randomUUID(),
+      email: normalizeEmail(input.email),
+      passwordHash: input.password ? await this.passwords.hash(input.password) : null,
+      status: input.status ?? 'active',
+      alwaysRequireMfa: input.alwaysRequireMfa ?? false,
+      support: input.support ?? false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      return await this.db.manager.save(user);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new DomainError('email_taken', 'A user with this email already exists.');
+      }
+      throw error;
+    }
+  }
+
+  async updateUser(userId: string, changes: UserChanges): Promise<User> {
+    const user = await this.db.manager.findOneBy(User, { id: userId });
+    if (!user) throw DomainError.notFound('The user');
+    if (changes.password !== undefined) user.passwordHash = await this.passwords.hash(changes.password);
+    if (changes.status !== undefined) user.status = changes.status;
+    if (changes.alwaysRequireMfa !== undefined) user.alwaysRequireMfa = changes.alwaysRequireMfa;
+    if (changes.support !== undefined) user.support = changes.support;
+    user.updatedAt = this.clock.now();
+    return this.db.manager.save(user);
+  }
+
+  async createCompany(input: NewCompany): Promise<Company> {
+    const now = this.clock.now();
+    return this.db.manager.save(
+      this.db.manager.create(Company, {
+        id: randomUUID(),
+        name: input.name.trim(),
+        ssoDomains: (input.ssoDomains ?? []).map((domain) => domain.trim().toLowerCase()),
+        payKind: input.payKind ?? 'none',
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }
+
+  /** Creates or replaces a membership; Pay roles must fit the company's kind (PAY-1). */
+  async setMembership(companyId: string, userId: string, terms: MembershipTerms): Promise<Membership> {
+    const [company, user] = await Promise.all([
+      this.db.manager.findOneBy(Company, { id: companyId }),
+      this.db.manager.findOneBy(User, { id: userId }),
+    ]);
+    if (!company) throw DomainError.notFound('The company');
+    if (!user) throw DomainError.notFound('The user');
+    const payRoles = [...new Set(terms.payRoles ?? [])];
+    const allowed = payRolesAllowedFor(company.payKind);
+    const misfits = payRoles.filter((role) => !allowed.includes(role));
+    if (misfits.length > 0) {
+      throw new DomainError(
+        'invalid_pay_role',
+        `A ${company.payKind === 'none' ? 'non-Pay' : company.payKind} company cannot grant ${misfits.join(', ')}.`,
+        { roles: misfits },
+      );
+    }
+    const now = this.clock.now();
+    const existing = await this.db.manager.findOneBy(Membership, { userId, companyId });
+    return this.db.manager.save(
+      this.db.manager.create(Membership, {
+        userId,
+        companyId,
+        role: terms.role,
+        status: terms.status ?? 'active',
+        payRoles,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      }),
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { PayKind } from './company.entity';
+
+/** PAY-1: the Pay roles a membership can hold, by the kind of company that grants them. */
+export const PAYOR_ROLES = [
+  'payments_admin',
+  'payments_disburser',
+  'payments_beneficiary_approver',
+  'disbursement_contributor',
+] as const;
+export const PAYEE_ROLES = ['payee_admin'] as const;
+export const PAY_ROLES = [...PAYOR_ROLES, ...PAYEE_ROLES] as const;
+
+export type PayorRole = (typeof PAYOR_ROLES)[number];
+export type PayeeRole = (typeof PAYEE_ROLES)[number];
+export type PayRole = (typeof PAY_ROLES)[number];
+
+/** Every Pay role but the disbursement contributor requires MFA (PAY-1). */
+export const MFA_REQUIRED_PAY_ROLES: readonly PayRole[] = [
+  'payments_admin',
+  'payments_disburser',
+  'payments_beneficiary_approver',
+  'payee_admin',
+];
+
+export function payRolesAllowedFor(kind: PayKind): readonly PayRole[] {
+  if (kind === 'payor') return PAYOR_ROLES;
+  if (kind === 'payee') return PAYEE_ROLES;
+  return [];
+}

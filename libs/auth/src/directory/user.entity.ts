@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type UserStatus = 'active' | 'inactive';
+
+/** DIR-1. Emails are stored lower-cased; the password is an argon2id hash, absent for SSO-only users. */
+@Entity('users')
+export class User {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column({ type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  @Column('text')
+  status!: UserStatus;
+
+  /** A locked "always require MFA" switch that only support or seeding sets. */
+  @Column('boolean')
+  alwaysRequireMfa!: boolean;
+
+  /** Platform support staff (DIR-3, PAY-10). */
+  @Column('boolean')
+  support!: boolean;
+
+  @Column('timestamptz')
+  createdAt!: Date;
+
+  @Column('timestamptz')
+  updatedAt!: Date;
+}

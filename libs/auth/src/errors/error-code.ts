@@ -1,0 +1,28 @@
+/**
+ * The closed set of error codes clients can switch on. Part of the contract: add codes, never rename.
+ * The HTTP layer maps each one to a status through a map the compiler checks for completeness.
+ */
+export const ERROR_CODES = [
+  // Transport and validation (SEC-2)
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'not_found',
+  'internal_error',
+  // Sessions and tokens (SES)
+  'authentication_required',
+  'invalid_token',
+  'invalid_credentials',
+  'session_revoked',
+  'session_expired',
+  'mfa_reauth_required',
+  'too_many_attempts',
+  'sso_required',
+  // Directory (DIR)
+  'internal_api_disabled',
+  'forbidden',
+  'email_taken',
+  'invalid_pay_role',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,27 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AUTH_MODE, AuthMode } from '../decorators/auth-mode.decorator';
+import { JwtAccessGuard } from './jwt-access.guard';
+import { ServiceTokenGuard } from './service-token.guard';
+
+/** The app-wide guard: picks the check each route declared, an access token by default. */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accessTokens: JwtAccessGuard,
+    private readonly serviceToken: ServiceTokenGuard,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const mode = this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE, [context.getHandler(), context.getClass()]);
+    switch (mode ?? 'access') {
+      case 'public':
+        return true;
+      case 'service':
+        return this.serviceToken.canActivate(context);
+      case 'access':
+        return (await this.accessTokens.canActivate(context)) as boolean;
+    }
+  }
+}

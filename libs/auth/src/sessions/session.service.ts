@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, KeyedHasher, addSeconds, randomToken, requestContext } from '@sitepass/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../errors/domain.error';
+import { Acr, Amr, Audience } from '../tokens/access-token';
+import { AccessTokenIssuer } from '../tokens/access-token.issuer';
+import { RefreshToken } from './refresh-token.entity';
+import { RevocationStore } from './revocation.store';
+import { RevocationReason, Session } from './session.entity';
+
+export const SESSION_LIFETIME_SECONDS = 30 * 24 * 3600;
+const REFRESH_TOKEN_PURPOSE = 'refresh-token';
+
+export interface Assurance {
+  acr: Acr;
+  amr: Amr[];
+  mfaTime: Date | null;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+/** Sessions and their tokens (SES-2, SES-4, SES-7): start, rotate, revoke. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly hasher: KeyedHasher,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly revocations: RevocationStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Opens a session and returns its first tokens; pass the manager of an enclosing transaction. */
+  async startSession(
+    userId: string,
+    audience: Audience,
+    assurance: Assurance,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ session: Session; tokens: IssuedTokens }> {
+    const now = this.clock.now();
+    const context = requestContext.current();
+    const session = manager.create(Session, {
+      id: randomUUID(),
+      userId,
+      audience,
+      ...assurance,
+      authTime: now,
+      createdAt: now,
+      expiresAt: addSeconds(now, SESSION_LIFETIME_SECONDS),
+      revokedAt: null,
+      revokedReason: null,
+      ip: context?.ip ?? null,
+      userAgent: context?.userAgent ?? null,
+    });
+    await manager.insert(Session, session);
+    return { session, tokens: await this.issueTokens(session, manager) };
+  }
+
+  findLiveSession(sessionId: string, manager: EntityManager = this.db.manager): Promise<Session | null> {
+    return manager.findOneBy(Session, { id: sessionId, revokedAt: IsNull() });
+  }
+
+  /**
+   * Rotates a refresh token (SES-4). A token that was already rotated has leaked or been replayed:
+   * the whole session is revoked. `checkSession` applies the product's rules (SES-5) before rotation.
+   */
+  async refresh(
+    presented: string,
+    audience: Audience,
+    checkSession: (session: Session, manager: EntityManager) => Promise<void>,
+  ): Promise<IssuedTokens> {
+    const tokenHash = this.hasher.hash(REFRESH_TOKEN_PURPOSE, presented);
+    const outcome = await this.db.transaction(async (manager) => {
+      const token = await manager.findOne(RefreshToken, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+      const session = token && (await manager.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } }));
+      if (!token || !session || session.audience !== audience) {
+        throw new DomainError('invalid_token', 'The refresh token is not valid.');
+      }
+      if (session.revokedAt) throw new DomainError('session_revoked', 'The session has been revoked.');
+      if (token.rotatedAt) {
+        await this.markRevoked(manager, [session.id], 'refresh_reuse');
+        await this.audit.record({ type: 'session.refresh_reused', subjectUserId: session.userId, data: { sessionId: session.id } }, manager);
+        return { kind: 'reused', sessionId: session.id } as const;
+      }
+      if (this.clock.now() >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
+      await checkSession(session, manager);
+      await manager.update(RefreshToken, { tokenHash }, { rotatedAt: this.clock.now() });
+      return { kind: 'rotated', tokens: await this.issueTokens(session, manager) } as const;
+    });
+    if (outcome.kind === 'reused') {
+      await this.revocations.add([outcome.sessionId]);
+      throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
+    }
+    return outcome.tokens;
+  }
+
+  /** Revokes one session; its access tokens fail on every instance at once (SES-7). */
+  async revokeSession(sessionId: string, reason: RevocationReason): Promise<void> {
+    await this.markRevoked(this.db.manager, [sessionId], reason);
+    await this.revocations.add([sessionId]);
+  }
+
+  /**
+   * Revokes every live session of a user inside the caller's transaction (RESET-2). Returns the ids;
+   * call `publishRevocations` with them after the commit.
+   */
+  async revokeAllForUser(userId: string, reason: RevocationReason, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId, this.clock.now(), reason],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  publishRevocations(sessionIds: string[]): Promise<void> {
+    return this.revocations.add(sessionIds);
+  }
+
+  private async markRevoked(manager: EntityManager, sessionIds: string[], reason: RevocationReason): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = ANY($1) AND revoked_at IS NULL`,
+      [sessionIds, this.clock.now(), reason],
+    );
+  }
+
+  private async issueTokens(session: Session, manager: EntityManager): Promise<IssuedTokens> {
+    const refreshToken = randomToken();
+    await manager.insert(RefreshToken, {
+      tokenHash: this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken),
+      sessionId: session.id,
+      createdAt: this.clock.now(),
+      rotatedAt: null,
+    });
+    const accessToken = this.accessTokens.issue({
+      userId: session.userId,
+      sessionId: session.id,
+      audience: session.audience,
+      acr: session.acr,
+      amr: session.amr,
+      authTime: session.authTime,
+      mfaTime: session.mfaTime,
+    });
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.accessTokens.lifetimeSeconds };
+  }
+}

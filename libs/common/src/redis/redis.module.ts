@@ -1,0 +1,22 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
+import Redis from 'ioredis';
+
+/**
+ * The process's Redis client for counters and the revocation set. Keys carry QUEUE_PREFIX, which holds
+ * a {hash tag} so that a Redis Cluster keeps them on one slot and test runs never see each other's keys.
+ */
+@Injectable()
+export class RedisClient extends Redis implements OnApplicationShutdown {
+  constructor(@Inject(CONFIG) config: SitepassConfig) {
+    super(config.redisUrl, { keyPrefix: `${config.queuePrefix}:`, maxRetriesPerRequest: 2, lazyConnect: false });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.quit().catch(() => this.disconnect());
+  }
+}
+
+@Global()
+@Module({ providers: [RedisClient], exports: [RedisClient] })
+export class RedisModule {}

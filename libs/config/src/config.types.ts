@@ -1,0 +1,67 @@
+export type Environment = 'development' | 'test' | 'production';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type SmsProviderName = 'twilio' | 'log';
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface TwilioSettings {
+  baseUrl: string;
+  accountSid: string | null;
+  authToken: string | null;
+  from: string | null;
+  messagingServiceSid: string | null;
+  timeoutMs: number;
+}
+
+export interface RateLimitSettings {
+  /** Password attempts that failed for one account within the window (SEC-5). */
+  loginFailuresPerAccount: number;
+  /** Password attempts, successful or not, from one client IP within the window (SEC-5). */
+  loginAttemptsPerIp: number;
+  loginWindowSeconds: number;
+}
+
+export interface SmsSettings {
+  provider: SmsProviderName;
+  twilio: TwilioSettings;
+  allowedCountries: string[];
+  dailyCapPerCountry: number;
+  maxAttempts: number;
+  backoffMs: number;
+}
+
+export interface MailSettings {
+  smtpUrl: string | null;
+  from: string;
+}
+
+/** Everything the processes read from the environment, parsed and validated once at start-up (OPS-2). */
+export interface SitepassConfig {
+  environment: Environment;
+  port: number;
+  logLevel: LogLevel;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  publicHost: string;
+  totpIssuer: string;
+  jwt: {
+    issuer: string;
+    /** ES256 private keys in PEM, newest first: the first signs, all verify (SES-3). */
+    signingKeys: string[];
+    accessTokenTtlSeconds: number;
+  };
+  /** Newest first: the first encrypts, any decrypts (TOTP-6). */
+  encryptionKeys: EncryptionKey[];
+  hashPepper: Buffer;
+  internalApiToken: string | null;
+  /** Express "trust proxy" values: addresses or CIDR ranges whose X-Forwarded-For is believed (SEC-4). */
+  trustedProxies: string[];
+  rateLimits: RateLimitSettings;
+  sms: SmsSettings;
+  mail: MailSettings;
+  outboxPollMs: number;
+}

@@ -1,0 +1,97 @@
+import { ConfigError } from './config.error';
+import { Environment, LogLevel, SitepassConfig, SmsProviderName } from './config.types';
+import { DevSecrets, loadDevSecrets } from './dev-secrets';
+import { Env, EnvReader } from './env-reader';
+import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
+
+export const STANDARD_SMS_COUNTRIES = ['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK'];
+
+export interface ConfigDefaults {
+  port: number;
+  /** Where development secrets are kept when the environment sets none. */
+  devSecretsDirectory?: string;
+}
+
+/** Parses and validates the environment once; throws ConfigError naming every bad variable (OPS-2). */
+export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
+  const read = new EnvReader(env);
+  const environment = read.oneOf<Environment>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const secrets = readSecrets(read, environment, defaults.devSecretsDirectory ?? '.sitepass');
+  const smsProvider = read.oneOf<SmsProviderName>('SMS_PROVIDER', ['twilio', 'log'], 'log');
+
+  const config: SitepassConfig = {
+    environment,
+    port: read.integer('PORT', defaults.port, 0, 65535),
+    logLevel: read.oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
+    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sitepass', ['postgres:', 'postgresql:']),
+    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
+    publicHost: read.string('PUBLIC_HOST', 'localhost'),
+    totpIssuer: read.string('TOTP_ISSUER', 'Sitepass'),
+    jwt: {
+      issuer: read.string('JWT_ISSUER', 'http://localhost:8080'),
+      signingKeys: secrets.signingKeys,
+      accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
+    },
+    encryptionKeys: secrets.encryptionKeys,
+    hashPepper: secrets.hashPepper,
+    internalApiToken: read.optional('INTERNAL_API_TOKEN'),
+    trustedProxies: read.proxyList('TRUSTED_PROXIES'),
+    rateLimits: {
+      loginFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
+      loginAttemptsPerIp: read.integer('LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1_000_000),
+      loginWindowSeconds: read.integer('LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    sms: {
+      provider: smsProvider,
+      twilio: {
+        baseUrl: read.url('TWILIO_BASE_URL', 'https://api.twilio.com', ['http:', 'https:']),
+        accountSid: read.optional('TWILIO_ACCOUNT_SID'),
+        authToken: read.optional('TWILIO_AUTH_TOKEN'),
+        from: read.optional('TWILIO_FROM'),
+        messagingServiceSid: read.optional('TWILIO_MESSAGING_SERVICE_SID'),
+        timeoutMs: read.integer('TWILIO_TIMEOUT_MS', 10_000, 100, 120_000),
+      },
+      allowedCountries: read.list('SMS_ALLOWED_COUNTRIES', STANDARD_SMS_COUNTRIES).map((code) => code.toUpperCase()),
+      dailyCapPerCountry: read.integer('SMS_DAILY_CAP_PER_COUNTRY', 1000, 1, 10_000_000),
+      maxAttempts: read.integer('SMS_MAX_ATTEMPTS', 6, 1, 50),
+      backoffMs: read.integer('SMS_BACKOFF_MS', 2000, 1, 600_000),
+    },
+    mail: {
+      smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
+      from: read.string('MAIL_FROM', 'Sitepass <no-reply@sitepass.local>'),
+    },
+    outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
+  };
+  checkTwilio(read, config);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+function readSecrets(read: EnvReader, environment: Environment, devDirectory: string) {
+  const names = ['JWT_SIGNING_KEYS', 'ENCRYPTION_KEYS', 'HASH_PEPPER'] as const;
+  const missing = names.filter((name) => read.raw(name) === undefined);
+  let dev: DevSecrets | null = null;
+  if (missing.length > 0) {
+    if (environment === 'production') {
+      missing.forEach((name) => read.fail(name, 'is required in production', null));
+    } else {
+      dev = loadDevSecrets(devDirectory);
+    }
+  }
+  return {
+    signingKeys: parseSigningKeys(read, names[0], read.raw(names[0]) ?? dev?.jwtSigningKeys ?? ''),
+    encryptionKeys: parseEncryptionKeys(read, names[1], read.raw(names[1]) ?? dev?.encryptionKeys ?? ''),
+    hashPepper: parsePepper(read, names[2], read.raw(names[2]) ?? dev?.hashPepper ?? ''),
+  };
+}
+
+function checkTwilio(read: EnvReader, config: SitepassConfig): void {
+  const twilio = config.sms.twilio;
+  if (config.sms.provider !== 'twilio') return;
+  if (!twilio.accountSid) read.fail('TWILIO_ACCOUNT_SID', 'is required when SMS_PROVIDER=twilio', null);
+  if (!twilio.authToken) read.fail('TWILIO_AUTH_TOKEN', 'is required when SMS_PROVIDER=twilio', null);
+  if (!twilio.from && !twilio.messagingServiceSid) {
+    read.fail('TWILIO_FROM', 'or TWILIO_MESSAGING_SERVICE_SID is required when SMS_PROVIDER=twilio', null);
+  }
+}

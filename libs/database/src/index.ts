@@ -1,0 +1,5 @@
+export * from './database.module';
+export * from './migrations';
+export * from './run-migrations';
+export * from './snake-naming.strategy';
+export * from './ensure-database';

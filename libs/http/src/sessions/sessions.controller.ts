@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public, SignInService } from '@sitepass/auth';
+import { PasswordSignInDto, RefreshDto, TokensDto } from './session.dto';
+
+/**
+ * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes
+ * under their own prefix; what differs is the product policy behind SignInService.
+ */
+export function createSessionsController(path: string): Type<unknown> {
+  @ApiTags('sessions')
+  @Controller(path)
+  class SessionsController {
+    constructor(private readonly signIn: SignInService) {}
+
+    @Public()
+    @Post()
+    @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({ type: TokensDto, description: 'status is authenticated, mfa_required or mfa_enrollment_required' })
+    signInWithPassword(@Body() body: PasswordSignInDto) {
+      return this.signIn.signInWithPassword(body);
+    }
+
+    @Public()
+    @Post('refresh')
+    @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({ type: TokensDto })
+    refresh(@Body() body: RefreshDto) {
+      return this.signIn.refresh(body.refreshToken);
+    }
+
+    @Delete('current')
+    @ApiBearerAuth()
+    @HttpCode(HttpStatus.NO_CONTENT)
+    signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
+      return this.signIn.signOut(principal);
+    }
+  }
+  return SessionsController;
+}

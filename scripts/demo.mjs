@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm run demo`: everything locally in one command. Installs dependencies when they are missing, builds,
+// migrates, seeds the demo directory, then runs both apps and the worker until Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? 'demo-internal-token',
+  SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'log',
+  OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200',
+};
+const processes = [
+  { name: 'standard', script: 'start:standard-mfa', port: 3000 },
+  { name: 'pay', script: 'start:pay-mfa', port: 3001 },
+  { name: 'worker', script: 'start:worker', port: 3002 },
+];
+
+function step(title, args) {
+  process.stdout.write(`\n== ${title}\n`);
+  const result = spawnSync('npm', args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    process.stderr.write(`\n"npm ${args.join(' ')}" failed. Is PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379? (see README)\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function waitUntilReady(port) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  return false;
+}
+
+if (!existsSync('node_modules')) step('Installing dependencies', ['ci']);
+step('Building', ['run', 'build', '--silent']);
+step('Applying migrations', ['run', 'migration:run', '--silent']);
+step('Loading the demo directory', ['run', 'seed:demo', '--silent']);
+
+const children = processes.map(({ name, script, port }) => {
+  const child = spawn('npm', ['run', script, '--silent'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}]`.padEnd(11);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+  }
+  child.on('exit', (code) => {
+    if (!stopping) process.stdout.write(`${prefix}exited with code ${code}\n`);
+  });
+  return child;
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    Promise.all(children.map((child) => new Promise((resolve) => child.on('exit', resolve)))).then(() => process.exit(0));
+  });
+}
+
+const ready = await Promise.all(processes.map(({ port }) => waitUntilReady(port)));
+if (ready.every(Boolean)) {
+  process.stdout.write(`
+== Sitepass is running (Ctrl-C stops everything)
+   standard app   http://localhost:3000   API docs http://localhost:3000/docs
+   Pay app        http://localhost:3001   API docs http://localhost:3001/docs
+   worker         http://localhost:3002/health/ready   (SMS and emails are printed in this log)
+   internal API   Authorization: Bearer ${env.INTERNAL_API_TOKEN}
+
+   Try:  curl -s localhost:3000/v1/sessions -H 'content-type: application/json' \\
+           -d '{"email":"bob@acme.example","password":"sitepass-demo-password"}'
+`);
+} else {
+  process.stderr.write('\nA process did not become ready; see its log above.\n');
+}

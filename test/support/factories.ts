@@ -1,0 +1,26 @@
+import { Company, DirectoryService, MembershipTerms, NewCompany, NewUser, User } from '@sitepass/auth';
+import { RunningApp } from './harness';
+
+export const PASSWORD = 'correct horse battery staple';
+
+let sequence = 0;
+const next = () => `${process.env.JEST_WORKER_ID ?? 1}-${(sequence += 1)}`;
+
+/** A user with a known password, through the real directory service. */
+export function createUser(app: RunningApp, overrides: Partial<NewUser> = {}): Promise<User> {
+  return app.get(DirectoryService).createUser({ email: `user${next()}@example.com`, password: PASSWORD, ...overrides });
+}
+
+export function createCompany(app: RunningApp, overrides: Partial<NewCompany> = {}): Promise<Company> {
+  return app.get(DirectoryService).createCompany({ name: `Company ${next()}`, ...overrides });
+}
+
+export async function addMember(app: RunningApp, company: Company, user: User, terms: Partial<MembershipTerms> = {}): Promise<void> {
+  await app.get(DirectoryService).setMembership(company.id, user.id, { role: 'member', ...terms });
+}
+
+/** Password sign-in as a client would do it. */
+export function signIn(app: RunningApp, email: string, password = PASSWORD, extra: Record<string, unknown> = {}) {
+  const path = app.kind === 'pay' ? '/v1/pay/sessions' : '/v1/sessions';
+  return app.http.post(path, { email, password, ...extra });
+}

@@ -1,0 +1,117 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { Clock, JsonLogger } from '@sitepass/common';
+import { SitepassConfig } from '@sitepass/config';
+import { configureHttpApp } from '@sitepass/http';
+import Redis from 'ioredis';
+import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
+import { StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
+import { FakeClock } from './fake-clock';
+import { HttpClient } from './http-client';
+import { EnvOverrides, testConfig, testRedisPrefix } from './test-config';
+import { truncateAll } from './test-database';
+
+export type AppKind = 'standard' | 'pay';
+
+export interface RunningApp {
+  kind: AppKind;
+  config: SitepassConfig;
+  http: HttpClient;
+  get<T>(token: Type<T> | string | symbol): T;
+  close(): Promise<void>;
+}
+
+const MODULES: Record<AppKind, (config: SitepassConfig) => DynamicModule> = {
+  standard: (config) => StandardMfaModule.forRoot(config),
+  pay: (config) => PayMfaModule.forRoot(config),
+};
+
+/** Boots a real app, as main.ts does, on a free port, with the test's clock in place of the system's. */
+export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}): Promise<RunningApp> {
+  const config = testConfig(overrides);
+  const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
+  configureHttpApp(app, config, { title: kind, description: 'test' });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return running(kind, config, app, new HttpClient(`http://127.0.0.1:${port}`));
+}
+
+function running(kind: AppKind, config: SitepassConfig, app: INestApplication, http: HttpClient): RunningApp {
+  return {
+    kind,
+    config,
+    http,
+    get: (token) => app.get(token, { strict: false }),
+    close: () => app.close(),
+  };
+}
+
+/**
+ * What an end-to-end test file works against: real apps on real sockets, this worker's PostgreSQL
+ * database and Redis prefix, and one fake clock shared by every app the file starts.
+ */
+export class TestEnvironment {
+  readonly clock = new FakeClock();
+  readonly db = new Client({ connectionString: testConfig().databaseUrl });
+  readonly redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+  private readonly apps: RunningApp[] = [];
+  private readonly defaults = new Map<AppKind, Promise<RunningApp>>();
+
+  /** The file's shared instance of an app, started on first use. */
+  app(kind: AppKind): Promise<RunningApp> {
+    if (!this.defaults.has(kind)) this.defaults.set(kind, this.start(kind));
+    return this.defaults.get(kind)!;
+  }
+
+  standard(): Promise<RunningApp> {
+    return this.app('standard');
+  }
+
+  pay(): Promise<RunningApp> {
+    return this.app('pay');
+  }
+
+  /** Another instance, with its own configuration if given; closed with the environment. */
+  async start(kind: AppKind, overrides: EnvOverrides = {}): Promise<RunningApp> {
+    const app = await startApp(kind, this.clock, overrides);
+    this.apps.push(app);
+    return app;
+  }
+
+  async open(): Promise<void> {
+    await Promise.all([this.db.connect(), this.redis.connect()]);
+  }
+
+  /** A clean slate between tests: empty tables, no keys under this run's prefix, the clock at its start. */
+  async reset(): Promise<void> {
+    await truncateAll(this.db);
+    await this.flushRedis();
+    this.clock.set('2026-03-02T09:00:00.000Z');
+  }
+
+  async flushRedis(): Promise<void> {
+    const keys = await this.redis.keys(`${testRedisPrefix()}*`);
+    if (keys.length > 0) await this.redis.del(...keys);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.close()));
+    await Promise.all([this.db.end(), this.redis.quit()]);
+  }
+}
+
+/** Registers the hooks that give each test of a file a clean environment. */
+export function useTestEnvironment(): TestEnvironment {
+  const environment = new TestEnvironment();
+  beforeAll(() => environment.open());
+  beforeEach(() => environment.reset());
+  afterAll(() => environment.close());
+  return environment;
+}

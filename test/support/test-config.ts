@@ -1,0 +1,48 @@
+import { loadConfig, SitepassConfig } from '@sitepass/config';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { databaseUrl, testDatabaseName } from './test-database';
+
+export type EnvOverrides = Record<string, string | undefined>;
+
+export function newSigningKeyPem(): string {
+  return generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+}
+
+/** One set of secrets per test process: every app a test starts signs and encrypts alike. */
+const SECRETS = {
+  JWT_SIGNING_KEYS: newSigningKeyPem(),
+  ENCRYPTION_KEYS: `test1:${randomBytes(32).toString('base64')}`,
+  HASH_PEPPER: randomBytes(32).toString('base64'),
+};
+
+export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789';
+export const TEST_ISSUER = 'https://sitepass.test';
+
+export function workerId(): string {
+  return process.env.JEST_WORKER_ID ?? '1';
+}
+
+export function testRedisPrefix(): string {
+  return `{sitepass-test-${process.env.SITEPASS_TEST_RUN}-${workerId()}}`;
+}
+
+/** A configuration built by the real parser from a test environment: this worker's database and prefix. */
+export function testConfig(overrides: EnvOverrides = {}): SitepassConfig {
+  const runId = process.env.SITEPASS_TEST_RUN;
+  if (!runId) throw new Error('SITEPASS_TEST_RUN is not set: run the tests through Jest (npm test)');
+  return loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: databaseUrl(testDatabaseName(runId, workerId())),
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: testRedisPrefix(),
+      JWT_ISSUER: TEST_ISSUER,
+      INTERNAL_API_TOKEN: TEST_SERVICE_TOKEN,
+      PUBLIC_HOST: 'sitepass.test',
+      ...SECRETS,
+      ...overrides,
+    },
+    { port: 0 },
+  );
+}

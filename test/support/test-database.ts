@@ -1,0 +1,32 @@
+import { Client } from 'pg';
+
+/** The server the tests use; PostgreSQL with trust auth on the machine (see README). */
+export const TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
+const TEST_DATABASE = /^sitepass_test_\d+_(tpl|\d+)$/;
+
+export function testDatabaseName(runId: string, worker: string): string {
+  return `sitepass_test_${runId}_${worker}`;
+}
+
+export function databaseUrl(name: string): string {
+  if (!TEST_DATABASE.test(name)) throw new Error(`Refusing to use "${name}": test databases are named sitepass_test_<run>_<worker>`);
+  return `${TEST_SERVER_URL}/${name}`;
+}
+
+export async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: `${TEST_SERVER_URL}/postgres` });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties every table but the migration history; audit rows go too (TRUNCATE is not a row DELETE). */
+export async function truncateAll(client: Pick<Client, 'query'>): Promise<void> {
+  const { rows } = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`);
+}
