@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Clock, JsonLogger } from '@sitepass/common';
@@ -9,12 +9,13 @@ import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
 import { StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { FakeClock } from './fake-clock';
 import { HttpClient } from './http-client';
 import { EnvOverrides, testConfig, testRedisPrefix } from './test-config';
 import { truncateAll } from './test-database';
 
-export type AppKind = 'standard' | 'pay';
+export type AppKind = 'standard' | 'pay' | 'worker';
 
 export interface RunningApp {
   kind: AppKind;
@@ -27,29 +28,38 @@ export interface RunningApp {
 const MODULES: Record<AppKind, (config: SitepassConfig) => DynamicModule> = {
   standard: (config) => StandardMfaModule.forRoot(config),
   pay: (config) => PayMfaModule.forRoot(config),
+  worker: (config) => WorkerModule.forRoot(config),
 };
 
 /** Boots a real app, as main.ts does, on a free port, with the test's clock in place of the system's. */
-export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}): Promise<RunningApp> {
+export interface StartOptions {
+  /** Where the app's log lines go; by default only errors, to the console. */
+  logger?: LoggerService;
+}
+
+export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
   const config = testConfig(overrides);
   const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
-  configureHttpApp(app, config, { title: kind, description: 'test' });
+  const logger = options.logger ?? new JsonLogger('error');
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
+  if (kind === 'worker') app.enableShutdownHooks();
+  else configureHttpApp(app, config, { title: kind, description: 'test' });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return running(kind, config, app, new HttpClient(`http://127.0.0.1:${port}`));
 }
 
 function running(kind: AppKind, config: SitepassConfig, app: INestApplication, http: HttpClient): RunningApp {
+  let closing: Promise<void> | undefined;
   return {
     kind,
     config,
     http,
     get: (token) => app.get(token, { strict: false }),
-    close: () => app.close(),
+    close: () => (closing ??= app.close()),
   };
 }
 
@@ -78,9 +88,13 @@ export class TestEnvironment {
     return this.app('pay');
   }
 
+  worker(): Promise<RunningApp> {
+    return this.app('worker');
+  }
+
   /** Another instance, with its own configuration if given; closed with the environment. */
-  async start(kind: AppKind, overrides: EnvOverrides = {}): Promise<RunningApp> {
-    const app = await startApp(kind, this.clock, overrides);
+  async start(kind: AppKind, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
+    const app = await startApp(kind, this.clock, overrides, options);
     this.apps.push(app);
     return app;
   }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,7 +8,7 @@ import { AuditEvent } from './audit/audit-event.entity';
 import { AuditService } from './audit/audit.service';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
-import { JwtAccessGuard } from './guards/jwt-access.guard';
+import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
 import { ServiceTokenGuard } from './guards/service-token.guard';
 import { LoginThrottle } from './limits/login-throttle';
 import { RateLimiter } from './limits/rate-limiter';
@@ -18,7 +19,7 @@ import { SessionService } from './sessions/session.service';
 import { PRODUCT_POLICY, ProductPolicy } from './sign-in/product-policy';
 import { SignInService } from './sign-in/sign-in.service';
 import { SubjectFactsLoader } from './sign-in/subject-facts.loader';
-import { JwtStrategy } from './strategies/jwt.strategy';
+import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
@@ -45,6 +46,7 @@ export interface AuthModuleOptions {
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
+    const strategyName = `jwt-${randomUUID()}`;
     return {
       module: AuthModule,
       imports: [PassportModule, DirectoryModule, TypeOrmModule.forFeature(AUTH_ENTITIES)],
@@ -52,8 +54,8 @@ export class AuthModule {
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },
         { provide: AUTH_OPTIONS, inject: [PRODUCT_POLICY], useFactory: (policy: ProductPolicy) => ({ audience: policy.audience }) },
-        JwtStrategy,
-        JwtAccessGuard,
+        { provide: JWT_STRATEGY, useClass: createJwtStrategy(strategyName) },
+        { provide: JWT_ACCESS_GUARD, useClass: createJwtAccessGuard(strategyName) },
         ServiceTokenGuard,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],

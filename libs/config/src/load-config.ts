@@ -71,18 +71,16 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
 function readSecrets(read: EnvReader, environment: Environment, devDirectory: string) {
   const names = ['JWT_SIGNING_KEYS', 'ENCRYPTION_KEYS', 'HASH_PEPPER'] as const;
   const missing = names.filter((name) => read.raw(name) === undefined);
-  let dev: DevSecrets | null = null;
-  if (missing.length > 0) {
-    if (environment === 'production') {
-      missing.forEach((name) => read.fail(name, 'is required in production', null));
-    } else {
-      dev = loadDevSecrets(devDirectory);
-    }
-  }
+  if (environment === 'production') missing.forEach((name) => read.fail(name, 'is required in production', null));
+  const dev: DevSecrets | null = missing.length > 0 && environment !== 'production' ? loadDevSecrets(devDirectory) : null;
+  const value = (name: (typeof names)[number], devValue: string | undefined) => read.raw(name) ?? devValue;
+  const signingKeys = value(names[0], dev?.jwtSigningKeys);
+  const encryptionKeys = value(names[1], dev?.encryptionKeys);
+  const pepper = value(names[2], dev?.hashPepper);
   return {
-    signingKeys: parseSigningKeys(read, names[0], read.raw(names[0]) ?? dev?.jwtSigningKeys ?? ''),
-    encryptionKeys: parseEncryptionKeys(read, names[1], read.raw(names[1]) ?? dev?.encryptionKeys ?? ''),
-    hashPepper: parsePepper(read, names[2], read.raw(names[2]) ?? dev?.hashPepper ?? ''),
+    signingKeys: signingKeys === undefined ? [] : parseSigningKeys(read, names[0], signingKeys),
+    encryptionKeys: encryptionKeys === undefined ? [] : parseEncryptionKeys(read, names[1], encryptionKeys),
+    hashPepper: pepper === undefined ? Buffer.alloc(0) : parsePepper(read, names[2], pepper),
   };
 }
 

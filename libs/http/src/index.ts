@@ -9,3 +9,4 @@ export * from './setup/configure-http-app';
 export * from './setup/request-id';
 export * from './sessions/session.dto';
 export * from './sessions/sessions.controller';
+export * from './health/graceful-shutdown';

@@ -1,4 +1,5 @@
-import { MembershipRole, PayKind, PayRole } from '@sitepass/auth';
+import { INestApplicationContext } from '@nestjs/common';
+import { DirectoryRepository, DirectoryService, MembershipRole, PayKind, PayRole } from '@sitepass/auth';
 
 /** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
 export const DEMO_PASSWORD = 'sitepass-demo-password';
@@ -52,3 +53,22 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: 'sue@sitepass.example', note: 'platform support', support: true, memberships: [] },
 ];
+
+/** Creates what is missing of the demo directory; running it again changes nothing (DIR-4). */
+export async function seedDemoDirectory(app: INestApplicationContext): Promise<void> {
+  const directory = app.get(DirectoryService, { strict: false });
+  const repository = app.get(DirectoryRepository, { strict: false });
+  const companyIds = new Map<string, string>();
+  for (const company of DEMO_COMPANIES) {
+    const existing = await repository.findCompanyByName(company.name);
+    companyIds.set(company.key, (existing ?? (await directory.createCompany(company))).id);
+  }
+  for (const demo of DEMO_USERS) {
+    const user =
+      (await repository.findUserByEmail(demo.email)) ??
+      (await directory.createUser({ email: demo.email, password: DEMO_PASSWORD, alwaysRequireMfa: demo.alwaysRequireMfa, support: demo.support }));
+    for (const membership of demo.memberships) {
+      await directory.setMembership(companyIds.get(membership.company)!, user.id, { role: membership.role, payRoles: membership.payRoles });
+    }
+  }
+}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DirectoryModule, DirectoryRepository, DirectoryService } from '@sitepass/auth';
+import { DirectoryModule } from '@sitepass/auth';
 import { CommonModule, JsonLogger } from '@sitepass/common';
 import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS } from './demo-directory';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoDirectory } from './demo-directory';
 
 /** `npm run seed:demo` (DIR-4): loads the demo directory; running it again changes nothing. */
 async function main(): Promise<void> {
@@ -13,21 +13,7 @@ async function main(): Promise<void> {
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: new JsonLogger('warn') });
   try {
-    const directory = app.get(DirectoryService);
-    const repository = app.get(DirectoryRepository);
-    const companyIds = new Map<string, string>();
-    for (const company of DEMO_COMPANIES) {
-      const existing = await repository.findCompanyByName(company.name);
-      companyIds.set(company.key, (existing ?? (await directory.createCompany(company))).id);
-    }
-    for (const demo of DEMO_USERS) {
-      const user =
-        (await repository.findUserByEmail(demo.email)) ??
-        (await directory.createUser({ email: demo.email, password: DEMO_PASSWORD, alwaysRequireMfa: demo.alwaysRequireMfa, support: demo.support }));
-      for (const membership of demo.memberships) {
-        await directory.setMembership(companyIds.get(membership.company)!, user.id, { role: membership.role, payRoles: membership.payRoles });
-      }
-    }
+    await seedDemoDirectory(app);
     printAccounts();
   } finally {
     await app.close();

@@ -1,7 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AUTH_MODE, AuthMode } from '../decorators/auth-mode.decorator';
-import { JwtAccessGuard } from './jwt-access.guard';
+import { JWT_ACCESS_GUARD } from './jwt-access.guard';
 import { ServiceTokenGuard } from './service-token.guard';
 
 /** The app-wide guard: picks the check each route declared, an access token by default. */
@@ -9,7 +9,7 @@ import { ServiceTokenGuard } from './service-token.guard';
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly accessTokens: JwtAccessGuard,
+    @Inject(JWT_ACCESS_GUARD) private readonly accessTokens: CanActivate,
     private readonly serviceToken: ServiceTokenGuard,
   ) {}
 

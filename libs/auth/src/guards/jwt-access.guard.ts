@@ -1,16 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { CanActivate, Injectable, Type } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../errors/domain.error';
 
-/** Runs the passport-jwt strategy and turns every failure into a stable error code (SES-8). */
-@Injectable()
-export class JwtAccessGuard extends AuthGuard('jwt') {
-  override handleRequest<T>(error: unknown, principal: T, info: unknown): T {
-    if (error instanceof DomainError) throw error;
-    if (principal) return principal;
-    if (info instanceof Error && info.message === 'No auth token') {
-      throw new DomainError('authentication_required', 'This request needs an access token.');
+/** Runs the app's passport-jwt strategy and turns every failure into a stable error code (SES-8). */
+export function createJwtAccessGuard(strategyName: string): Type<CanActivate> {
+  @Injectable()
+  class JwtAccessGuard extends AuthGuard(strategyName) {
+    override handleRequest<T>(error: unknown, principal: T, info: unknown): T {
+      if (error instanceof DomainError) throw error;
+      if (principal) return principal;
+      if (info instanceof Error && info.message === 'No auth token') {
+        throw new DomainError('authentication_required', 'This request needs an access token.');
+      }
+      throw new DomainError('invalid_token', 'The access token is not valid.');
     }
-    throw new DomainError('invalid_token', 'The access token is not valid.');
   }
+  return JwtAccessGuard;
 }
+
+/** The injection token of the app's access-token guard. */
+export const JWT_ACCESS_GUARD = Symbol('JwtAccessGuard');
+export const JWT_STRATEGY = Symbol('JwtStrategy');

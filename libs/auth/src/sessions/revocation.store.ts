@@ -2,11 +2,21 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, RedisClient, addSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 const MARKER = 'revocations:complete';
 const REBUILD_LOCK = 'revocations:rebuilding';
 const keyOf = (sessionId: string) => `revoked-session:${sessionId}`;
+
+/** Marks the set complete only if this rebuild still holds its lock: a wipe during the rebuild voids it. */
+const COMPLETE_IF_STILL_LOCKED = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], '1')
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
 
 /**
  * The set of revoked sessions whose access tokens may still be unexpired (SES-7). Every instance asks
@@ -58,7 +68,8 @@ export class RevocationStore implements OnApplicationBootstrap {
 
   private async rebuildIfIncomplete(): Promise<void> {
     if (await this.redis.exists(MARKER)) return;
-    const locked = await this.redis.set(REBUILD_LOCK, '1', 'EX', 30, 'NX');
+    const lockToken = randomUUID();
+    const locked = await this.redis.set(REBUILD_LOCK, lockToken, 'EX', 30, 'NX');
     if (!locked) return;
     const since = addSeconds(this.clock.now(), -this.ttlSeconds);
     const rows: Array<{ id: string }> = await this.db.query(
@@ -66,8 +77,8 @@ export class RevocationStore implements OnApplicationBootstrap {
       [since],
     );
     await this.add(rows.map((row) => row.id));
-    await this.redis.set(MARKER, '1');
-    await this.redis.del(REBUILD_LOCK);
-    this.logger.log(`Revocation set rebuilt with ${rows.length} sessions`);
+    if (await this.redis.eval(COMPLETE_IF_STILL_LOCKED, 2, REBUILD_LOCK, MARKER, lockToken)) {
+      this.logger.log(`Revocation set rebuilt with ${rows.length} sessions`);
+    }
   }
 }

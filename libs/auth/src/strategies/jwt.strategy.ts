@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Type } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Clock, epochSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
@@ -11,54 +11,64 @@ import { RevocationStore } from '../sessions/revocation.store';
 import { AccessTokenClaims, Principal } from '../tokens/access-token';
 import { SigningKeys } from '../tokens/signing-keys';
 
+export interface JwtStrategyHandle {
+  validate(claims: AccessTokenClaims): Promise<Principal>;
+}
+
 /**
  * Verifies access tokens (SES-8): ES256 only (so `none` and HS256 are refused before any key is used),
  * a key from the configured set by kid, this app's audience, our issuer, and a session not revoked (SES-7).
  * Expiry is checked against the injected clock rather than inside jsonwebtoken, which reads Date.now().
+ *
+ * Passport keeps strategies in one process-wide registry, so each app registers its strategy under a
+ * name of its own: several apps in one process (as in the end-to-end tests) never verify with another's keys.
  */
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    @Inject(CONFIG) config: SitepassConfig,
-    @Inject(AUTH_OPTIONS) options: AuthOptions,
-    keys: SigningKeys,
-    private readonly clock: Clock,
-    private readonly revocations: RevocationStore,
-  ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      algorithms: ['ES256'],
-      issuer: config.jwt.issuer,
-      audience: options.audience,
-      ignoreExpiration: true,
-      secretOrKeyProvider: (_request: Request, rawToken: string, done: (error: unknown, key?: string) => void) => {
-        const decoded = jwt.decode(rawToken, { complete: true });
-        const key = typeof decoded?.header.kid === 'string' ? keys.findByKid(decoded.header.kid) : undefined;
-        if (!key) return done(new DomainError('invalid_token', 'The access token is not valid.'));
-        return done(null, key.publicKeyPem);
-      },
-    });
-  }
+export function createJwtStrategy(name: string): Type<JwtStrategyHandle> {
+  @Injectable()
+  class JwtStrategy extends PassportStrategy(Strategy, name) {
+    constructor(
+      @Inject(CONFIG) config: SitepassConfig,
+      @Inject(AUTH_OPTIONS) options: AuthOptions,
+      keys: SigningKeys,
+      private readonly clock: Clock,
+      private readonly revocations: RevocationStore,
+    ) {
+      super({
+        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        algorithms: ['ES256'],
+        issuer: config.jwt.issuer,
+        audience: options.audience,
+        ignoreExpiration: true,
+        secretOrKeyProvider: (_request: Request, rawToken: string, done: (error: unknown, key?: string) => void) => {
+          const decoded = jwt.decode(rawToken, { complete: true });
+          const key = typeof decoded?.header.kid === 'string' ? keys.findByKid(decoded.header.kid) : undefined;
+          if (!key) return done(new DomainError('invalid_token', 'The access token is not valid.'));
+          return done(null, key.publicKeyPem);
+        },
+      });
+    }
 
-  async validate(claims: AccessTokenClaims): Promise<Principal> {
-    const now = epochSeconds(this.clock.now());
-    if (typeof claims.exp !== 'number' || claims.exp <= now) {
-      throw new DomainError('invalid_token', 'The access token has expired.');
+    async validate(claims: AccessTokenClaims): Promise<Principal> {
+      const now = epochSeconds(this.clock.now());
+      if (typeof claims.exp !== 'number' || claims.exp <= now) {
+        throw new DomainError('invalid_token', 'The access token has expired.');
+      }
+      if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
+        throw new DomainError('invalid_token', 'The access token is not valid.');
+      }
+      if (await this.revocations.isRevoked(claims.sid)) {
+        throw new DomainError('session_revoked', 'The session has been revoked.');
+      }
+      return {
+        userId: claims.sub,
+        sessionId: claims.sid,
+        audience: claims.aud,
+        acr: claims.acr,
+        amr: claims.amr,
+        authTime: new Date(claims.auth_time * 1000),
+        mfaTime: claims.mfa_time ? new Date(claims.mfa_time * 1000) : null,
+      };
     }
-    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
-      throw new DomainError('invalid_token', 'The access token is not valid.');
-    }
-    if (await this.revocations.isRevoked(claims.sid)) {
-      throw new DomainError('session_revoked', 'The session has been revoked.');
-    }
-    return {
-      userId: claims.sub,
-      sessionId: claims.sid,
-      audience: claims.aud,
-      acr: claims.acr,
-      amr: claims.amr,
-      authTime: new Date(claims.auth_time * 1000),
-      mfaTime: claims.mfa_time ? new Date(claims.mfa_time * 1000) : null,
-    };
   }
+  return JwtStrategy;
 }

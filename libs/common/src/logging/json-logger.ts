@@ -4,6 +4,9 @@ import { requestContext } from '../context/request-context';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** Nest's start-up chatter (one line per module and route) is debug detail, not operations news. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /**
  * One JSON object per line on stdout, with the request id of the request being served (OPS-3).
  * Callers pass messages and ids only: no secret, code, token or request body is ever logged (SEC-1).
@@ -15,7 +18,8 @@ export class JsonLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.emit('info', message, rest);
+    const context = rest[rest.length - 1];
+    this.emit(typeof context === 'string' && BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {

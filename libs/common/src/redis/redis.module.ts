@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import Redis from 'ioredis';
 
@@ -10,6 +10,17 @@ import Redis from 'ioredis';
 export class RedisClient extends Redis implements OnApplicationShutdown {
   constructor(@Inject(CONFIG) config: SitepassConfig) {
     super(config.redisUrl, { keyPrefix: `${config.queuePrefix}:`, maxRetriesPerRequest: 2, lazyConnect: false });
+    // Without a listener ioredis reports every failed reconnect as an unhandled error; say it once per outage.
+    const logger = new Logger('Redis');
+    let down = false;
+    this.on('error', (error: Error) => {
+      if (!down) logger.error(`Redis is unreachable: ${error.message}`);
+      down = true;
+    });
+    this.on('ready', () => {
+      if (down) logger.log('Redis is reachable again');
+      down = false;
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -42,3 +42,18 @@ export class TokensDto {
   @ApiPropertyOptional({ description: 'Present after an MFA sign-in on the standard product (SES-6)' })
   deviceToken?: string;
 }
+
+/** The session an access token belongs to, as the token says. */
+export class CurrentSessionDto {
+  sessionId!: string;
+  userId!: string;
+  @ApiProperty({ enum: ['standard', 'pay'] })
+  audience!: string;
+  @ApiProperty({ enum: ['aal1', 'aal2'] })
+  acr!: string;
+  @ApiProperty({ type: [String], description: 'RFC 8176: pwd, otp, sms, rc' })
+  amr!: string[];
+  authTime!: string;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  mfaTime!: string | null;
+}

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public, SignInService } from '@sitepass/auth';
-import { PasswordSignInDto, RefreshDto, TokensDto } from './session.dto';
+import { CurrentSessionDto, PasswordSignInDto, RefreshDto, TokensDto } from './session.dto';
 
 /**
  * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes
@@ -27,6 +27,21 @@ export function createSessionsController(path: string): Type<unknown> {
     @ApiOkResponse({ type: TokensDto })
     refresh(@Body() body: RefreshDto) {
       return this.signIn.refresh(body.refreshToken);
+    }
+
+    @Get('current')
+    @ApiBearerAuth()
+    @ApiOkResponse({ type: CurrentSessionDto })
+    async current(@CurrentPrincipal() principal: Principal): Promise<CurrentSessionDto> {
+      return {
+        sessionId: principal.sessionId,
+        userId: principal.userId,
+        audience: principal.audience,
+        acr: principal.acr,
+        amr: principal.amr,
+        authTime: principal.authTime.toISOString(),
+        mfaTime: principal.mfaTime?.toISOString() ?? null,
+      };
     }
 
     @Delete('current')

@@ -35,6 +35,8 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => sendError(error, request, response, logger));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
+    // Responses carry tokens and personal data: no cache may keep them (RFC 6749 §5.1). JWKS opts out.
+    response.setHeader('Cache-Control', 'no-store');
     response.on('finish', () => recordRequest(request, response, started, metrics, logger));
     const context = { requestId: requestIdOf(request), ip: request.ip ?? null, userAgent: request.header('user-agent')?.slice(0, 512) ?? null };
     requestContext.run(context, next);

@@ -1,0 +1,98 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+const pem = (curve = 'prime256v1') =>
+  generateKeyPairSync('ec', { namedCurve: curve }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+const secrets = {
+  JWT_SIGNING_KEYS: pem(),
+  ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  HASH_PEPPER: 'p'.repeat(32),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, { port: 3000 });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('OPS-2 gives local-development defaults for everything but secrets', () => {
+    const config = loadConfig({ ...secrets }, { port: 3000 });
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/sitepass',
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: '{sitepass}',
+      totpIssuer: 'Sitepass',
+      internalApiToken: null,
+      trustedProxies: [],
+    });
+    expect(config.jwt.accessTokenTtlSeconds).toBe(900);
+    expect(config.sms.allowedCountries).toEqual(['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK']);
+  });
+
+  it('OPS-2 names every bad variable in one error', () => {
+    const problems = problemsOf({
+      ...secrets,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db',
+      LOG_LEVEL: 'loud',
+      TRUSTED_PROXIES: '10.0.0.0/8, not-an-ip',
+    });
+    expect(problems).toEqual([
+      'LOG_LEVEL: must be one of debug, info, warn, error',
+      'DATABASE_URL: must be a postgres: or postgresql: URL',
+      'PORT: must be a whole number from 0 to 65535',
+      'TRUSTED_PROXIES: "not-an-ip" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
+    ].sort((a, b) => problems.indexOf(a) - problems.indexOf(b)));
+    expect(problems).toHaveLength(4);
+  });
+
+  it('OPS-2 requires the secrets in production and checks their form', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SIGNING_KEYS: is required in production',
+      'ENCRYPTION_KEYS: is required in production',
+      'HASH_PEPPER: is required in production',
+    ]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', JWT_SIGNING_KEYS: pem('secp384r1'), ENCRYPTION_KEYS: 'k1:c2hvcnQ=', HASH_PEPPER: 'short' }),
+    ).toEqual([
+      'JWT_SIGNING_KEYS: key 1 is not a P-256 EC key (ES256 needs one)',
+      'ENCRYPTION_KEYS: key "k1" must be 32 bytes of base64 (AES-256)',
+      'HASH_PEPPER: must be at least 32 characters long',
+    ]);
+  });
+
+  it('OPS-2 SES-3 reads several signing keys, newest first, with escaped newlines', () => {
+    const escaped = `${pem()}${pem()}`.replace(/\n/g, '\\n');
+    const config = loadConfig({ ...secrets, JWT_SIGNING_KEYS: escaped }, { port: 0 });
+    expect(config.jwt.signingKeys).toHaveLength(2);
+  });
+
+  it('OPS-2 requires Twilio credentials only when Twilio is the provider', () => {
+    expect(problemsOf({ ...secrets, SMS_PROVIDER: 'twilio' })).toEqual([
+      'TWILIO_ACCOUNT_SID: is required when SMS_PROVIDER=twilio',
+      'TWILIO_AUTH_TOKEN: is required when SMS_PROVIDER=twilio',
+      'TWILIO_FROM: or TWILIO_MESSAGING_SERVICE_SID is required when SMS_PROVIDER=twilio',
+    ]);
+  });
+
+  it('OPS-2 creates development secrets once and shares them between processes', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sitepass-dev-'));
+    const first = loadConfig({}, { port: 0, devSecretsDirectory: directory });
+    const second = loadConfig({}, { port: 0, devSecretsDirectory: directory });
+    expect(second.jwt.signingKeys).toEqual(first.jwt.signingKeys);
+    expect(second.hashPepper.equals(first.hashPepper)).toBe(true);
+    expect(JSON.parse(readFileSync(join(directory, 'dev-secrets.json'), 'utf8'))).toHaveProperty('encryptionKeys');
+  });
+});
