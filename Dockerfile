@@ -18,7 +18,12 @@ RUN npm run build \
  && npm prune --omit=dev
 
 FROM ${NODE_IMAGE} AS runtime
+# NPM_CONFIG_SCRIPT_SHELL: npm runs a script as `<shell> -c "<script>"` and forwards SIGTERM/SIGINT to that
+# shell. dash (the image's /bin/sh) keeps running as the parent of node and dies on SIGTERM without passing it
+# on, so node would be killed without its graceful shutdown; bash execs a script's single command, so node
+# itself receives the signal, drains its requests and jobs, and npm exits when it does.
 ENV NODE_ENV=production \
+    NPM_CONFIG_SCRIPT_SHELL=/bin/bash \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 WORKDIR /app
