@@ -24,7 +24,9 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.quit().catch(() => this.disconnect());
+    // QUIT waits for pending replies; with Redis unreachable there are none to wait for.
+    if (this.status === 'ready') await this.quit().catch(() => this.disconnect());
+    else this.disconnect();
   }
 }
 
