@@ -1,7 +1,7 @@
 /**
  * Unit tests (*.spec.ts) sit beside the code; end-to-end tests (*.e2e-spec.ts) live under test/.
- * NestJS 12 ships ES modules only, and Jest on Node 20 cannot require() them, so SWC compiles both our
- * TypeScript and those packages to CommonJS (it rewrites import.meta.url for CommonJS too).
+ * NestJS 12 and otplib's @scure/@noble helpers ship ES modules only, and Jest on Node 20 cannot require()
+ * them, so SWC compiles our TypeScript and those packages to CommonJS (it rewrites import.meta.url too).
  */
 const swc = (syntax) => [
   '@swc/jest',
@@ -22,7 +22,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble)/)'],
   moduleNameMapper: { '^@sitepass/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -3,7 +3,7 @@ import { AuthModule } from '@sitepass/auth';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
 import { PayPolicy } from './pay.policy';
 
 /** Pay's HTTP app (port 3001): the shared core with Pay's policy. */
@@ -19,7 +19,7 @@ export class PayMfaModule {
         AuthModule.forRoot({ policy: PayPolicy }),
         HealthModule,
       ],
-      controllers: [createSessionsController('v1/pay/sessions'), JwksController],
+      controllers: [createSessionsController('v1/pay/sessions'), createMfaStepController('v1/pay'), JwksController],
     };
   }
 }

@@ -7,6 +7,14 @@ export class PayPolicy implements ProductPolicy {
   readonly audience = 'pay' as const;
 
   evaluate(_facts: SubjectFacts): MfaRequirement {
-    return { required: false, reasons: [], reauthIntervalSeconds: 12 * 3600, deviceTrustSeconds: 0 };
+    return {
+      required: false,
+      reasons: [],
+      allowedFactorTypes: ['totp'],
+      smsCountries: ['US'],
+      enrollmentAvailable: false,
+      reauthIntervalSeconds: 12 * 3600,
+      deviceTrustSeconds: 0,
+    };
   }
 }

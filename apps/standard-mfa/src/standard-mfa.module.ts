@@ -3,8 +3,10 @@ import { AuthModule } from '@sitepass/auth';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
+import { EnrollmentsController } from './factors/enrollments.controller';
+import { FactorsController } from './factors/factors.controller';
 import { StandardPolicy } from './standard.policy';
 
 /** The standard product's HTTP app (port 3000). */
@@ -20,7 +22,14 @@ export class StandardMfaModule {
         AuthModule.forRoot({ policy: StandardPolicy }),
         HealthModule,
       ],
-      controllers: [createSessionsController('v1/sessions'), JwksController, InternalDirectoryController],
+      controllers: [
+        createSessionsController('v1/sessions'),
+        createMfaStepController('v1'),
+        EnrollmentsController,
+        FactorsController,
+        JwksController,
+        InternalDirectoryController,
+      ],
     };
   }
 }

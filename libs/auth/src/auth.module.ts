@@ -5,6 +5,26 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_OPTIONS } from './auth.options';
 import { AuditEvent } from './audit/audit-event.entity';
+import { AttemptBudget } from './challenges/attempt-budget';
+import { Challenge } from './challenges/challenge.entity';
+import { ChallengeService } from './challenges/challenge.service';
+import { TrustedDevice } from './devices/trusted-device.entity';
+import { TrustedDeviceService } from './devices/trusted-device.service';
+import { EnrollmentService } from './enrollment/enrollment.service';
+import { Factor } from './factors/factor.entity';
+import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
+import { FactorRepository } from './factors/factor.repository';
+import { FactorService } from './factors/factor.service';
+import { SelfServiceCheck } from './factors/self-service-check';
+import { TotpCodes } from './factors/totp-codes';
+import { TotpAuthenticator } from './factors/totp.authenticator';
+import { MfaTokenGuard } from './guards/mfa-token.guard';
+import { RecoveryCode } from './recovery-codes/recovery-code.entity';
+import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
+import { MfaStepService } from './sign-in/mfa-step.service';
+import { PendingSignIn } from './sign-in/pending-sign-in.entity';
+import { PendingSignInService } from './sign-in/pending-sign-in.service';
+import { SignInCompletion } from './sign-in/sign-in-completion';
 import { AuditService } from './audit/audit.service';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
@@ -23,7 +43,7 @@ import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
-export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent];
+export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice];
 
 const SERVICES = [
   AuditService,
@@ -35,6 +55,19 @@ const SERVICES = [
   SessionService,
   SubjectFactsLoader,
   SignInService,
+  PendingSignInService,
+  SignInCompletion,
+  MfaStepService,
+  TotpCodes,
+  TotpAuthenticator,
+  FactorRepository,
+  FactorService,
+  SelfServiceCheck,
+  ChallengeService,
+  AttemptBudget,
+  EnrollmentService,
+  RecoveryCodeService,
+  TrustedDeviceService,
 ];
 
 export interface AuthModuleOptions {
@@ -57,6 +90,8 @@ export class AuthModule {
         { provide: JWT_STRATEGY, useClass: createJwtStrategy(strategyName) },
         { provide: JWT_ACCESS_GUARD, useClass: createJwtAccessGuard(strategyName) },
         ServiceTokenGuard,
+        MfaTokenGuard,
+        { provide: FACTOR_AUTHENTICATORS, inject: [TotpAuthenticator], useFactory: (...authenticators: FactorAuthenticator[]) => authenticators },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],
       exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY],

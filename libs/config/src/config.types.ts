@@ -48,6 +48,8 @@ export interface SitepassConfig {
   queuePrefix: string;
   publicHost: string;
   totpIssuer: string;
+  /** TOTP steps accepted either side of the current one (TOTP-4): 1 means ±30 s. */
+  totpDriftSteps: number;
   jwt: {
     issuer: string;
     /** ES256 private keys in PEM, newest first: the first signs, all verify (SES-3). */

@@ -28,6 +28,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
     publicHost: read.string('PUBLIC_HOST', 'localhost'),
     totpIssuer: read.string('TOTP_ISSUER', 'Sitepass'),
+    totpDriftSteps: read.integer('TOTP_DRIFT_STEPS', 1, 0, 4),
     jwt: {
       issuer: read.string('JWT_ISSUER', 'http://localhost:8080'),
       signingKeys: secrets.signingKeys,

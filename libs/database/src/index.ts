@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './run-migrations';
 export * from './snake-naming.strategy';
 export * from './ensure-database';
+export * from './returning';

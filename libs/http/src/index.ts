@@ -10,3 +10,6 @@ export * from './setup/request-id';
 export * from './sessions/session.dto';
 export * from './sessions/sessions.controller';
 export * from './health/graceful-shutdown';
+export * from './errors/uuid.pipe';
+export * from './mfa/mfa-step.controller';
+export * from './mfa/mfa.dto';

@@ -5,4 +5,12 @@ export type AuditEventType =
   | 'sign_in.enrollment_required'
   | 'sign_in.failed'
   | 'session.signed_out'
-  | 'session.refresh_reused';
+  | 'session.refresh_reused'
+  | 'mfa.verified'
+  | 'mfa.failed'
+  | 'enrollment.started'
+  | 'enrollment.confirmed'
+  | 'factor.revoked'
+  | 'recovery_code.issued'
+  | 'recovery_code.redeemed'
+  | 'account.mfa_locked';

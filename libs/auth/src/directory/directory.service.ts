@@ -51,6 +51,9 @@ export class DirectoryService {
       status: input.status ?? 'active',
       alwaysRequireMfa: input.alwaysRequireMfa ?? false,
       support: input.support ?? false,
+      mfaFailureCount: 0,
+      mfaBlockedUntil: null,
+      mfaLockedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -25,6 +25,17 @@ export class User {
   @Column('boolean')
   support!: boolean;
 
+  /** Consecutive failed MFA proofs across sign-ins; any success resets it (LOGIN-5). */
+  @Column('integer')
+  mfaFailureCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaBlockedUntil!: Date | null;
+
+  /** Set after 100 consecutive failures; only a reset clears it (LOGIN-5). */
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaLockedAt!: Date | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 

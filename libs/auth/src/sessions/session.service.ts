@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, addSeconds, randomToken, requestContext } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -103,6 +104,24 @@ export class SessionService {
     return outcome.tokens;
   }
 
+  /**
+   * A fresh factor proof inside a session (a re-check for POL-8): the session is aal2 from now on, its
+   * mfa_time is now, and a new access token says so. The refresh token is unchanged.
+   */
+  async recordMfa(sessionId: string, method: Amr, manager: EntityManager): Promise<{ accessToken: string; expiresIn: number; mfaTime: Date }> {
+    const mfaTime = this.clock.now();
+    const [session] = await writeReturning<{ id: string }>(
+      manager,
+      `UPDATE sessions SET acr = 'aal2', mfa_time = $2,
+         amr = ARRAY(SELECT DISTINCT unnest(amr || ARRAY[$3]::text[]) ORDER BY 1)
+       WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [sessionId, mfaTime, method],
+    );
+    if (!session) throw new DomainError('session_revoked', 'The session has been revoked.');
+    const updated = (await manager.findOneBy(Session, { id: sessionId }))!;
+    return { accessToken: this.accessTokens.issue({ ...updated, sessionId }), expiresIn: this.accessTokens.lifetimeSeconds, mfaTime };
+  }
+
   /** Revokes one session; its access tokens fail on every instance at once (SES-7). */
   async revokeSession(sessionId: string, reason: RevocationReason): Promise<void> {
     await this.markRevoked(this.db.manager, [sessionId], reason);
@@ -114,7 +133,8 @@ export class SessionService {
    * call `publishRevocations` with them after the commit.
    */
   async revokeAllForUser(userId: string, reason: RevocationReason, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = await writeReturning<{ id: string }>(
+      manager,
       `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
       [userId, this.clock.now(), reason],
     );

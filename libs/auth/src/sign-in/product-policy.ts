@@ -1,5 +1,6 @@
 import { Membership } from '../directory/membership.entity';
 import { User } from '../directory/user.entity';
+import { Factor, FactorType } from '../factors/factor.entity';
 import { Audience } from '../tokens/access-token';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
@@ -9,13 +10,21 @@ export type RequirementReason = 'always_require_mfa' | 'enrolled' | 'company_pol
 /** What the shared core knows about a user when a product decides what MFA it demands. */
 export interface SubjectFacts {
   user: User;
+  /** Active memberships only, with their companies: inactive ones never count (LOGIN-2). */
   memberships: Membership[];
+  activeFactors: Factor[];
 }
 
-/** A product's verdict for one user (LOGIN-2, PAY-2): must they prove a factor, and how often. */
+/** A product's verdict for one user (LOGIN-2, PAY-2, PAY-3): must they prove a factor, with what, how often. */
 export interface MfaRequirement {
   required: boolean;
   reasons: RequirementReason[];
+  /** The factor types this product accepts from this user; others are neither offered nor accepted. */
+  allowedFactorTypes: FactorType[];
+  /** Countries whose mobile numbers may receive codes (SMS-1, PAY-3). */
+  smsCountries: string[];
+  /** Whether the user may enroll outside a forced sign-in (POL-4). */
+  enrollmentAvailable: boolean;
   /** Seconds an MFA proof keeps a session refreshable (SES-5). */
   reauthIntervalSeconds: number;
   /** Seconds a trusted device skips the MFA step after an MFA sign-in; 0 trusts no device (SES-6, PAY-4). */

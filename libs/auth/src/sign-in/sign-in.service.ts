@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, requestContext } from '@sitepass/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TrustedDeviceService } from '../devices/trusted-device.service';
+import { summarizeFactor } from '../factors/factor-summary';
+import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { AuditService } from '../audit/audit.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { emailDomain } from '../directory/email';
@@ -9,10 +13,12 @@ import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
 import { LoginThrottle } from '../limits/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { IssuedTokens, SessionService } from '../sessions/session.service';
+import { Assurance, IssuedTokens, SessionService } from '../sessions/session.service';
 import { Session } from '../sessions/session.entity';
 import { Principal } from '../tokens/access-token';
+import { PendingSignInService, MFA_TOKEN_LIFETIME_SECONDS } from './pending-sign-in.service';
 import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
+import { SignInResult } from './sign-in-result';
 import { SubjectFactsLoader } from './subject-facts.loader';
 
 export interface PasswordSignIn {
@@ -21,17 +27,19 @@ export interface PasswordSignIn {
   deviceToken?: string;
 }
 
-export type SignInResult = { status: 'authenticated' } & IssuedTokens;
-
-/** The password step of sign-in (SES-1, LOGIN-1) and the refresh rules of the product (SES-5). */
+/** The password step of sign-in (SES-1, LOGIN-1, LOGIN-2, SES-6) and the refresh rules of the product (SES-5). */
 @Injectable()
 export class SignInService {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly directory: DirectoryRepository,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
+    private readonly pendingSignIns: PendingSignInService,
+    private readonly devices: TrustedDeviceService,
+    private readonly recoveryCodes: RecoveryCodeService,
     private readonly facts: SubjectFactsLoader,
     private readonly audit: AuditService,
     private readonly metrics: Metrics,
@@ -39,6 +47,33 @@ export class SignInService {
   ) {}
 
   async signInWithPassword(input: PasswordSignIn): Promise<SignInResult> {
+    const user = await this.checkPassword(input);
+    const facts = await this.facts.load(user);
+    const requirement = this.policy.evaluate(facts);
+    if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: ['pwd'], mfaTime: null }, 'authenticated');
+    if (user.mfaLockedAt) {
+      throw new DomainError('account_locked', 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.');
+    }
+    const device = input.deviceToken
+      ? await this.devices.findTrusted(user.id, input.deviceToken, requirement.deviceTrustSeconds, this.db.manager)
+      : null;
+    if (device) {
+      return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
+    }
+    const usable = facts.activeFactors.filter((factor) => requirement.allowedFactorTypes.includes(factor.type));
+    const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, usable.length === 0);
+    const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
+    if (usable.length === 0) {
+      await this.recordOutcome(user.id, 'sign_in.enrollment_required', 'enrollment_required');
+      return { status: 'mfa_enrollment_required', mfaToken, expiresIn, allowedFactorTypes: requirement.allowedFactorTypes };
+    }
+    await this.recordOutcome(user.id, 'sign_in.mfa_required', 'mfa_required');
+    const recoveryCodeAvailable = (await this.recoveryCodes.status(user.id, this.db.manager)).available;
+    return { status: 'mfa_required', mfaToken, expiresIn, factors: usable.map(summarizeFactor), recoveryCodeAvailable };
+  }
+
+  /** SES-1, SEC-5, DIR-5: the user whose password this is, or one and the same refusal for every failure. */
+  private async checkPassword(input: PasswordSignIn): Promise<User> {
     const audience = this.policy.audience;
     await this.throttle.admit(input.email, requestContext.current()?.ip ?? null);
     const user = await this.directory.findUserByEmail(input.email);
@@ -50,10 +85,19 @@ export class SignInService {
       this.metrics.signIns.inc({ audience, outcome: 'invalid_credentials' });
       throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     }
-    const { tokens } = await this.sessions.startSession(user.id, audience, { acr: 'aal1', amr: ['pwd'], mfaTime: null });
-    await this.audit.record({ type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience, acr: 'aal1' } });
-    this.metrics.signIns.inc({ audience, outcome: 'authenticated' });
+    return user;
+  }
+
+  private async authenticate(user: User, assurance: Assurance, outcome: string): Promise<SignInResult> {
+    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, assurance);
+    await this.audit.record({ type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: assurance.acr, via: outcome } });
+    this.metrics.signIns.inc({ audience: this.policy.audience, outcome });
     return { status: 'authenticated', ...tokens };
+  }
+
+  private async recordOutcome(userId: string, type: 'sign_in.mfa_required' | 'sign_in.enrollment_required', outcome: string): Promise<void> {
+    await this.audit.record({ type, subjectUserId: userId, data: { audience: this.policy.audience } });
+    this.metrics.signIns.inc({ audience: this.policy.audience, outcome });
   }
 
   /** SES-7: sign-out revokes the session; its access tokens stop working on every instance. */

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { User } from '../directory/user.entity';
+import { Factor } from '../factors/factor.entity';
 import { SubjectFacts } from './product-policy';
 
 /** Gathers, in a few queries, the facts a product policy needs about one user. */
 @Injectable()
 export class SubjectFactsLoader {
-  constructor(private readonly directory: DirectoryRepository) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
-  async load(user: User, manager?: EntityManager): Promise<SubjectFacts> {
-    const memberships = await this.directory.activeMembershipsOf(user.id, manager);
-    return { user, memberships };
+  async load(user: User, manager: EntityManager = this.db.manager): Promise<SubjectFacts> {
+    const [memberships, activeFactors] = await Promise.all([
+      this.directory.activeMembershipsOf(user.id, manager),
+      manager.find(Factor, { where: { userId: user.id, status: 'active' }, order: { activatedAt: 'ASC' } }),
+    ]);
+    return { user, memberships, activeFactors };
   }
 }

@@ -1,0 +1,173 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, addSeconds } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { User } from '../directory/user.entity';
+import { DomainError } from '../errors/domain.error';
+import { Factor } from '../factors/factor.entity';
+import { CodeCheck, FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
+import { FactorRepository } from '../factors/factor.repository';
+import { Caller } from '../sign-in/caller';
+import { Amr } from '../tokens/access-token';
+import { AttemptBudget, failureError } from './attempt-budget';
+import { Challenge, ChallengePurpose } from './challenge.entity';
+
+/** A challenge can be answered for 10 minutes (the life of an SMS code, SMS-2). */
+export const CHALLENGE_LIFETIME_SECONDS = 10 * 60;
+
+export interface NewChallenge {
+  factor: Factor;
+  purpose: ChallengePurpose;
+  expiresAt?: Date;
+  operation?: string;
+}
+
+export interface VerifiedChallenge {
+  challenge: Challenge;
+  factor: Factor;
+  user: User;
+  amr: Amr;
+}
+
+/**
+ * factor → challenge → verify (LOGIN-3, LOGIN-5): issues challenges for any factor type and verifies
+ * codes through the factor's authenticator, with the replay guard, the attempt budgets and the
+ * caller's completion in one transaction.
+ */
+@Injectable()
+export class ChallengeService {
+  private readonly authenticators: Map<string, FactorAuthenticator>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(FACTOR_AUTHENTICATORS) authenticators: FactorAuthenticator[],
+    private readonly factors: FactorRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly budget: AttemptBudget,
+    private readonly clock: Clock,
+  ) {
+    this.authenticators = new Map(authenticators.map((authenticator) => [authenticator.type, authenticator]));
+  }
+
+  authenticatorFor(factor: Factor): FactorAuthenticator {
+    const authenticator = this.authenticators.get(factor.type);
+    if (!authenticator) throw new DomainError('factor_type_not_allowed', `${factor.type} factors are not supported here.`);
+    return authenticator;
+  }
+
+  /** Creates a challenge for the caller; SMS sends its code in the same transaction (SMS-3). */
+  async issueChallenge(caller: Caller, request: NewChallenge, manager?: EntityManager): Promise<Challenge> {
+    const work = async (transaction: EntityManager) => {
+      const now = this.clock.now();
+      const challenge = transaction.create(Challenge, {
+        id: randomUUID(),
+        userId: caller.userId,
+        factorId: request.factor.id,
+        purpose: request.purpose,
+        pendingSignInId: caller.kind === 'sign_in' ? caller.pendingSignIn.id : null,
+        sessionId: caller.kind === 'session' ? caller.principal.sessionId : null,
+        operation: request.operation ?? null,
+        status: 'pending',
+        failedAttempts: 0,
+        codeHash: null,
+        codeCiphertext: null,
+        codeKeyId: null,
+        createdAt: now,
+        expiresAt: request.expiresAt ?? addSeconds(now, CHALLENGE_LIFETIME_SECONDS),
+        verifiedAt: null,
+        lastSentAt: null,
+        resendAvailableAt: null,
+      });
+      await transaction.insert(Challenge, challenge);
+      await this.authenticatorFor(request.factor).prepareChallenge(challenge, request.factor, transaction);
+      return challenge;
+    };
+    return manager ? work(manager) : this.db.transaction(work);
+  }
+
+  /** The caller's own challenge, or 404 (SEC-3). A sign-in sees only its own sign-in's challenges. */
+  async findOwn(caller: Caller, challengeId: string): Promise<Challenge> {
+    const challenge = await this.db.manager.findOneBy(Challenge, { id: challengeId, userId: caller.userId });
+    const sameContext =
+      challenge &&
+      (caller.kind === 'sign_in' ? challenge.pendingSignInId === caller.pendingSignIn.id : challenge.sessionId === caller.principal.sessionId);
+    if (!challenge || !sameContext) throw DomainError.notFound('The challenge');
+    return challenge;
+  }
+
+  /**
+   * Verifies a code. On a match, the authenticator's single-use claim, the challenge's state change, the
+   * reset of the failure count and `complete` (tokens, an activated factor…) commit together or not at all.
+   */
+  async verifyChallenge<T>(
+    challenge: Challenge,
+    code: string,
+    complete: (manager: EntityManager, verified: VerifiedChallenge) => Promise<T>,
+  ): Promise<T> {
+    const [factor, user] = await Promise.all([
+      this.factors.findOwn(challenge.userId, challenge.factorId),
+      this.directory.findUserById(challenge.userId),
+    ]);
+    if (!factor || !user || factor.status === 'revoked') throw new DomainError('challenge_failed', 'This factor is no longer usable.');
+    this.assertOpen(challenge);
+    this.budget.assertMayTry(user);
+    const authenticator = this.authenticatorFor(factor);
+    const check: CodeCheck = await authenticator.check(challenge, factor, code);
+    if (check.kind === 'match') {
+      const outcome = await this.db.transaction(async (manager) => {
+        if (!(await check.claim(manager)) || !(await this.markVerified(manager, challenge.id))) return { won: false as const };
+        await this.budget.recordSuccess(manager, user.id, factor.type);
+        return { won: true as const, value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }) };
+      });
+      if (outcome.won) return outcome.value;
+      return this.fail(challenge, factor, 'code_already_used', 'This code was already used. Wait for the next one.');
+    }
+    return this.fail(challenge, factor, check.code, messageFor(check.code), check.details);
+  }
+
+  private assertOpen(challenge: Challenge): void {
+    if (challenge.status === 'verified') throw new DomainError('code_already_used', 'This challenge was already verified.');
+    if (challenge.status !== 'pending') throw new DomainError('challenge_failed', 'This challenge has ended. Start a new one.');
+    if (challenge.expiresAt <= this.clock.now()) throw new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
+  }
+
+  private async markVerified(manager: EntityManager, challengeId: string): Promise<boolean> {
+    const rows = await writeReturning(
+      manager,
+      `UPDATE challenges SET status = 'verified', verified_at = $2, code_ciphertext = NULL
+       WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [challengeId, this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Counts the failure, then answers with the most final of the errors that now apply. */
+  private async fail(
+    challenge: Challenge,
+    factor: Factor,
+    code: 'verification_failed' | 'clock_skew_suspected' | 'code_already_used',
+    message: string,
+    details: Record<string, unknown> = {},
+  ): Promise<never> {
+    const state = await this.db.transaction((manager) =>
+      this.budget.recordFailure(manager, {
+        userId: challenge.userId,
+        factorType: factor.type,
+        reason: code,
+        challengeId: challenge.id,
+        pendingSignInId: challenge.pendingSignInId,
+        countsForAccount: challenge.purpose !== 'enrollment',
+      }),
+    );
+    throw failureError(state, code, message, details);
+  }
+}
+
+function messageFor(code: 'verification_failed' | 'clock_skew_suspected'): string {
+  return code === 'clock_skew_suspected'
+    ? 'The code does not match the current time. Your device clock seems to be off.'
+    : 'The code is not correct.';
+}

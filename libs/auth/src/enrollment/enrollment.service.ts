@@ -1,0 +1,188 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, SecretKeyring, addSeconds } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { Challenge } from '../challenges/challenge.entity';
+import { ChallengeService, VerifiedChallenge } from '../challenges/challenge.service';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { isSsoUser } from '../directory/sso';
+import { DomainError } from '../errors/domain.error';
+import { Factor } from '../factors/factor.entity';
+import { FactorRepository } from '../factors/factor.repository';
+import { summarizeFactor } from '../factors/factor-summary';
+import { SelfServiceCheck } from '../factors/self-service-check';
+import { renderQrCodes } from '../factors/qr-code';
+import { TotpCodes } from '../factors/totp-codes';
+import { totpSecretAad } from '../factors/totp.authenticator';
+import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
+import { Caller } from '../sign-in/caller';
+import { PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
+import { SignInCompletion } from '../sign-in/sign-in-completion';
+import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
+import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
+
+/** A pending enrollment lapses after 15 minutes (TOTP-3). */
+export const ENROLLMENT_LIFETIME_SECONDS = 15 * 60;
+
+/**
+ * Enrollment: start (a pending factor and its confirmation challenge) and confirm (the factor becomes
+ * active with a valid current code). Inside a forced sign-in the mfaToken allows it (LOGIN-4); in
+ * self-service it takes the password and a recent MFA check (POL-8).
+ */
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly directory: DirectoryRepository,
+    private readonly facts: SubjectFactsLoader,
+    private readonly factors: FactorRepository,
+    private readonly challenges: ChallengeService,
+    private readonly selfService: SelfServiceCheck,
+    private readonly totp: TotpCodes,
+    private readonly keyring: SecretKeyring,
+    private readonly recoveryCodes: RecoveryCodeService,
+    private readonly completion: SignInCompletion,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async startEnrollment(caller: Caller, request: EnrollmentRequest): Promise<StartedEnrollment> {
+    const user = (await this.directory.findUserById(caller.userId))!;
+    const facts = await this.facts.load(user);
+    await this.assertMayEnroll(caller, facts, request);
+    if (request.factorType === 'sms') throw new DomainError('factor_type_not_allowed', 'SMS enrollment is not available yet.');
+    const secret = this.totp.generateSecret();
+    const { factor, challenge } = await this.db.transaction((manager) =>
+      this.createPendingFactor(manager, caller, facts, request, (factorId) => {
+        const sealed = this.keyring.seal(secret, totpSecretAad(factorId));
+        return { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId };
+      }),
+    );
+    const otpauthUri = this.totp.provisioningUri(user.email, secret);
+    const qr = await renderQrCodes(otpauthUri);
+    return {
+      enrollmentId: factor.id,
+      factorType: 'totp',
+      expiresAt: challenge.expiresAt.toISOString(),
+      replacesFactorId: factor.replacesFactorId,
+      totp: {
+        secret,
+        secretGrouped: secret.match(/.{1,4}/g)!.join(' '),
+        otpauthUri,
+        qrCodePngDataUrl: qr.pngDataUrl,
+        qrCodeSvg: qr.svg,
+      },
+    };
+  }
+
+  /** TOTP-3, TOTP-5, REC-2, LOGIN-4. */
+  async confirmEnrollment(caller: Caller, enrollmentId: string, code: string): Promise<ConfirmedEnrollment> {
+    const factor = await this.factors.findOwn(caller.userId, enrollmentId);
+    if (!factor || factor.status !== 'pending') throw DomainError.notFound('The enrollment');
+    if (factor.expiresAt && factor.expiresAt <= this.clock.now()) {
+      throw new DomainError('enrollment_expired', 'This enrollment has expired. Start again.');
+    }
+    const challenge = await this.enrollmentChallenge(caller, factor);
+    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activate(manager, caller, verified));
+  }
+
+  /** The open challenge that confirms this enrollment, in the caller's own sign-in or session (SEC-3). */
+  async enrollmentChallenge(caller: Caller, factor: Factor): Promise<Challenge> {
+    const [latest] = await this.db.manager.find(Challenge, {
+      where: { factorId: factor.id, purpose: 'enrollment' },
+      order: { createdAt: 'DESC' },
+      take: 1,
+    });
+    if (!latest) throw DomainError.notFound('The enrollment');
+    return this.challenges.findOwn(caller, latest.id);
+  }
+
+  private async assertMayEnroll(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<void> {
+    const requirement = this.policy.evaluate(facts);
+    if (isSsoUser(facts.user, facts.memberships)) {
+      throw new DomainError('sso_required', 'Your MFA is managed by your company’s identity provider.');
+    }
+    if (caller.kind === 'sign_in') {
+      // Only a sign-in that has no usable factor may add one: a password alone never adds a second factor.
+      if (!caller.pendingSignIn.enrollmentRequired) {
+        throw new DomainError('enrollment_not_available', 'Confirm with a factor you already have; add new ones after signing in.');
+      }
+    } else {
+      await this.selfService.assert(caller.principal, facts.user, request.currentPassword, facts.activeFactors.length > 0);
+      if (!requirement.enrollmentAvailable) {
+        throw new DomainError('enrollment_not_available', 'MFA enrollment is not open for your account yet.');
+      }
+    }
+    if (!requirement.allowedFactorTypes.includes(request.factorType)) {
+      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor is not allowed for your account here.`, {
+        allowedFactorTypes: requirement.allowedFactorTypes,
+      });
+    }
+  }
+
+  /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */
+  async createPendingFactor(
+    manager: EntityManager,
+    caller: Caller,
+    facts: SubjectFacts,
+    request: EnrollmentRequest,
+    detailsFor: (factorId: string) => Partial<Factor>,
+  ): Promise<{ factor: Factor; challenge: Challenge }> {
+    const user = facts.user;
+    const now = this.clock.now();
+    const expiresAt = addSeconds(now, ENROLLMENT_LIFETIME_SECONDS);
+    await this.factors.revokePending(manager, user.id, request.factorType, now);
+    const replaced = facts.activeFactors.find((active) => active.type === request.factorType) ?? null;
+    const id = randomUUID();
+    const factor = manager.create(Factor, {
+      id,
+      userId: user.id,
+      type: request.factorType,
+      status: 'pending',
+      secretCiphertext: null,
+      secretKeyId: null,
+      lastUsedStep: null,
+      phoneNumber: null,
+      replacesFactorId: replaced?.id ?? null,
+      createdAt: now,
+      expiresAt,
+      activatedAt: null,
+      revokedAt: null,
+      revokedReason: null,
+      ...detailsFor(id),
+    });
+    await manager.insert(Factor, factor);
+    const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);
+    await this.audit.record({ type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } }, manager);
+    return { factor, challenge };
+  }
+
+  private async activate(manager: EntityManager, caller: Caller, { factor, user, amr }: VerifiedChallenge): Promise<ConfirmedEnrollment> {
+    const now = this.clock.now();
+    const othersActive = (await this.factors.listLive(user.id, manager)).filter((other) => other.status === 'active' && other.id !== factor.id);
+    const events: AuditRecord[] = [{ type: 'enrollment.confirmed', subjectUserId: user.id, data: { factorType: factor.type } }];
+    if (factor.replacesFactorId) {
+      // TOTP-5: the old factor worked until this moment and is revoked in the same transaction.
+      const revoked = await this.factors.revoke(manager, [factor.replacesFactorId], 'replaced', now);
+      events.push(...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })));
+    }
+    const activated = await writeReturning(
+      manager,
+      `UPDATE factors SET status = 'active', activated_at = $2, expires_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [factor.id, now],
+    );
+    if (activated.length === 0) throw DomainError.notFound('The enrollment');
+    const firstFactor = othersActive.length === 0;
+    const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
+    const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
+    if (recoveryCode) events.push({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' } });
+    await this.audit.recordMany(events, manager);
+    const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
+    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr);
+    return confirmed;
+  }
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type FactorType = 'totp' | 'sms';
+export type FactorStatus = 'pending' | 'active' | 'revoked';
+export type FactorRevocationReason = 'removed' | 'replaced' | 'expired' | 'admin_reset' | 'enrollment_failed';
+
+export const FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms'];
+
+/** One registered means of proof (TOTP-*, SMS-*). A pending factor becomes active when confirmed. */
+@Entity('factors')
+export class Factor {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  userId!: string;
+
+  @Column('text')
+  type!: FactorType;
+
+  @Column('text')
+  status!: FactorStatus;
+
+  /** The TOTP secret, AES-256-GCM under the key named in secretKeyId (TOTP-6). */
+  @Column({ type: 'text', nullable: true })
+  secretCiphertext!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  secretKeyId!: string | null;
+
+  /** The newest TOTP time step accepted; older or equal steps are replays (TOTP-4). */
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (value) => value, from: (value) => (value === null ? null : Number(value)) } })
+  lastUsedStep!: number | null;
+
+  /** E.164 (SMS-1). */
+  @Column({ type: 'text', nullable: true })
+  phoneNumber!: string | null;
+
+  /** The active factor this pending one will replace when confirmed (TOTP-5, SMS-9). */
+  @Column({ type: 'uuid', nullable: true })
+  replacesFactorId!: string | null;
+
+  @Column('timestamptz')
+  createdAt!: Date;
+
+  /** When a pending enrollment lapses (TOTP-3). */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  activatedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  revokedReason!: FactorRevocationReason | null;
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@sitepass/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { DomainError } from '../errors/domain.error';
+import { RecoveryCodeService, RecoveryCodeStatus } from '../recovery-codes/recovery-code.service';
+import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
+import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
+import { Principal } from '../tokens/access-token';
+import { FactorStatus, FactorType } from './factor.entity';
+import { FactorRepository } from './factor.repository';
+import { maskPhoneNumber } from './factor-summary';
+import { SelfServiceCheck } from './self-service-check';
+
+export interface FactorView {
+  id: string;
+  type: FactorType;
+  status: FactorStatus;
+  createdAt: string;
+  activatedAt: string | null;
+  expiresAt: string | null;
+  maskedPhoneNumber?: string;
+}
+
+export interface MfaOverview {
+  mfaRequired: boolean;
+  reasons: RequirementReason[];
+  allowedFactorTypes: FactorType[];
+  enrollmentAvailable: boolean;
+  reauthIntervalSeconds: number;
+  factors: FactorView[];
+  recoveryCode: RecoveryCodeStatus;
+}
+
+/** A user's own factors: the overview, removal (POL-8) and a new recovery code (REC-2). */
+@Injectable()
+export class FactorService {
+  constructor(
+    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly directory: DirectoryRepository,
+    private readonly factors: FactorRepository,
+    private readonly facts: SubjectFactsLoader,
+    private readonly selfService: SelfServiceCheck,
+    private readonly recoveryCodes: RecoveryCodeService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async overview(principal: Principal): Promise<MfaOverview> {
+    const user = (await this.directory.findUserById(principal.userId))!;
+    const requirement = this.policy.evaluate(await this.facts.load(user));
+    const [factors, recoveryCode] = await Promise.all([
+      this.factors.listLive(user.id),
+      this.recoveryCodes.status(user.id, this.db.manager),
+    ]);
+    return {
+      mfaRequired: requirement.required,
+      reasons: requirement.reasons,
+      allowedFactorTypes: requirement.allowedFactorTypes,
+      enrollmentAvailable: requirement.enrollmentAvailable,
+      reauthIntervalSeconds: requirement.reauthIntervalSeconds,
+      factors: factors.map((factor) => ({
+        id: factor.id,
+        type: factor.type,
+        status: factor.status,
+        createdAt: factor.createdAt.toISOString(),
+        activatedAt: factor.activatedAt?.toISOString() ?? null,
+        expiresAt: factor.expiresAt?.toISOString() ?? null,
+        ...(factor.phoneNumber ? { maskedPhoneNumber: maskPhoneNumber(factor.phoneNumber) } : {}),
+      })),
+      recoveryCode,
+    };
+  }
+
+  /** POL-8: password plus a recent MFA check; never the last factor while MFA is required. */
+  async revokeFactor(principal: Principal, factorId: string, currentPassword: string): Promise<void> {
+    const user = (await this.directory.findUserById(principal.userId))!;
+    const factor = await this.factors.findOwn(user.id, factorId);
+    if (!factor || factor.status === 'revoked') throw DomainError.notFound('The factor');
+    const facts = await this.facts.load(user);
+    await this.selfService.assert(principal, user, currentPassword, facts.activeFactors.length > 0);
+    const remaining = facts.activeFactors.filter((active) => active.id !== factor.id);
+    if (factor.status === 'active' && remaining.length === 0 && this.policy.evaluate({ ...facts, activeFactors: [] }).required) {
+      throw new DomainError('last_factor_required', 'MFA is required for your account: add another factor before removing this one.');
+    }
+    await this.db.transaction(async (manager) => {
+      await this.factors.revoke(manager, [factor.id], 'removed', this.clock.now());
+      // Without an active factor a recovery code has nothing to recover.
+      if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
+      await this.audit.record({ type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } }, manager);
+    });
+  }
+
+  /** REC-2: a new code on request voids the old one; same checks as any self-service change. */
+  async regenerateRecoveryCode(principal: Principal, currentPassword: string): Promise<string> {
+    const user = (await this.directory.findUserById(principal.userId))!;
+    const facts = await this.facts.load(user);
+    if (facts.activeFactors.length === 0) {
+      throw new DomainError('enrollment_not_available', 'Add a factor first: a recovery code stands in for one.');
+    }
+    await this.selfService.assert(principal, user, currentPassword, true);
+    return this.db.transaction(async (manager) => {
+      const code = await this.recoveryCodes.issue(user.id, manager);
+      await this.audit.record({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: 'requested' } }, manager);
+      return code;
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AUTH_OPTIONS, AuthOptions } from '../auth.options';
+import { DomainError } from '../errors/domain.error';
+import { Caller } from '../sign-in/caller';
+import { PendingSignInService } from '../sign-in/pending-sign-in.service';
+
+export function bearerToken(request: Request): string | null {
+  const header = request.header('authorization') ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() || null : null;
+}
+
+/** Accepts the opaque mfaToken of a live pending sign-in of this product (SES-8). */
+@Injectable()
+export class MfaTokenGuard implements CanActivate {
+  constructor(
+    private readonly pendingSignIns: PendingSignInService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
+    const token = bearerToken(request);
+    if (!token) throw new DomainError('authentication_required', 'This request needs the mfaToken of your sign-in.');
+    const pendingSignIn = await this.pendingSignIns.findByToken(token, this.options.audience);
+    request.caller = { kind: 'sign_in', userId: pendingSignIn.userId, pendingSignIn };
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+import { Principal } from '../tokens/access-token';
+import { PendingSignIn } from './pending-sign-in.entity';
+
+/**
+ * Who is calling an MFA endpoint: a sign-in whose password step passed (mfaToken), or a signed-in
+ * session (access token). Both are scoped to one user; nothing reaches another user's data (SEC-3).
+ */
+export type Caller =
+  | { kind: 'sign_in'; userId: string; pendingSignIn: PendingSignIn }
+  | { kind: 'session'; userId: string; principal: Principal };

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Audience } from '../tokens/access-token';
+
+export type PendingSignInStatus = 'pending' | 'completed' | 'failed';
+
+/**
+ * A sign-in whose password step passed and whose MFA step is due (LOGIN-1). Its mfaToken (stored as a
+ * keyed hash) opens only the MFA endpoints, for 10 minutes and 10 wrong codes (LOGIN-5, SES-8).
+ */
+@Entity('pending_sign_ins')
+export class PendingSignIn {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  userId!: string;
+
+  @Column('text')
+  audience!: Audience;
+
+  @Column('text')
+  tokenHash!: string;
+
+  /** The user has no usable factor: the token also allows enrolling one (LOGIN-4). */
+  @Column('boolean')
+  enrollmentRequired!: boolean;
+
+  @Column('text')
+  status!: PendingSignInStatus;
+
+  @Column('integer')
+  failedAttempts!: number;
+
+  @Column('timestamptz')
+  createdAt!: Date;
+
+  @Column('timestamptz')
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+}
