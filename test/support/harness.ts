@@ -19,6 +19,7 @@ export type AppKind = 'standard' | 'pay' | 'worker';
 
 export interface RunningApp {
   kind: AppKind;
+  readonly closed: boolean;
   config: SitepassConfig;
   http: HttpClient;
   get<T>(token: Type<T> | string | symbol): T;
@@ -58,6 +59,9 @@ function running(kind: AppKind, config: SitepassConfig, app: INestApplication, h
     kind,
     config,
     http,
+    get closed() {
+      return closing !== undefined;
+    },
     get: (token) => app.get(token, { strict: false }),
     close: () => (closing ??= app.close()),
   };
@@ -74,10 +78,13 @@ export class TestEnvironment {
   private readonly apps: RunningApp[] = [];
   private readonly defaults = new Map<AppKind, Promise<RunningApp>>();
 
-  /** The file's shared instance of an app, started on first use. */
-  app(kind: AppKind): Promise<RunningApp> {
-    if (!this.defaults.has(kind)) this.defaults.set(kind, this.start(kind));
-    return this.defaults.get(kind)!;
+  /** The file's shared instance of an app, started on first use (and again if a test closed it). */
+  async app(kind: AppKind): Promise<RunningApp> {
+    const existing = this.defaults.get(kind);
+    if (existing && !(await existing).closed) return existing;
+    const started = this.start(kind);
+    this.defaults.set(kind, started);
+    return started;
   }
 
   standard(): Promise<RunningApp> {

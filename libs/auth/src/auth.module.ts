@@ -15,6 +15,7 @@ import { Factor } from './factors/factor.entity';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
 import { FactorRepository } from './factors/factor.repository';
 import { FactorService } from './factors/factor.service';
+import { SecretRotation } from './factors/secret-rotation';
 import { SelfServiceCheck } from './factors/self-service-check';
 import { TotpCodes } from './factors/totp-codes';
 import { TotpAuthenticator } from './factors/totp.authenticator';
@@ -68,6 +69,7 @@ const SERVICES = [
   EnrollmentService,
   RecoveryCodeService,
   TrustedDeviceService,
+  SecretRotation,
 ];
 
 export interface AuthModuleOptions {

@@ -37,3 +37,4 @@ export * from './recovery-codes/recovery-code.format';
 export * from './sign-in/caller';
 export * from './sign-in/mfa-step.service';
 export * from './sign-in/sign-in-result';
+export * from './factors/secret-rotation';

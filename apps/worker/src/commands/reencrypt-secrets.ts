@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Factor, SecretRotation } from '@sitepass/auth';
+import { CommonModule, JsonLogger } from '@sitepass/common';
+import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
+import { DatabaseModule } from '@sitepass/database';
+
+/** `npm run secrets:reencrypt` (TOTP-6): re-seal every secret under the newest ENCRYPTION_KEYS key. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit({ port: 0 });
+  @Module({
+    imports: [ConfigModule.forRoot(config), CommonModule.forRoot('reencrypt'), DatabaseModule.forRoot(), TypeOrmModule.forFeature([Factor])],
+    providers: [SecretRotation],
+  })
+  class ReencryptModule {}
+  const app = await NestFactory.createApplicationContext(ReencryptModule, { logger: new JsonLogger(config.logLevel) });
+  try {
+    await app.get(SecretRotation).reencryptAll();
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  new JsonLogger().error(error instanceof Error ? error : String(error), 'Reencrypt');
+  process.exit(1);
+});
