@@ -101,7 +101,7 @@ describe('self-service factor changes', () => {
     expect(overview.body).toMatchObject({
       mfaRequired: true,
       reasons: ['enrolled', 'always_require_mfa'],
-      allowedFactorTypes: ['totp'],
+      allowedFactorTypes: ['totp', 'sms'],
       reauthIntervalSeconds: 43200,
       factors: [{ id: user.factorId, type: 'totp', status: 'active' }],
       recoveryCode: { available: true, issuedAt: expect.any(String) },

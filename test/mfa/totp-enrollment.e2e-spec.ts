@@ -119,7 +119,7 @@ describe('authenticator app enrollment', () => {
     const app = await env.standard();
     const user = await createUser(app, { alwaysRequireMfa: true });
     const first = await signIn(app, user.email);
-    expect(first.body).toEqual({ status: 'mfa_enrollment_required', mfaToken: expect.any(String), expiresIn: 600, allowedFactorTypes: ['totp'] });
+    expect(first.body).toEqual({ status: 'mfa_enrollment_required', mfaToken: expect.any(String), expiresIn: 600, allowedFactorTypes: ['totp', 'sms'] });
     const { confirmed } = await enrollTotp(app, env.clock, first.body.mfaToken);
     expect(confirmed).toMatchObject({
       factor: { type: 'totp' },

@@ -77,12 +77,17 @@ export class TestEnvironment {
   readonly redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
   private readonly apps: RunningApp[] = [];
   private readonly defaults = new Map<AppKind, Promise<RunningApp>>();
+  /** Apps a test started itself: closed when that test ends, so none of them outlives its test. */
+  private testScoped: RunningApp[] | null = null;
 
   /** The file's shared instance of an app, started on first use (and again if a test closed it). */
   async app(kind: AppKind): Promise<RunningApp> {
     const existing = this.defaults.get(kind);
     if (existing && !(await existing).closed) return existing;
-    const started = this.start(kind);
+    const started = startApp(kind, this.clock).then((app) => {
+      this.apps.push(app);
+      return app;
+    });
     this.defaults.set(kind, started);
     return started;
   }
@@ -102,7 +107,7 @@ export class TestEnvironment {
   /** Another instance, with its own configuration if given; closed with the environment. */
   async start(kind: AppKind, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
     const app = await startApp(kind, this.clock, overrides, options);
-    this.apps.push(app);
+    (this.testScoped ?? this.apps).push(app);
     return app;
   }
 
@@ -115,6 +120,13 @@ export class TestEnvironment {
     await truncateAll(this.db);
     await this.flushRedis();
     this.clock.set('2026-03-02T09:00:00.000Z');
+    this.testScoped = [];
+  }
+
+  async endTest(): Promise<void> {
+    const started = this.testScoped ?? [];
+    this.testScoped = null;
+    await Promise.all(started.map((app) => app.close()));
   }
 
   async flushRedis(): Promise<void> {
@@ -133,6 +145,7 @@ export function useTestEnvironment(): TestEnvironment {
   const environment = new TestEnvironment();
   beforeAll(() => environment.open());
   beforeEach(() => environment.reset());
+  afterEach(() => environment.endTest());
   afterAll(() => environment.close());
   return environment;
 }

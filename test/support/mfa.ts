@@ -83,3 +83,19 @@ export async function signInWithTotp(app: RunningApp, user: { email: string; app
   const verified = await app.http.post(`${paths(app).challenges}/${challenge.body.challengeId}/verify`, { code: user.app.code() }, { token: first.body.mfaToken });
   return { first: first.body, challenge: challenge.body, verified };
 }
+
+/** Worker settings that send through a fake Twilio and retry quickly. */
+export function twilioWorkerEnv(baseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SMS_PROVIDER: 'twilio',
+    TWILIO_BASE_URL: baseUrl,
+    TWILIO_ACCOUNT_SID: 'ACtest0000000000000000000000000001',
+    TWILIO_AUTH_TOKEN: 'twilio-test-auth-token',
+    TWILIO_FROM: '+15005550006',
+    TWILIO_TIMEOUT_MS: '2000',
+    SMS_BACKOFF_MS: '20',
+    SMS_MAX_ATTEMPTS: '4',
+    OUTBOX_POLL_MS: '50',
+    ...extra,
+  };
+}

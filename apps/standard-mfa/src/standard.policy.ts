@@ -19,7 +19,7 @@ export class StandardPolicy implements ProductPolicy {
     return {
       required: reasons.length > 0,
       reasons,
-      allowedFactorTypes: ['totp'],
+      allowedFactorTypes: ['totp', 'sms'],
       smsCountries: this.config.sms.allowedCountries,
       enrollmentAvailable: reasons.length > 0,
       reauthIntervalSeconds: VOLUNTARY_INTERVAL_SECONDS,

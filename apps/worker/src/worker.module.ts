@@ -4,8 +4,13 @@ import { CommonModule } from '@sitepass/common';
 import { CONFIG, ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/http';
+import { DeliveryModule } from '@sitepass/auth';
+import { SmsProcessor } from './sms/sms.processor';
 
-/** The worker's own slim root module: queues and delivery, plus health and metrics over HTTP (port 3002). */
+/**
+ * The worker's own slim root module: the outbox relay, the SMS and email processors, and health and
+ * metrics over HTTP (port 3002). It boots no HTTP API, guards or product policy.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: SitepassConfig): DynamicModule {
@@ -22,8 +27,10 @@ export class WorkerModule {
             prefix: settings.queuePrefix,
           }),
         }),
+        DeliveryModule,
         HealthModule,
       ],
+      providers: [SmsProcessor],
     };
   }
 }

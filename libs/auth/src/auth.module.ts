@@ -19,6 +19,9 @@ import { SecretRotation } from './factors/secret-rotation';
 import { SelfServiceCheck } from './factors/self-service-check';
 import { TotpCodes } from './factors/totp-codes';
 import { TotpAuthenticator } from './factors/totp.authenticator';
+import { SmsAuthenticator } from './factors/sms.authenticator';
+import { SmsQuota } from './limits/sms-quota';
+import { MessagingModule } from '@sitepass/messaging';
 import { MfaTokenGuard } from './guards/mfa-token.guard';
 import { RecoveryCode } from './recovery-codes/recovery-code.entity';
 import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
@@ -70,6 +73,8 @@ const SERVICES = [
   RecoveryCodeService,
   TrustedDeviceService,
   SecretRotation,
+  SmsAuthenticator,
+  SmsQuota,
 ];
 
 export interface AuthModuleOptions {
@@ -84,7 +89,7 @@ export class AuthModule {
     const strategyName = `jwt-${randomUUID()}`;
     return {
       module: AuthModule,
-      imports: [PassportModule, DirectoryModule, TypeOrmModule.forFeature(AUTH_ENTITIES)],
+      imports: [PassportModule, DirectoryModule, MessagingModule.forProducers(), TypeOrmModule.forFeature(AUTH_ENTITIES)],
       providers: [
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },
@@ -93,7 +98,11 @@ export class AuthModule {
         { provide: JWT_ACCESS_GUARD, useClass: createJwtAccessGuard(strategyName) },
         ServiceTokenGuard,
         MfaTokenGuard,
-        { provide: FACTOR_AUTHENTICATORS, inject: [TotpAuthenticator], useFactory: (...authenticators: FactorAuthenticator[]) => authenticators },
+        {
+          provide: FACTOR_AUTHENTICATORS,
+          inject: [TotpAuthenticator, SmsAuthenticator],
+          useFactory: (...authenticators: FactorAuthenticator[]) => authenticators,
+        },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],
       exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY],

@@ -31,6 +31,8 @@ export interface SmsSettings {
   dailyCapPerCountry: number;
   maxAttempts: number;
   backoffMs: number;
+  /** SMS jobs one worker process sends at once. */
+  concurrency: number;
 }
 
 export interface MailSettings {
@@ -66,4 +68,6 @@ export interface SitepassConfig {
   sms: SmsSettings;
   mail: MailSettings;
   outboxPollMs: number;
+  /** A row not finished this long after its last enqueue is enqueued again (a lost job, a wiped Redis). */
+  outboxRequeueAfterSeconds: number;
 }

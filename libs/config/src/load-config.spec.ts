@@ -63,9 +63,21 @@ describe('loadConfig', () => {
       'JWT_SIGNING_KEYS: is required in production',
       'ENCRYPTION_KEYS: is required in production',
       'HASH_PEPPER: is required in production',
+      'SMS_PROVIDER: log prints one-time codes; use twilio in production',
+      'SMTP_URL: is required in production (without it emails only go to the log)',
     ]);
     expect(
-      problemsOf({ NODE_ENV: 'production', JWT_SIGNING_KEYS: pem('secp384r1'), ENCRYPTION_KEYS: 'k1:c2hvcnQ=', HASH_PEPPER: 'short' }),
+      problemsOf({
+        NODE_ENV: 'production',
+        JWT_SIGNING_KEYS: pem('secp384r1'),
+        ENCRYPTION_KEYS: 'k1:c2hvcnQ=',
+        HASH_PEPPER: 'short',
+        SMS_PROVIDER: 'twilio',
+        TWILIO_ACCOUNT_SID: 'AC1',
+        TWILIO_AUTH_TOKEN: 't',
+        TWILIO_FROM: '+15005550006',
+        SMTP_URL: 'smtp://mail:25',
+      }),
     ).toEqual([
       'JWT_SIGNING_KEYS: key 1 is not a P-256 EC key (ES256 needs one)',
       'ENCRYPTION_KEYS: key "k1" must be 32 bytes of base64 (AES-256)',

@@ -57,14 +57,17 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
       dailyCapPerCountry: read.integer('SMS_DAILY_CAP_PER_COUNTRY', 1000, 1, 10_000_000),
       maxAttempts: read.integer('SMS_MAX_ATTEMPTS', 6, 1, 50),
       backoffMs: read.integer('SMS_BACKOFF_MS', 2000, 1, 600_000),
+      concurrency: read.integer('SMS_CONCURRENCY', 16, 1, 256),
     },
     mail: {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
       from: read.string('MAIL_FROM', 'Sitepass <no-reply@sitepass.local>'),
     },
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
+    outboxRequeueAfterSeconds: read.integer('OUTBOX_REQUEUE_AFTER_SECONDS', 60, 1, 3600),
   };
   checkTwilio(read, config);
+  checkProductionTransports(read, config);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
@@ -93,4 +96,11 @@ function checkTwilio(read: EnvReader, config: SitepassConfig): void {
   if (!twilio.from && !twilio.messagingServiceSid) {
     read.fail('TWILIO_FROM', 'or TWILIO_MESSAGING_SERVICE_SID is required when SMS_PROVIDER=twilio', null);
   }
+}
+
+/** The log SMS provider prints codes and the log mail transport delivers nothing: development only (SEC-1). */
+function checkProductionTransports(read: EnvReader, config: SitepassConfig): void {
+  if (config.environment !== 'production') return;
+  if (config.sms.provider === 'log') read.fail('SMS_PROVIDER', 'log prints one-time codes; use twilio in production', null);
+  if (!config.mail.smtpUrl) read.fail('SMTP_URL', 'is required in production (without it emails only go to the log)', null);
 }

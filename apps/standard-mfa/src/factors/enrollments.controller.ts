@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, EnrollmentService, MfaTokenOrAccessAuth } from '@sitepass/auth';
+import { Caller, CurrentCaller, EnrollmentService, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
 import { StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import type { Response } from 'express';
 
-/** Enrollment of an authenticator app or a phone (TOTP-2, TOTP-3, TOTP-5, LOGIN-4, POL-8). */
+/** Enrollment of an authenticator app or a phone (TOTP-2, TOTP-3, TOTP-5, SMS-1, SMS-9, LOGIN-4, POL-8). */
 @ApiTags('enrollment')
 @ApiBearerAuth()
 @MfaTokenOrAccessAuth()
@@ -11,9 +12,12 @@ import { StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentService) {}
 
+  /** TOTP answers 201 with the secret and QR code; SMS answers 202, the code being on its way. */
   @Post()
-  startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto) {
-    return this.enrollments.startEnrollment(caller, body);
+  async startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto, @Res({ passthrough: true }) response: Response): Promise<StartedEnrollment> {
+    const started = await this.enrollments.startEnrollment(caller, body);
+    response.status(started.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+    return started;
   }
 
   @Post(':enrollmentId/confirm')
@@ -21,5 +25,11 @@ export class EnrollmentsController {
   async confirmEnrollment(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string, @Body() body: VerifyCodeDto) {
     const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, body.code);
     return { factor, ...(recoveryCode ? { recoveryCode } : {}), ...(session ?? {}) };
+  }
+
+  @Post(':enrollmentId/resend')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async resendEnrollmentCode(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string) {
+    return viewChallenge(await this.enrollments.resendEnrollmentCode(caller, enrollmentId), 'sms');
   }
 }

@@ -21,6 +21,12 @@ export class FactorsController {
     return this.factors.revokeFactor(principal, factorId, body.currentPassword);
   }
 
+  @Post('factors/:factorId/test-message')
+  @HttpCode(HttpStatus.ACCEPTED)
+  sendTestMessage(@CurrentPrincipal() principal: Principal, @Param('factorId', UuidPipe) factorId: string) {
+    return this.factors.sendTestMessage(principal, factorId);
+  }
+
   @Post('recovery-codes')
   async regenerateRecoveryCode(@CurrentPrincipal() principal: Principal, @Body() body: CurrentPasswordDto) {
     return { recoveryCode: await this.factors.regenerateRecoveryCode(principal, body.currentPassword) };

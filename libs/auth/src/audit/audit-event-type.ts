@@ -13,4 +13,6 @@ export type AuditEventType =
   | 'factor.revoked'
   | 'recovery_code.issued'
   | 'recovery_code.redeemed'
-  | 'account.mfa_locked';
+  | 'account.mfa_locked'
+  | 'sms.delivery_failed'
+  | 'sms.test_requested';

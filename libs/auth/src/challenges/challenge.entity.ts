@@ -47,6 +47,10 @@ export class Challenge {
   @Column({ type: 'text', nullable: true })
   codeKeyId!: string | null;
 
+  /** SMS: the outbox row carrying the newest code; older rows are void (SMS-2, SMS-4). */
+  @Column({ type: 'uuid', nullable: true })
+  deliveryId!: string | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 

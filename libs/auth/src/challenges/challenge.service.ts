@@ -75,6 +75,7 @@ export class ChallengeService {
         codeHash: null,
         codeCiphertext: null,
         codeKeyId: null,
+        deliveryId: null,
         createdAt: now,
         expiresAt: request.expiresAt ?? addSeconds(now, CHALLENGE_LIFETIME_SECONDS),
         verifiedAt: null,
@@ -86,6 +87,24 @@ export class ChallengeService {
       return challenge;
     };
     return manager ? work(manager) : this.db.transaction(work);
+  }
+
+  /** A new code for an open SMS challenge (SMS-2); the authenticator applies the cooldown and quotas. */
+  async resendCode(challenge: Challenge): Promise<Challenge> {
+    const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
+    if (!factor || factor.type !== 'sms') throw new DomainError('factor_type_not_allowed', 'Only SMS challenges can be resent.');
+    this.assertOpen(challenge);
+    await this.db.transaction((manager) => this.authenticatorFor(factor).prepareChallenge(challenge, factor, manager));
+    return challenge;
+  }
+
+  /** Where the code of an SMS challenge is: pending, sent, or failed so that the user can resend (SMS-3). */
+  async deliveryOf(challenge: Challenge): Promise<{ status: string; failedAt: string | null } | null> {
+    if (!challenge.deliveryId) return null;
+    const [row] = await this.db.query(`SELECT status, failed_at FROM outbox WHERE id = $1`, [challenge.deliveryId]);
+    if (!row) return null;
+    const status = row.status === 'sending' ? 'pending' : row.status;
+    return { status, failedAt: row.failed_at?.toISOString() ?? null };
   }
 
   /** The caller's own challenge, or 404 (SEC-3). A sign-in sees only its own sign-in's challenges. */

@@ -12,14 +12,15 @@ import { isSsoUser } from '../directory/sso';
 import { DomainError } from '../errors/domain.error';
 import { Factor } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
-import { summarizeFactor } from '../factors/factor-summary';
+import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
+import { parseMobileNumber } from '../factors/phone-number';
 import { SelfServiceCheck } from '../factors/self-service-check';
 import { renderQrCodes } from '../factors/qr-code';
 import { TotpCodes } from '../factors/totp-codes';
 import { totpSecretAad } from '../factors/totp.authenticator';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { Caller } from '../sign-in/caller';
-import { PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
+import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
 import { SignInCompletion } from '../sign-in/sign-in-completion';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
@@ -53,8 +54,12 @@ export class EnrollmentService {
   async startEnrollment(caller: Caller, request: EnrollmentRequest): Promise<StartedEnrollment> {
     const user = (await this.directory.findUserById(caller.userId))!;
     const facts = await this.facts.load(user);
-    await this.assertMayEnroll(caller, facts, request);
-    if (request.factorType === 'sms') throw new DomainError('factor_type_not_allowed', 'SMS enrollment is not available yet.');
+    const requirement = await this.assertMayEnroll(caller, facts, request);
+    return request.factorType === 'sms' ? this.startSms(caller, facts, requirement, request) : this.startTotp(caller, facts, request);
+  }
+
+  /** TOTP-2: the secret, the otpauth URI and its QR code, shown once. */
+  private async startTotp(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<StartedEnrollment> {
     const secret = this.totp.generateSecret();
     const { factor, challenge } = await this.db.transaction((manager) =>
       this.createPendingFactor(manager, caller, facts, request, (factorId) => {
@@ -62,7 +67,7 @@ export class EnrollmentService {
         return { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId };
       }),
     );
-    const otpauthUri = this.totp.provisioningUri(user.email, secret);
+    const otpauthUri = this.totp.provisioningUri(facts.user.email, secret);
     const qr = await renderQrCodes(otpauthUri);
     return {
       enrollmentId: factor.id,
@@ -79,15 +84,47 @@ export class EnrollmentService {
     };
   }
 
+  /** SMS-1, SMS-3, SMS-9: a mobile number in an allowed country gets a code; confirming it activates the factor. */
+  private async startSms(caller: Caller, facts: SubjectFacts, requirement: MfaRequirement, request: EnrollmentRequest): Promise<StartedEnrollment> {
+    if (!request.phoneNumber) throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
+    const phone = parseMobileNumber(request.phoneNumber, requirement.smsCountries);
+    const { factor, challenge } = await this.db.transaction((manager) =>
+      this.createPendingFactor(manager, caller, facts, request, () => ({ phoneNumber: phone.e164 })),
+    );
+    return {
+      enrollmentId: factor.id,
+      factorType: 'sms',
+      expiresAt: factor.expiresAt!.toISOString(),
+      replacesFactorId: factor.replacesFactorId,
+      sms: {
+        challengeId: challenge.id,
+        maskedPhoneNumber: maskPhoneNumber(phone.e164),
+        codeExpiresAt: challenge.expiresAt.toISOString(),
+        resendAvailableAt: challenge.resendAvailableAt!.toISOString(),
+      },
+    };
+  }
+
+  /** A new code for a pending SMS enrollment (SMS-2, SMS-5). */
+  async resendEnrollmentCode(caller: Caller, enrollmentId: string): Promise<Challenge> {
+    const factor = await this.pendingFactor(caller, enrollmentId);
+    return this.challenges.resendCode(await this.enrollmentChallenge(caller, factor));
+  }
+
   /** TOTP-3, TOTP-5, REC-2, LOGIN-4. */
   async confirmEnrollment(caller: Caller, enrollmentId: string, code: string): Promise<ConfirmedEnrollment> {
+    const factor = await this.pendingFactor(caller, enrollmentId);
+    const challenge = await this.enrollmentChallenge(caller, factor);
+    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activate(manager, caller, verified));
+  }
+
+  private async pendingFactor(caller: Caller, enrollmentId: string): Promise<Factor> {
     const factor = await this.factors.findOwn(caller.userId, enrollmentId);
     if (!factor || factor.status !== 'pending') throw DomainError.notFound('The enrollment');
     if (factor.expiresAt && factor.expiresAt <= this.clock.now()) {
       throw new DomainError('enrollment_expired', 'This enrollment has expired. Start again.');
     }
-    const challenge = await this.enrollmentChallenge(caller, factor);
-    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activate(manager, caller, verified));
+    return factor;
   }
 
   /** The open challenge that confirms this enrollment, in the caller's own sign-in or session (SEC-3). */
@@ -101,7 +138,7 @@ export class EnrollmentService {
     return this.challenges.findOwn(caller, latest.id);
   }
 
-  private async assertMayEnroll(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<void> {
+  private async assertMayEnroll(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<MfaRequirement> {
     const requirement = this.policy.evaluate(facts);
     if (isSsoUser(facts.user, facts.memberships)) {
       throw new DomainError('sso_required', 'Your MFA is managed by your company’s identity provider.');
@@ -122,6 +159,7 @@ export class EnrollmentService {
         allowedFactorTypes: requirement.allowedFactorTypes,
       });
     }
+    return requirement;
   }
 
   /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */

@@ -25,7 +25,7 @@ export interface StartedEnrollment {
   /** Set when this enrollment will replace an active factor of the same type (TOTP-5, SMS-9). */
   replacesFactorId: string | null;
   totp?: TotpProvisioning;
-  sms?: { challengeId: string; maskedPhoneNumber: string; resendAvailableAt: string };
+  sms?: { challengeId: string; maskedPhoneNumber: string; codeExpiresAt: string; resendAvailableAt: string };
 }
 
 export interface ConfirmedEnrollment {

@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'reauthentication_required',
   'current_password_incorrect',
   'last_factor_required',
+  // SMS (SMS-1, SMS-5)
+  'invalid_phone_number',
+  'phone_country_not_allowed',
+  'resend_too_soon',
+  'sms_quota_exceeded',
   // Directory (DIR)
   'internal_api_disabled',
   'forbidden',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@sitepass/common';
+import { Clock, requestContext } from '@sitepass/common';
+import { OutboxWriter } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -13,6 +14,8 @@ import { FactorStatus, FactorType } from './factor.entity';
 import { FactorRepository } from './factor.repository';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
+import { countryOf } from './phone-number';
+import { SmsQuota } from '../limits/sms-quota';
 
 export interface FactorView {
   id: string;
@@ -46,6 +49,8 @@ export class FactorService {
     private readonly selfService: SelfServiceCheck,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly audit: AuditService,
+    private readonly smsQuota: SmsQuota,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -91,6 +96,18 @@ export class FactorService {
       // Without an active factor a recovery code has nothing to recover.
       if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
       await this.audit.record({ type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } }, manager);
+    });
+  }
+
+  /** SMS-8: a text with no code to the user's registered number, counted against the SMS quotas. */
+  async sendTestMessage(principal: Principal, factorId: string): Promise<{ deliveryId: string }> {
+    const factor = await this.factors.findOwn(principal.userId, factorId);
+    if (!factor || factor.status !== 'active' || factor.type !== 'sms') throw DomainError.notFound('The SMS factor');
+    await this.smsQuota.admit({ userId: factor.userId, phoneNumber: factor.phoneNumber!, country: countryOf(factor.phoneNumber!), ip: requestContext.current()?.ip ?? null });
+    return this.db.transaction(async (manager) => {
+      const delivery = await this.outbox.add(manager, { kind: 'sms', purpose: 'test_message', userId: factor.userId, factorId: factor.id });
+      await this.audit.record({ type: 'sms.test_requested', subjectUserId: factor.userId, data: { factorId: factor.id } }, manager);
+      return { deliveryId: delivery.id };
     });
   }
 

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AttemptBudget, failureError } from '../challenges/attempt-budget';
-import { Challenge } from '../challenges/challenge.entity';
 import { ChallengeService } from '../challenges/challenge.service';
+import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
 import { FactorRepository } from '../factors/factor.repository';
@@ -40,7 +40,7 @@ export class MfaStepService {
   ) {}
 
   /** LOGIN-3: the client picks the factor; a factor the product does not accept here is refused (PAY-3). */
-  async issueChallenge(caller: Caller, factorId: string): Promise<Challenge> {
+  async issueChallenge(caller: Caller, factorId: string): Promise<ChallengeView> {
     const factor = await this.factors.findOwn(caller.userId, factorId);
     if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
     const user = (await this.directory.findUserById(caller.userId))!;
@@ -49,7 +49,21 @@ export class MfaStepService {
       throw new DomainError('factor_type_not_allowed', `A ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
     }
     this.budget.assertMayTry(user);
-    return this.challenges.issueChallenge(caller, { factor, purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication' });
+    const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication' });
+    return viewChallenge(challenge, factor.type);
+  }
+
+  /** A challenge's state, and for SMS whether its code was delivered (SMS-3). */
+  async describeChallenge(caller: Caller, challengeId: string): Promise<ChallengeView> {
+    const challenge = await this.challenges.findOwn(caller, challengeId);
+    const factor = (await this.factors.findOwn(caller.userId, challenge.factorId))!;
+    return { ...viewChallenge(challenge, factor.type), delivery: await this.challenges.deliveryOf(challenge) };
+  }
+
+  /** SMS-2, SMS-5: a new code for an SMS challenge, voiding the older one, within the cooldown and quotas. */
+  async resendChallenge(caller: Caller, challengeId: string): Promise<ChallengeView> {
+    const challenge = await this.challenges.findOwn(caller, challengeId);
+    return viewChallenge(await this.challenges.resendCode(challenge), 'sms');
   }
 
   async verifyChallenge(caller: Caller, challengeId: string, code: string): Promise<Authenticated | Reverified> {

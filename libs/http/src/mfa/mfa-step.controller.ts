@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, MfaStepService, MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/auth';
+import { Caller, ChallengeView, CurrentCaller, MfaStepService, MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/auth';
+import type { Response } from 'express';
 import { UuidPipe } from '../errors/uuid.pipe';
 import { IssueChallengeDto, RedeemRecoveryCodeDto, VerifyCodeDto } from './mfa.dto';
 
@@ -16,11 +17,19 @@ export function createMfaStepController(prefix: string): Type<unknown> {
   class MfaStepController {
     constructor(private readonly mfa: MfaStepService) {}
 
+    /** TOTP answers 201; SMS answers 202, the code being on its way (SMS-3). */
     @MfaTokenOrAccessAuth()
     @Post('challenges')
-    async issueChallenge(@CurrentCaller() caller: Caller, @Body() body: IssueChallengeDto) {
+    async issueChallenge(@CurrentCaller() caller: Caller, @Body() body: IssueChallengeDto, @Res({ passthrough: true }) response: Response): Promise<ChallengeView> {
       const challenge = await this.mfa.issueChallenge(caller, body.factorId);
-      return { challengeId: challenge.id, expiresAt: challenge.expiresAt.toISOString() };
+      response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+      return challenge;
+    }
+
+    @MfaTokenOrAccessAuth()
+    @Get('challenges/:challengeId')
+    describeChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string): Promise<ChallengeView> {
+      return this.mfa.describeChallenge(caller, challengeId);
     }
 
     @MfaTokenOrAccessAuth()
@@ -28,6 +37,13 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @HttpCode(HttpStatus.OK)
     verifyChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string, @Body() body: VerifyCodeDto) {
       return this.mfa.verifyChallenge(caller, challengeId, body.code);
+    }
+
+    @MfaTokenOrAccessAuth()
+    @Post('challenges/:challengeId/resend')
+    @HttpCode(HttpStatus.ACCEPTED)
+    resendChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string): Promise<ChallengeView> {
+      return this.mfa.resendChallenge(caller, challengeId);
     }
 
     @MfaTokenAuth()

@@ -1,0 +1,22 @@
+import { FactorType } from '../factors/factor.entity';
+import { Challenge } from './challenge.entity';
+
+/** What a client sees of a challenge; for SMS also when it may resend and where the code is (SMS-3). */
+export interface ChallengeView {
+  challengeId: string;
+  factorType: FactorType;
+  status: Challenge['status'];
+  expiresAt: string;
+  resendAvailableAt?: string;
+  delivery?: { status: string; failedAt: string | null } | null;
+}
+
+export function viewChallenge(challenge: Challenge, factorType: FactorType): ChallengeView {
+  return {
+    challengeId: challenge.id,
+    factorType,
+    status: challenge.status,
+    expiresAt: challenge.expiresAt.toISOString(),
+    ...(challenge.resendAvailableAt ? { resendAvailableAt: challenge.resendAvailableAt.toISOString() } : {}),
+  };
+}

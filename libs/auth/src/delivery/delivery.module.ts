@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@sitepass/messaging';
+import { AuditService } from '../audit/audit.service';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Challenge } from '../challenges/challenge.entity';
+import { Factor } from '../factors/factor.entity';
+import { CodeJanitor } from './code-janitor';
+import { OutboxClaims } from './outbox-claim';
+import { SmsDeliveryService } from './sms-delivery.service';
+
+/** What the worker needs of the MFA domain to deliver messages: no HTTP, no guards, no product policy. */
+@Module({
+  imports: [MessagingModule.forWorker(), TypeOrmModule.forFeature([Challenge, Factor, AuditEvent])],
+  providers: [OutboxClaims, SmsDeliveryService, AuditService, CodeJanitor],
+  exports: [OutboxClaims, SmsDeliveryService, AuditService, CodeJanitor, MessagingModule],
+})
+export class DeliveryModule {}

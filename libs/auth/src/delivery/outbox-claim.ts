@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, addSeconds } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { OutboxEntry } from '@sitepass/messaging';
+import { EntityManager } from 'typeorm';
+
+/** Long enough for a slow provider call; a worker that dies mid-send gives the row back after it. */
+const LEASE_SECONDS = 60;
+
+/**
+ * The worker's re-check before any send (SMS-4): a row is claimed only while it is pending, or while a
+ * dead worker's lease has run out. Sent, failed and cancelled rows are never sent again, and two
+ * workers holding the same job (after a Redis wipe and a re-enqueue) never both send.
+ */
+@Injectable()
+export class OutboxClaims {
+  constructor(private readonly clock: Clock) {}
+
+  async claim(manager: EntityManager, outboxId: string): Promise<OutboxEntry | null> {
+    const now = this.clock.now();
+    const [row] = await writeReturning<{ id: string }>(
+      manager,
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_expires_at = $2
+       WHERE id = $1 AND available_at <= $3 AND (status = 'pending' OR (status = 'sending' AND lease_expires_at < $3))
+       RETURNING id`,
+      [outboxId, addSeconds(now, LEASE_SECONDS), now],
+    );
+    return row ? manager.findOneBy(OutboxEntry, { id: outboxId }) : null;
+  }
+
+  async markSent(manager: EntityManager, outboxId: string, receipt: { messageId: string; status: string }): Promise<void> {
+    await manager.query(
+      `UPDATE outbox SET status = 'sent', sent_at = $2, provider_message_id = $3, provider_status = $4, lease_expires_at = NULL, last_error = NULL
+       WHERE id = $1`,
+      [outboxId, this.clock.now(), receipt.messageId, receipt.status],
+    );
+  }
+
+  async markFailed(manager: EntityManager, outboxId: string, error: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET status = 'failed', failed_at = $2, last_error = $3, lease_expires_at = NULL WHERE id = $1`, [
+      outboxId,
+      this.clock.now(),
+      error,
+    ]);
+  }
+
+  /** Gives the row back for BullMQ's next attempt. */
+  async release(manager: EntityManager, outboxId: string, error: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET status = 'pending', last_error = $2, lease_expires_at = NULL WHERE id = $1 AND status = 'sending'`, [
+      outboxId,
+      error,
+    ]);
+  }
+
+  async cancel(manager: EntityManager, outboxId: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET status = 'cancelled', last_error = $2, lease_expires_at = NULL WHERE id = $1`, [outboxId, reason]);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, KeyedHasher, SecretKeyring, addSeconds, randomDigits, requestContext } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { OutboxWriter } from '@sitepass/messaging';
+import { EntityManager } from 'typeorm';
+import { Challenge } from '../challenges/challenge.entity';
+import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../limits/sms-quota';
+import { Factor } from './factor.entity';
+import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
+import { countryOf } from './phone-number';
+
+/** An SMS code is good for 10 minutes (SMS-2). */
+export const SMS_CODE_LIFETIME_SECONDS = 10 * 60;
+const CODE_PURPOSE = 'sms-code';
+
+/** The associated data that binds a sealed SMS code to its challenge. */
+export const smsCodeAad = (challengeId: string) => `challenge:${challengeId}:sms-code`;
+
+/**
+ * SMS factors (SMS-2, SMS-3): each challenge, and each resend, gets a new 6-digit code from the CSPRNG.
+ * The code is kept as a keyed hash to check it, and sealed for the worker only until it is delivered or
+ * expires; the outbox row that carries it is written in the same transaction.
+ */
+@Injectable()
+export class SmsAuthenticator implements FactorAuthenticator {
+  readonly type = 'sms' as const;
+  readonly amr = 'sms' as const;
+
+  constructor(
+    private readonly hasher: KeyedHasher,
+    private readonly keyring: SecretKeyring,
+    private readonly outbox: OutboxWriter,
+    private readonly quota: SmsQuota,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends a fresh code for the challenge: used at issue and at every resend (a resend voids the older code). */
+  async prepareChallenge(challenge: Challenge, factor: Factor, manager: EntityManager): Promise<void> {
+    const phoneNumber = factor.phoneNumber!;
+    await this.quota.admit({ userId: factor.userId, phoneNumber, country: countryOf(phoneNumber), ip: requestContext.current()?.ip ?? null });
+    const now = this.clock.now();
+    const code = randomDigits(6);
+    const sealed = this.keyring.seal(code, smsCodeAad(challenge.id));
+    await this.outbox.cancelPendingForChallenge(manager, challenge.id);
+    const delivery = await this.outbox.add(manager, { kind: 'sms', purpose: 'challenge_code', userId: factor.userId, challengeId: challenge.id, factorId: factor.id });
+    Object.assign(challenge, {
+      codeHash: this.hasher.hash(CODE_PURPOSE, `${challenge.id}:${code}`),
+      codeCiphertext: sealed.ciphertext,
+      codeKeyId: sealed.keyId,
+      deliveryId: delivery.id,
+      lastSentAt: now,
+      resendAvailableAt: addSeconds(now, SMS_COOLDOWN_SECONDS),
+      expiresAt: addSeconds(now, SMS_CODE_LIFETIME_SECONDS),
+    });
+    await manager.update(Challenge, { id: challenge.id }, {
+      codeHash: challenge.codeHash,
+      codeCiphertext: challenge.codeCiphertext,
+      codeKeyId: challenge.codeKeyId,
+      deliveryId: challenge.deliveryId,
+      lastSentAt: challenge.lastSentAt,
+      resendAvailableAt: challenge.resendAvailableAt,
+      expiresAt: challenge.expiresAt,
+    });
+  }
+
+  async check(challenge: Challenge, _factor: Factor, code: string): Promise<CodeCheck> {
+    if (!challenge.codeHash || !this.hasher.matches(CODE_PURPOSE, `${challenge.id}:${code}`, challenge.codeHash)) {
+      return { kind: 'mismatch', code: 'verification_failed' };
+    }
+    const codeHash = challenge.codeHash;
+    return {
+      kind: 'match',
+      // Single use: only the request that clears the hash it matched wins (SMS-2).
+      claim: async (manager) =>
+        (await writeReturning(manager, `UPDATE challenges SET code_hash = NULL WHERE id = $1 AND code_hash = $2 RETURNING id`, [challenge.id, codeHash])).length > 0,
+    };
+  }
+}

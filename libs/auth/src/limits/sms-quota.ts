@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, KeyedHasher, RedisClient } from '@sitepass/common';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { DomainError } from '../errors/domain.error';
+
+/** SMS-5. */
+export const SMS_COOLDOWN_SECONDS = 30;
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+const PER_USER_PER_HOUR = 5;
+const PER_NUMBER_PER_HOUR = 5;
+const PER_IP_PER_HOUR = 20;
+
+/**
+ * One atomic step: refuse during the number's cooldown, refuse when any counter is spent, otherwise
+ * start a new cooldown and count the SMS everywhere. Windows are chosen by the caller's clock (so tests
+ * move time); Redis expiry only cleans up.
+ * KEYS[1] cooldown, KEYS[2..n] counters; ARGV: now, cooldown, then limit and ttl per counter.
+ * Returns 0 (admitted), -last (cooldown; last send in ms) or the 1-based index of the spent counter.
+ */
+const ADMIT = `
+local last = redis.call('GET', KEYS[1])
+if last and tonumber(ARGV[1]) - tonumber(last) < tonumber(ARGV[2]) then return -tonumber(last) end
+for i = 2, #KEYS do
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if count >= tonumber(ARGV[i * 2 - 1]) then return i - 1 end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', 3600)
+for i = 2, #KEYS do
+  redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[i * 2])
+end
+return 0`;
+
+export interface SmsRecipient {
+  userId: string;
+  phoneNumber: string;
+  country: string;
+  ip: string | null;
+}
+
+/**
+ * SMS-pumping defence (SMS-5): a 30 s cooldown per number, and per-hour caps per user, per number and per
+ * client IP, and a daily cap per destination country, in Redis so that every instance shares them.
+ */
+@Injectable()
+export class SmsQuota {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly hasher: KeyedHasher,
+    private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: SitepassConfig,
+  ) {}
+
+  async admit(recipient: SmsRecipient): Promise<void> {
+    const now = this.clock.now().getTime();
+    const number = this.hasher.hash('sms-quota', recipient.phoneNumber);
+    const counters = [
+      { key: `sms:user:${recipient.userId}`, limit: PER_USER_PER_HOUR, window: HOUR },
+      { key: `sms:number:${number}`, limit: PER_NUMBER_PER_HOUR, window: HOUR },
+      ...(recipient.ip ? [{ key: `sms:ip:${recipient.ip}`, limit: PER_IP_PER_HOUR, window: HOUR }] : []),
+      { key: `sms:country:${recipient.country}`, limit: this.config.sms.dailyCapPerCountry, window: DAY },
+    ];
+    const keys = [`sms:cooldown:${number}`, ...counters.map((counter) => `${counter.key}:${Math.floor(now / 1000 / counter.window)}`)];
+    const args = [now, SMS_COOLDOWN_SECONDS * 1000, ...counters.flatMap((counter) => [counter.limit, counter.window * 2])];
+    const verdict = Number(await this.redis.eval(ADMIT, keys.length, ...keys, ...args));
+    if (verdict < 0) {
+      const retryAfter = Math.max(1, Math.ceil((-verdict + SMS_COOLDOWN_SECONDS * 1000 - now) / 1000));
+      throw new DomainError('resend_too_soon', 'A code was just sent. Wait before asking for another.', { retryAfterSeconds: retryAfter }, retryAfter);
+    }
+    if (verdict > 0) {
+      const counter = counters[verdict - 1]!;
+      const windowEnd = (Math.floor(now / 1000 / counter.window) + 1) * counter.window;
+      const retryAfter = Math.max(1, windowEnd - Math.floor(now / 1000));
+      throw new DomainError('sms_quota_exceeded', 'Too many text messages. Try again later or use another factor.', { retryAfterSeconds: retryAfter }, retryAfter);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, Metrics, addSeconds } from '@sitepass/common';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { writeReturning } from '@sitepass/database';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DeliveryJob, EMAIL_QUEUE, SMS_QUEUE } from '../queues';
+import { OutboxKind } from './outbox.entity';
+
+const BATCH = 200;
+
+/**
+ * Moves outbox rows to BullMQ (job id = outbox id, payload = ids only). Committed rows are announced by
+ * a trigger (LISTEN/NOTIFY) and enqueued at once; a periodic sweep enqueues whatever was missed and
+ * re-enqueues rows not finished a while after their last enqueue, which is how accepted messages
+ * survive a worker crash or a Redis that lost all its data (SMS-3). BullMQ drops an add whose job id
+ * still exists, and the processors re-check each row before sending, so re-enqueueing never doubles a send.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues: Record<OutboxKind, Queue<DeliveryJob>>;
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: SitepassConfig,
+    private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    @InjectQueue(SMS_QUEUE) sms: Queue<DeliveryJob>,
+    @InjectQueue(EMAIL_QUEUE) email: Queue<DeliveryJob>,
+  ) {
+    this.queues = { sms, email };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => void this.sweep(), this.config.outboxPollMs);
+    await this.sweep();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Enqueues every due row that is not finished and was not enqueued recently. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.enqueueDue()
+      .catch((error: Error) => this.logger.warn(`Outbox sweep failed: ${error.message}`))
+      .finally(() => (this.sweeping = null));
+    return this.sweeping;
+  }
+
+  private async enqueueDue(): Promise<void> {
+    const counts = await this.queues.sms.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+    this.metrics.smsQueueDepth.set(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    const now = this.clock.now();
+    const staleBefore = addSeconds(now, -this.config.outboxRequeueAfterSeconds);
+    await this.db.transaction(async (manager) => {
+      const rows: Array<{ id: string; kind: OutboxKind }> = await manager.query(
+        `SELECT id, kind FROM outbox
+         WHERE available_at <= $1
+           AND (status = 'pending' OR (status = 'sending' AND lease_expires_at < $1))
+           AND (last_enqueued_at IS NULL OR last_enqueued_at < $2)
+         ORDER BY available_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [now, staleBefore, BATCH],
+      );
+      for (const row of rows) await this.enqueue(row.id, row.kind);
+      if (rows.length > 0) {
+        await manager.query(`UPDATE outbox SET last_enqueued_at = $2 WHERE id = ANY($1)`, [rows.map((row) => row.id), now]);
+      }
+    });
+  }
+
+  private async enqueue(id: string, kind: OutboxKind): Promise<void> {
+    await this.queues[kind].add(kind, { outboxId: id }, {
+      jobId: id,
+      attempts: this.config.sms.maxAttempts,
+      backoff: { type: 'exponential', delay: this.config.sms.backoffMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+  }
+
+  /** A committed row is announced at once; enqueue it unless it is due later (a reminder). */
+  private async onAnnounced(id: string): Promise<void> {
+    const now = this.clock.now();
+    const [row] = await writeReturning<{ kind: OutboxKind }>(
+      this.db.manager,
+      `UPDATE outbox SET last_enqueued_at = $2 WHERE id = $1 AND status = 'pending' AND available_at <= $2 RETURNING kind`,
+      [id, now],
+    );
+    if (row) await this.enqueue(id, row.kind);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', (message) => {
+      if (message.payload) void this.onAnnounced(message.payload).catch((error: Error) => this.logger.warn(`Relay failed: ${error.message}`));
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`Outbox listener lost its connection (${error.message}); the sweep covers until it is back`);
+      this.listener = null;
+      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query('LISTEN outbox');
+    this.listener = client;
+  }
+}

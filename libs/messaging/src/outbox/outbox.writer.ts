@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sitepass/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { OutboxEntry, OutboxKind, OutboxParams } from './outbox.entity';
+
+export interface NewOutboxEntry {
+  kind: OutboxKind;
+  purpose: string;
+  userId?: string | null;
+  challengeId?: string | null;
+  factorId?: string | null;
+  params?: OutboxParams;
+  availableAt?: Date;
+}
+
+/**
+ * Records accepted messages in the caller's transaction (SMS-3): the message exists exactly when the
+ * change that caused it committed. A database trigger announces the row to the worker's relay.
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(private readonly clock: Clock) {}
+
+  async add(manager: EntityManager, entry: NewOutboxEntry): Promise<OutboxEntry> {
+    const now = this.clock.now();
+    const row = manager.create(OutboxEntry, {
+      id: randomUUID(),
+      kind: entry.kind,
+      purpose: entry.purpose,
+      status: 'pending',
+      userId: entry.userId ?? null,
+      challengeId: entry.challengeId ?? null,
+      factorId: entry.factorId ?? null,
+      params: entry.params ?? {},
+      attempts: 0,
+      createdAt: now,
+      availableAt: entry.availableAt ?? now,
+      lastEnqueuedAt: null,
+      leaseExpiresAt: null,
+      sentAt: null,
+      failedAt: null,
+      providerMessageId: null,
+      providerStatus: null,
+      lastError: null,
+    });
+    await manager.insert(OutboxEntry, row);
+    return row;
+  }
+
+  /** A resend voids the earlier code: its undelivered message must not go out (SMS-2). */
+  async cancelPendingForChallenge(manager: EntityManager, challengeId: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET status = 'cancelled' WHERE challenge_id = $1 AND status = 'pending'`, [challengeId]);
+  }
+}
