@@ -5,6 +5,7 @@ import { CONFIG, ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/http';
 import { DeliveryModule } from '@sitepass/auth';
+import { EmailProcessor } from './email/email.processor';
 import { SmsProcessor } from './sms/sms.processor';
 
 /**
@@ -30,7 +31,7 @@ export class WorkerModule {
         DeliveryModule,
         HealthModule,
       ],
-      providers: [SmsProcessor],
+      providers: [SmsProcessor, EmailProcessor],
     };
   }
 }

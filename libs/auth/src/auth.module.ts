@@ -22,6 +22,7 @@ import { TotpAuthenticator } from './factors/totp.authenticator';
 import { SmsAuthenticator } from './factors/sms.authenticator';
 import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
+import { Notifications } from './notifications/security-notices';
 import { MfaTokenGuard } from './guards/mfa-token.guard';
 import { RecoveryCode } from './recovery-codes/recovery-code.entity';
 import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
@@ -75,6 +76,7 @@ const SERVICES = [
   SecretRotation,
   SmsAuthenticator,
   SmsQuota,
+  Notifications,
 ];
 
 export interface AuthModuleOptions {

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
+import { Notifications } from '../notifications/security-notices';
 
 /** LOGIN-5. */
 export const CHALLENGE_MAX_FAILURES = 5;
@@ -45,6 +46,7 @@ export class AttemptBudget {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly metrics: Metrics,
+    private readonly notifications: Notifications,
   ) {}
 
   /** Refuses to check any code while the account is locked or in a delay. */
@@ -76,7 +78,10 @@ export class AttemptBudget {
     const accountLocked = attempt.countsForAccount ? await this.countAccountFailure(manager, attempt.userId) : false;
     this.metrics.mfaVerifications.inc({ factor: attempt.factorType, outcome: attempt.reason });
     await this.audit.record({ type: 'mfa.failed', subjectUserId: attempt.userId, data: { factorType: attempt.factorType, reason: attempt.reason } }, manager);
-    if (accountLocked) await this.audit.record({ type: 'account.mfa_locked', subjectUserId: attempt.userId }, manager);
+    if (accountLocked) {
+      await this.audit.record({ type: 'account.mfa_locked', subjectUserId: attempt.userId }, manager);
+      await this.notifications.email(manager, attempt.userId, 'account_locked');
+    }
     const left = [
       attempt.challengeId ? CHALLENGE_MAX_FAILURES - challengeFailures : Infinity,
       attempt.pendingSignInId ? SIGN_IN_MAX_FAILURES - signInFailures : Infinity,

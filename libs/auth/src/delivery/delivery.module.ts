@@ -8,11 +8,14 @@ import { Factor } from '../factors/factor.entity';
 import { CodeJanitor } from './code-janitor';
 import { OutboxClaims } from './outbox-claim';
 import { SmsDeliveryService } from './sms-delivery.service';
+import { EmailDeliveryService } from './email-delivery.service';
+import { EMAIL_RELEVANCE } from './email-relevance';
+import { User } from '../directory/user.entity';
 
 /** What the worker needs of the MFA domain to deliver messages: no HTTP, no guards, no product policy. */
 @Module({
-  imports: [MessagingModule.forWorker(), TypeOrmModule.forFeature([Challenge, Factor, AuditEvent])],
-  providers: [OutboxClaims, SmsDeliveryService, AuditService, CodeJanitor],
-  exports: [OutboxClaims, SmsDeliveryService, AuditService, CodeJanitor, MessagingModule],
+  imports: [MessagingModule.forWorker(), TypeOrmModule.forFeature([Challenge, Factor, AuditEvent, User])],
+  providers: [OutboxClaims, SmsDeliveryService, EmailDeliveryService, AuditService, CodeJanitor, { provide: EMAIL_RELEVANCE, useValue: [] }],
+  exports: [OutboxClaims, SmsDeliveryService, EmailDeliveryService, AuditService, CodeJanitor, MessagingModule],
 })
 export class DeliveryModule {}

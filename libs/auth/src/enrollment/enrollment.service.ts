@@ -18,6 +18,7 @@ import { SelfServiceCheck } from '../factors/self-service-check';
 import { renderQrCodes } from '../factors/qr-code';
 import { TotpCodes } from '../factors/totp-codes';
 import { totpSecretAad } from '../factors/totp.authenticator';
+import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { Caller } from '../sign-in/caller';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
@@ -48,6 +49,7 @@ export class EnrollmentService {
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly completion: SignInCompletion,
     private readonly audit: AuditService,
+    private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
@@ -219,6 +221,7 @@ export class EnrollmentService {
     const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
     if (recoveryCode) events.push({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' } });
     await this.audit.recordMany(events, manager);
+    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', { factorType: factor.type });
     const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
     if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr);
     return confirmed;

@@ -14,6 +14,7 @@ import { FactorStatus, FactorType } from './factor.entity';
 import { FactorRepository } from './factor.repository';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
+import { Notifications } from '../notifications/security-notices';
 import { countryOf } from './phone-number';
 import { SmsQuota } from '../limits/sms-quota';
 
@@ -51,6 +52,7 @@ export class FactorService {
     private readonly audit: AuditService,
     private readonly smsQuota: SmsQuota,
     private readonly outbox: OutboxWriter,
+    private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
@@ -96,6 +98,7 @@ export class FactorService {
       // Without an active factor a recovery code has nothing to recover.
       if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
       await this.audit.record({ type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } }, manager);
+      await this.notifications.email(manager, user.id, 'factor_removed', { factorType: factor.type });
     });
   }
 
@@ -122,6 +125,7 @@ export class FactorService {
     return this.db.transaction(async (manager) => {
       const code = await this.recoveryCodes.issue(user.id, manager);
       await this.audit.record({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: 'requested' } }, manager);
+      await this.notifications.email(manager, user.id, 'recovery_code_regenerated');
       return code;
     });
   }

@@ -8,6 +8,7 @@ import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
 import { FactorRepository } from '../factors/factor.repository';
+import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';
 import { Caller } from './caller';
@@ -37,6 +38,7 @@ export class MfaStepService {
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly budget: AttemptBudget,
     private readonly audit: AuditService,
+    private readonly notifications: Notifications,
   ) {}
 
   /** LOGIN-3: the client picks the factor; a factor the product does not accept here is refused (PAY-3). */
@@ -96,6 +98,7 @@ export class MfaStepService {
         ],
         manager,
       );
+      await this.notifications.email(manager, user.id, 'recovery_code_redeemed');
       const authenticated = await this.completion.complete(manager, caller.pendingSignIn, user, 'rc');
       return { ...authenticated, recoveryCode, reenrollmentRecommended: true };
     });

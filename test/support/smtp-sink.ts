@@ -1,0 +1,65 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  raw: string;
+}
+
+/** A local SMTP listener that keeps what it receives: the outer-edge fake for email tests. */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  private server: SMTPServer | null = null;
+  private readonly refusals: number[] = [];
+  url = '';
+
+  /** The next `times` messages are refused with this SMTP reply code (421 transient, 550 permanent). */
+  refuse(times: number, responseCode: number): void {
+    for (let index = 0; index < times; index += 1) this.refusals.push(responseCode);
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData: (stream, session, callback) => {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          const refusal = this.refusals.shift();
+          if (refusal) return callback(Object.assign(new Error('Refused by the test'), { responseCode: refusal }));
+          this.received.push(parse(raw, session.envelope.mailFrom ? session.envelope.mailFrom.address : '', session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.to.includes(address));
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+function parse(raw: string, from: string, to: string[]): ReceivedMail {
+  const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
+  const subject = head.match(/^Subject: (.*(?:\r?\n[ \t].*)*)/m)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
+  const text = body.join('\n\n').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return { from, to, subject: decodeHeader(subject), text, raw };
+}
+
+/** RFC 2047 encoded words, as nodemailer writes long or non-ASCII subjects. */
+function decodeHeader(value: string): string {
+  return value.replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_match, text: string) =>
+    Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+  ).replace(/\?=\s+=\?/g, '');
+}
