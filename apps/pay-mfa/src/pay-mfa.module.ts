@@ -4,7 +4,11 @@ import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { PayeeAdminEnrollmentsController, PayorEnrollmentsController } from './enrollments/pay-enrollments.controller';
+import { PayRoleGate } from './enrollments/pay-role.gate';
 import { PayPolicy } from './pay.policy';
+import { AuthorizationsController } from './step-ups/authorizations.controller';
+import { StepUpsController } from './step-ups/step-ups.controller';
 
 /** Pay's HTTP app (port 3001): the shared core with Pay's policy. */
 @Module({})
@@ -19,7 +23,16 @@ export class PayMfaModule {
         AuthModule.forRoot({ policy: PayPolicy }),
         HealthModule,
       ],
-      controllers: [createSessionsController('v1/pay/sessions'), createMfaStepController('v1/pay'), JwksController],
+      controllers: [
+        createSessionsController('v1/pay/sessions'),
+        createMfaStepController('v1/pay'),
+        PayorEnrollmentsController,
+        PayeeAdminEnrollmentsController,
+        StepUpsController,
+        AuthorizationsController,
+        JwksController,
+      ],
+      providers: [PayRoleGate],
     };
   }
 }

@@ -23,6 +23,10 @@ import { SmsAuthenticator } from './factors/sms.authenticator';
 import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
+import { OperationAuthorizer } from './step-up/operation-authorizer';
+import { SessionActivity } from './step-up/session-activity';
+import { StepUpGrant } from './step-up/step-up-grant.entity';
+import { StepUpService } from './step-up/step-up.service';
 import { MfaTokenGuard } from './guards/mfa-token.guard';
 import { RecoveryCode } from './recovery-codes/recovery-code.entity';
 import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
@@ -48,7 +52,7 @@ import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
-export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice];
+export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice, StepUpGrant];
 
 const SERVICES = [
   AuditService,
@@ -77,6 +81,9 @@ const SERVICES = [
   SmsAuthenticator,
   SmsQuota,
   Notifications,
+  SessionActivity,
+  StepUpService,
+  OperationAuthorizer,
 ];
 
 export interface AuthModuleOptions {

@@ -52,3 +52,8 @@ export * from './factors/sms.authenticator';
 export * from './limits/sms-quota';
 export * from './challenges/challenge-view';
 export * from './delivery/code-janitor';
+export * from './sign-in/usable-factors';
+export * from './step-up/operation-authorizer';
+export * from './step-up/session-activity';
+export * from './step-up/step-up-grant.entity';
+export * from './step-up/step-up.service';

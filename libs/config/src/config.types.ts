@@ -67,6 +67,8 @@ export interface SitepassConfig {
   rateLimits: RateLimitSettings;
   sms: SmsSettings;
   mail: MailSettings;
+  /** PAY-8: a Payments session idle this long must prove MFA again. */
+  payIdleTimeoutSeconds: number;
   outboxPollMs: number;
   /** A row not finished this long after its last enqueue is enqueued again (a lost job, a wiped Redis). */
   outboxRequeueAfterSeconds: number;

@@ -63,6 +63,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
       from: read.string('MAIL_FROM', 'Sitepass <no-reply@sitepass.local>'),
     },
+    payIdleTimeoutSeconds: read.integer('PAY_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 24 * 3600),
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
     outboxRequeueAfterSeconds: read.integer('OUTBOX_REQUEUE_AFTER_SECONDS', 60, 1, 3600),
   };

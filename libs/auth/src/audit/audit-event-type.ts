@@ -15,4 +15,6 @@ export type AuditEventType =
   | 'recovery_code.redeemed'
   | 'account.mfa_locked'
   | 'sms.delivery_failed'
-  | 'sms.test_requested';
+  | 'sms.test_requested'
+  | 'step_up.verified'
+  | 'authorization.allowed';

@@ -10,6 +10,8 @@ import { Notifications } from '../notifications/security-notices';
 /** LOGIN-5. */
 export const CHALLENGE_MAX_FAILURES = 5;
 export const SIGN_IN_MAX_FAILURES = 10;
+/** PAY-9: failed step-ups a session survives. */
+export const STEP_UP_MAX_FAILURES = 10;
 const DELAYS_AFTER = 10;
 const LOCK_AFTER = 100;
 const FIRST_DELAY_SECONDS = 60;
@@ -21,6 +23,8 @@ export interface FailedAttempt {
   reason: string;
   challengeId?: string;
   pendingSignInId?: string | null;
+  /** Set for step-ups: their failures count against the session (PAY-9). */
+  stepUpSessionId?: string | null;
   /** Enrollment codes prove no existing factor, so they leave the account's consecutive count alone. */
   countsForAccount: boolean;
 }
@@ -31,6 +35,8 @@ export interface FailureState {
   challengeFailed: boolean;
   signInFailed: boolean;
   accountLocked: boolean;
+  /** PAY-9: the session this failure revoked; publish the revocation after the commit. */
+  revokedSessionId: string | null;
   attemptsLeft: number;
 }
 
@@ -71,11 +77,12 @@ export class AttemptBudget {
          WHERE id = $1 AND status = 'pending' RETURNING failed_attempts`,
         [attempt.challengeId, CHALLENGE_MAX_FAILURES],
       );
-      if (!challenge) return { counted: false, challengeFailed: false, signInFailed: false, accountLocked: false, attemptsLeft: 0 };
+      if (!challenge) return { counted: false, challengeFailed: false, signInFailed: false, accountLocked: false, revokedSessionId: null, attemptsLeft: 0 };
       challengeFailures = challenge.failed_attempts;
     }
     const signInFailures = attempt.pendingSignInId ? await this.countSignInFailure(manager, attempt.pendingSignInId) : 0;
     const accountLocked = attempt.countsForAccount ? await this.countAccountFailure(manager, attempt.userId) : false;
+    const revokedSessionId = attempt.stepUpSessionId ? await this.countStepUpFailure(manager, attempt.stepUpSessionId) : null;
     this.metrics.mfaVerifications.inc({ factor: attempt.factorType, outcome: attempt.reason });
     await this.audit.record({ type: 'mfa.failed', subjectUserId: attempt.userId, data: { factorType: attempt.factorType, reason: attempt.reason } }, manager);
     if (accountLocked) {
@@ -91,8 +98,22 @@ export class AttemptBudget {
       challengeFailed: challengeFailures >= CHALLENGE_MAX_FAILURES,
       signInFailed: signInFailures >= SIGN_IN_MAX_FAILURES,
       accountLocked,
+      revokedSessionId,
       attemptsLeft: Math.max(0, Math.min(...left)),
     };
+  }
+
+  /** PAY-9: the 10th failed step-up in a session revokes it; returns its id when this failure did. */
+  private async countStepUpFailure(manager: EntityManager, sessionId: string): Promise<string | null> {
+    const [session] = await writeReturning<{ step_up_failures: number }>(
+      manager,
+      `UPDATE sessions SET step_up_failures = step_up_failures + 1,
+         revoked_at = CASE WHEN step_up_failures + 1 >= $2 AND revoked_at IS NULL THEN $3 ELSE revoked_at END,
+         revoked_reason = CASE WHEN step_up_failures + 1 >= $2 AND revoked_at IS NULL THEN 'step_up_failures' ELSE revoked_reason END
+       WHERE id = $1 RETURNING step_up_failures`,
+      [sessionId, STEP_UP_MAX_FAILURES, this.clock.now()],
+    );
+    return session && session.step_up_failures >= STEP_UP_MAX_FAILURES ? sessionId : null;
   }
 
   /** Any success resets the account's consecutive failures (LOGIN-5). */
@@ -137,6 +158,7 @@ export class AttemptBudget {
 
 /** The most final of the errors a counted failure leads to: a lock, the end of the sign-in, of the challenge. */
 export function failureError(state: FailureState, code: 'verification_failed' | 'clock_skew_suspected' | 'code_already_used', message: string, details: Record<string, unknown> = {}): DomainError {
+  if (state.revokedSessionId) return new DomainError('session_revoked', 'Too many failed step-ups: this session has been signed out.');
   if (state.accountLocked) return new DomainError('account_locked', 'MFA is now locked for this account. Ask your company admin or support to reset it.');
   if (state.signInFailed) return new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
   if (state.challengeFailed) return new DomainError('challenge_failed', 'Too many wrong codes for this challenge. Start a new one.', { attemptsLeft: 0 });

@@ -8,6 +8,8 @@ export interface ChallengeView {
   status: Challenge['status'];
   expiresAt: string;
   resendAvailableAt?: string;
+  /** Step-ups: the operation the challenge is bound to (PAY-6). */
+  operation?: string;
   delivery?: { status: string; failedAt: string | null } | null;
 }
 
@@ -18,5 +20,6 @@ export function viewChallenge(challenge: Challenge, factorType: FactorType): Cha
     status: challenge.status,
     expiresAt: challenge.expiresAt.toISOString(),
     ...(challenge.resendAvailableAt ? { resendAvailableAt: challenge.resendAvailableAt.toISOString() } : {}),
+    ...(challenge.operation ? { operation: challenge.operation } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { Factor } from '../factors/factor.entity';
 import { CodeCheck, FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
 import { FactorRepository } from '../factors/factor.repository';
 import { Caller } from '../sign-in/caller';
+import { SessionService } from '../sessions/session.service';
 import { Amr } from '../tokens/access-token';
 import { AttemptBudget, failureError } from './attempt-budget';
 import { Challenge, ChallengePurpose } from './challenge.entity';
@@ -47,6 +48,7 @@ export class ChallengeService {
     private readonly factors: FactorRepository,
     private readonly directory: DirectoryRepository,
     private readonly budget: AttemptBudget,
+    private readonly sessions: SessionService,
     private readonly clock: Clock,
   ) {
     this.authenticators = new Map(authenticators.map((authenticator) => [authenticator.type, authenticator]));
@@ -178,9 +180,11 @@ export class ChallengeService {
         reason: code,
         challengeId: challenge.id,
         pendingSignInId: challenge.pendingSignInId,
+        stepUpSessionId: challenge.purpose === 'step_up' ? challenge.sessionId : null,
         countsForAccount: challenge.purpose !== 'enrollment',
       }),
     );
+    if (state.revokedSessionId) await this.sessions.publishRevocations([state.revokedSessionId]);
     throw failureError(state, code, message, details);
   }
 }

@@ -27,3 +27,11 @@ export function payRolesAllowedFor(kind: PayKind): readonly PayRole[] {
   if (kind === 'payee') return PAYEE_ROLES;
   return [];
 }
+
+/** The Pay roles a user holds through active memberships, each valid for its company's kind (PAY-1). */
+export function payRolesOf(memberships: Array<{ status: string; payRoles: PayRole[]; company?: { payKind: PayKind } }>): PayRole[] {
+  const roles = memberships
+    .filter((membership) => membership.status === 'active' && membership.company)
+    .flatMap((membership) => membership.payRoles.filter((role) => payRolesAllowedFor(membership.company!.payKind).includes(role)));
+  return [...new Set(roles)];
+}

@@ -10,7 +10,7 @@ import { ChallengeService, VerifiedChallenge } from '../challenges/challenge.ser
 import { DirectoryRepository } from '../directory/directory.repository';
 import { isSsoUser } from '../directory/sso';
 import { DomainError } from '../errors/domain.error';
-import { Factor } from '../factors/factor.entity';
+import { Factor, FactorType } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
 import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
 import { parseMobileNumber } from '../factors/phone-number';
@@ -53,9 +53,13 @@ export class EnrollmentService {
     private readonly clock: Clock,
   ) {}
 
-  async startEnrollment(caller: Caller, request: EnrollmentRequest): Promise<StartedEnrollment> {
+  /** `onlyTypes` narrows further what the product allows, for an endpoint of one role (PAY-5). */
+  async startEnrollment(caller: Caller, request: EnrollmentRequest, onlyTypes?: readonly FactorType[]): Promise<StartedEnrollment> {
     const user = (await this.directory.findUserById(caller.userId))!;
     const facts = await this.facts.load(user);
+    if (onlyTypes && !onlyTypes.includes(request.factorType)) {
+      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor cannot be enrolled here.`, { allowedFactorTypes: onlyTypes });
+    }
     const requirement = await this.assertMayEnroll(caller, facts, request);
     return request.factorType === 'sms' ? this.startSms(caller, facts, requirement, request) : this.startTotp(caller, facts, request);
   }

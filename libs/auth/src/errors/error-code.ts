@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'phone_country_not_allowed',
   'resend_too_soon',
   'sms_quota_exceeded',
+  // Pay (PAY)
+  'role_required',
+  'role_not_permitted',
+  'step_up_required',
   // Directory (DIR)
   'internal_api_disabled',
   'forbidden',

@@ -40,6 +40,10 @@ export class Session {
   @Column({ type: 'text', nullable: true })
   revokedReason!: RevocationReason | null;
 
+  /** Failed step-ups in this session; the 10th revokes it (PAY-9). */
+  @Column('integer')
+  stepUpFailures!: number;
+
   @Column({ type: 'text', nullable: true })
   ip!: string | null;
 

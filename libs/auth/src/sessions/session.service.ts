@@ -59,6 +59,7 @@ export class SessionService {
       expiresAt: addSeconds(now, SESSION_LIFETIME_SECONDS),
       revokedAt: null,
       revokedReason: null,
+      stepUpFailures: 0,
       ip: context?.ip ?? null,
       userAgent: context?.userAgent ?? null,
     });

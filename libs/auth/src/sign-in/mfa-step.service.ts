@@ -16,6 +16,7 @@ import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
 import { Authenticated } from './sign-in-result';
 import { SignInCompletion } from './sign-in-completion';
 import { SubjectFactsLoader } from './subject-facts.loader';
+import { isUsable } from './usable-factors';
 
 export type Reverified = { status: 'verified'; accessToken: string; expiresIn: number; mfaTime: string };
 
@@ -47,8 +48,8 @@ export class MfaStepService {
     if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
     const user = (await this.directory.findUserById(caller.userId))!;
     const requirement = this.policy.evaluate(await this.facts.load(user));
-    if (!requirement.allowedFactorTypes.includes(factor.type)) {
-      throw new DomainError('factor_type_not_allowed', `A ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
+    if (!isUsable(factor, requirement)) {
+      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
     }
     this.budget.assertMayTry(user);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication' });

@@ -19,6 +19,7 @@ import { Principal } from '../tokens/access-token';
 import { PendingSignInService, MFA_TOKEN_LIFETIME_SECONDS } from './pending-sign-in.service';
 import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
 import { SignInResult } from './sign-in-result';
+import { usableFactors } from './usable-factors';
 import { SubjectFactsLoader } from './subject-facts.loader';
 
 export interface PasswordSignIn {
@@ -60,7 +61,7 @@ export class SignInService {
     if (device) {
       return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
     }
-    const usable = facts.activeFactors.filter((factor) => requirement.allowedFactorTypes.includes(factor.type));
+    const usable = usableFactors(facts.activeFactors, requirement);
     const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, usable.length === 0);
     const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
     if (usable.length === 0) {

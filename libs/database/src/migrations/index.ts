@@ -1,6 +1,12 @@
 import { DirectoryAndSessions1764380000000 } from './1764380000000-directory-and-sessions';
 import { FactorsAndChallenges1764390000000 } from './1764390000000-factors-and-challenges';
 import { OutboxAndSms1764395000000 } from './1764395000000-outbox-and-sms';
+import { StepUps1764410000000 } from './1764410000000-step-ups';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
-export const MIGRATIONS = [DirectoryAndSessions1764380000000, FactorsAndChallenges1764390000000, OutboxAndSms1764395000000];
+export const MIGRATIONS = [
+  DirectoryAndSessions1764380000000,
+  FactorsAndChallenges1764390000000,
+  OutboxAndSms1764395000000,
+  StepUps1764410000000,
+];

@@ -1,0 +1,27 @@
+import { OperationRule } from '@sitepass/auth';
+
+/** The Payments operations the gateway asks about (PAY-6). */
+export const PAY_OPERATIONS = [
+  'payments_tool.open',
+  'disbursement.authorize',
+  'funding_account.change',
+  'beneficiary_account.approve',
+  'agreement.accept',
+] as const;
+
+export type PayOperation = (typeof PAY_OPERATIONS)[number];
+
+/**
+ * Who may do what. The spec names the operations and the roles; which role does which operation is
+ * Sitepass's reading of the role names (see the README). Every operation needs its own step-up.
+ */
+export const PAY_OPERATION_RULES: Record<PayOperation, OperationRule> = {
+  'payments_tool.open': {
+    permittedRoles: ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver', 'payee_admin'],
+    stepUp: true,
+  },
+  'disbursement.authorize': { permittedRoles: ['payments_admin', 'payments_disburser'], stepUp: true },
+  'funding_account.change': { permittedRoles: ['payments_admin'], stepUp: true },
+  'beneficiary_account.approve': { permittedRoles: ['payments_admin', 'payments_beneficiary_approver'], stepUp: true },
+  'agreement.accept': { permittedRoles: ['payments_admin', 'payee_admin'], stepUp: true },
+};

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, OperationAuthorizer, Principal } from '@sitepass/auth';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { PAY_OPERATION_RULES } from '../pay-operations';
+import { AuthorizationDto } from './step-up.dto';
+
+/** PAY-7: the gateway's decision on each Payments request: 200 allow, 401 or 403 with the reason. */
+@ApiTags('authorization')
+@ApiBearerAuth()
+@Controller('v1/pay/authorizations')
+export class AuthorizationsController {
+  private readonly rules;
+
+  constructor(
+    private readonly authorizer: OperationAuthorizer,
+    @Inject(CONFIG) config: SitepassConfig,
+  ) {
+    this.rules = { operations: PAY_OPERATION_RULES, idleTimeoutSeconds: config.payIdleTimeoutSeconds };
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  authorize(@CurrentPrincipal() principal: Principal, @Body() body: AuthorizationDto): Promise<{ decision: 'allow' }> {
+    return this.authorizer.authorize(principal, body.operation, body.stepUpToken, this.rules);
+  }
+}

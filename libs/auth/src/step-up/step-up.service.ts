@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, KeyedHasher, addSeconds, randomToken } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AttemptBudget } from '../challenges/attempt-budget';
+import { ChallengeService } from '../challenges/challenge.service';
+import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { DomainError } from '../errors/domain.error';
+import { FactorRepository } from '../factors/factor.repository';
+import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
+import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
+import { isUsable } from '../sign-in/usable-factors';
+import { Principal } from '../tokens/access-token';
+import { StepUpGrant } from './step-up-grant.entity';
+
+/** A step-up token lives 5 minutes (PAY-6). */
+export const STEP_UP_TOKEN_LIFETIME_SECONDS = 5 * 60;
+const PURPOSE = 'step-up-token';
+
+export interface StepUpToken {
+  stepUpToken: string;
+  operation: string;
+  expiresIn: number;
+}
+
+/**
+ * PAY-6: a fresh factor check bound to one operation. Verifying it yields a single-use token for that
+ * operation in this session; failures count towards the session's limit (PAY-9) and the account's.
+ */
+@Injectable()
+export class StepUpService {
+  constructor(
+    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly challenges: ChallengeService,
+    private readonly factors: FactorRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly facts: SubjectFactsLoader,
+    private readonly budget: AttemptBudget,
+    private readonly hasher: KeyedHasher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async startStepUp(principal: Principal, operation: string, factorId: string): Promise<ChallengeView> {
+    const user = (await this.directory.findUserById(principal.userId))!;
+    const factor = await this.factors.findOwn(user.id, factorId);
+    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
+    const requirement = this.policy.evaluate(await this.facts.load(user));
+    if (!isUsable(factor, requirement)) {
+      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
+    }
+    this.budget.assertMayTry(user);
+    const caller = { kind: 'session' as const, userId: user.id, principal };
+    const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'step_up', operation });
+    return viewChallenge(challenge, factor.type);
+  }
+
+  async verifyStepUp(principal: Principal, challengeId: string, code: string): Promise<StepUpToken> {
+    const challenge = await this.challenges.findOwn({ kind: 'session', userId: principal.userId, principal }, challengeId);
+    if (challenge.purpose !== 'step_up' || !challenge.operation) throw DomainError.notFound('The step-up');
+    return this.challenges.verifyChallenge(challenge, code, async (manager, { factor }) => {
+      const now = this.clock.now();
+      const token = randomToken();
+      await manager.insert(StepUpGrant, {
+        id: randomUUID(),
+        sessionId: principal.sessionId,
+        userId: principal.userId,
+        operation: challenge.operation!,
+        tokenHash: this.hasher.hash(PURPOSE, token),
+        createdAt: now,
+        expiresAt: addSeconds(now, STEP_UP_TOKEN_LIFETIME_SECONDS),
+        consumedAt: null,
+      });
+      // A step-up is an MFA proof: the session's MFA time moves with it.
+      await manager.query(`UPDATE sessions SET mfa_time = $2 WHERE id = $1`, [principal.sessionId, now]);
+      await this.audit.record({ type: 'step_up.verified', subjectUserId: principal.userId, data: { operation: challenge.operation, factorType: factor.type } }, manager);
+      return { stepUpToken: token, operation: challenge.operation!, expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS };
+    });
+  }
+
+  /** PAY-7: consumes the token if it is this session's, for this operation, unexpired and unused. */
+  async consume(principal: Principal, operation: string, token: string): Promise<boolean> {
+    const rows = await writeReturning(
+      this.db.manager,
+      `UPDATE step_up_grants SET consumed_at = $4
+       WHERE token_hash = $1 AND session_id = $2 AND operation = $3 AND consumed_at IS NULL AND expires_at > $4
+       RETURNING id`,
+      [this.hasher.hash(PURPOSE, token), principal.sessionId, operation, this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+}
