@@ -27,6 +27,8 @@ import { PendingSignIn } from './sign-in/pending-sign-in.entity';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
 import { AuditService } from './audit/audit.service';
+import { CompanyPolicy } from './policy/company-policy.entity';
+import { CompanyPolicyRepository } from './policy/company-policy.repository';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
@@ -44,7 +46,7 @@ import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
-export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice];
+export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice, CompanyPolicy];
 
 const SERVICES = [
   AuditService,
@@ -70,6 +72,7 @@ const SERVICES = [
   RecoveryCodeService,
   TrustedDeviceService,
   SecretRotation,
+  CompanyPolicyRepository,
 ];
 
 export interface AuthModuleOptions {

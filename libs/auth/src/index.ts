@@ -38,3 +38,6 @@ export * from './sign-in/caller';
 export * from './sign-in/mfa-step.service';
 export * from './sign-in/sign-in-result';
 export * from './factors/secret-rotation';
+export * from './policy/company-policy.entity';
+export * from './policy/mfa-rules';
+export * from './policy/zoned-date';

@@ -1,5 +1,6 @@
 import { DirectoryAndSessions1764380000000 } from './1764380000000-directory-and-sessions';
 import { FactorsAndChallenges1764390000000 } from './1764390000000-factors-and-challenges';
+import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
-export const MIGRATIONS = [DirectoryAndSessions1764380000000, FactorsAndChallenges1764390000000];
+export const MIGRATIONS = [DirectoryAndSessions1764380000000, FactorsAndChallenges1764390000000, CompanyPolicies1764420000000];
