@@ -4,6 +4,8 @@ import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { MemberStatusController } from './companies/member-status.controller';
+import { MfaPolicyController } from './companies/mfa-policy.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
 import { EnrollmentsController } from './factors/enrollments.controller';
 import { FactorsController } from './factors/factors.controller';
@@ -29,6 +31,8 @@ export class StandardMfaModule {
         FactorsController,
         JwksController,
         InternalDirectoryController,
+        MfaPolicyController,
+        MemberStatusController,
       ],
     };
   }

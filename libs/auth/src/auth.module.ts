@@ -27,8 +27,12 @@ import { PendingSignIn } from './sign-in/pending-sign-in.entity';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
 import { AuditService } from './audit/audit.service';
+import { CompanyAdminCheck } from './directory/company-admin-check';
+import { MemberStatusRepository } from './members/member-status.repository';
+import { MemberStatusService } from './members/member-status.service';
 import { CompanyPolicy } from './policy/company-policy.entity';
 import { CompanyPolicyRepository } from './policy/company-policy.repository';
+import { CompanyPolicyService } from './policy/company-policy.service';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
@@ -72,7 +76,11 @@ const SERVICES = [
   RecoveryCodeService,
   TrustedDeviceService,
   SecretRotation,
+  CompanyAdminCheck,
   CompanyPolicyRepository,
+  CompanyPolicyService,
+  MemberStatusRepository,
+  MemberStatusService,
 ];
 
 export interface AuthModuleOptions {

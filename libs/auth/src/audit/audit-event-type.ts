@@ -13,4 +13,5 @@ export type AuditEventType =
   | 'factor.revoked'
   | 'recovery_code.issued'
   | 'recovery_code.redeemed'
-  | 'account.mfa_locked';
+  | 'account.mfa_locked'
+  | 'policy.changed';

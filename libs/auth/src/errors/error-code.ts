@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'forbidden',
   'email_taken',
   'invalid_pay_role',
+  // Company policy and admin reset (POL, RESET)
+  'invalid_enforcement_date',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

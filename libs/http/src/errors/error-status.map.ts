@@ -33,4 +33,5 @@ export const ERROR_HTTP_STATUS = {
   forbidden: HttpStatus.FORBIDDEN,
   email_taken: HttpStatus.CONFLICT,
   invalid_pay_role: HttpStatus.UNPROCESSABLE_ENTITY,
+  invalid_enforcement_date: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const satisfies Record<ErrorCode, HttpStatus>;
