@@ -6,6 +6,7 @@ import { DatabaseModule } from '@sitepass/database';
 import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
+import { MfaResetsController } from './companies/mfa-resets.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
 import { EnrollmentsController } from './factors/enrollments.controller';
 import { FactorsController } from './factors/factors.controller';
@@ -33,6 +34,7 @@ export class StandardMfaModule {
         InternalDirectoryController,
         MfaPolicyController,
         MemberStatusController,
+        MfaResetsController,
       ],
     };
   }

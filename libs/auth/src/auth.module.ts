@@ -33,6 +33,8 @@ import { MemberStatusService } from './members/member-status.service';
 import { CompanyPolicy } from './policy/company-policy.entity';
 import { CompanyPolicyRepository } from './policy/company-policy.repository';
 import { CompanyPolicyService } from './policy/company-policy.service';
+import { MfaResetService } from './resets/mfa-reset.service';
+import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
@@ -81,6 +83,8 @@ const SERVICES = [
   CompanyPolicyService,
   MemberStatusRepository,
   MemberStatusService,
+  MfaRevocationService,
+  MfaResetService,
 ];
 
 export interface AuthModuleOptions {

@@ -46,3 +46,5 @@ export * from './policy/company-policy.entity';
 export * from './policy/company-policy.service';
 export * from './policy/mfa-rules';
 export * from './policy/zoned-date';
+export * from './resets/mfa-reset.service';
+export * from './resets/mfa-revocation.service';

@@ -14,4 +14,5 @@ export type AuditEventType =
   | 'recovery_code.issued'
   | 'recovery_code.redeemed'
   | 'account.mfa_locked'
-  | 'policy.changed';
+  | 'policy.changed'
+  | 'mfa.reset';
