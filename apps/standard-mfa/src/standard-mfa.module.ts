@@ -4,6 +4,7 @@ import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
 import { MfaResetsController } from './companies/mfa-resets.controller';
@@ -35,6 +36,7 @@ export class StandardMfaModule {
         MfaPolicyController,
         MemberStatusController,
         MfaResetsController,
+        AuditEventsController,
       ],
     };
   }

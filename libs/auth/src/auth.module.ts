@@ -27,6 +27,8 @@ import { PendingSignIn } from './sign-in/pending-sign-in.entity';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
 import { AuditService } from './audit/audit.service';
+import { CompanyAuditRepository } from './audit/company-audit.repository';
+import { CompanyAuditService } from './audit/company-audit.service';
 import { CompanyAdminCheck } from './directory/company-admin-check';
 import { MemberStatusRepository } from './members/member-status.repository';
 import { MemberStatusService } from './members/member-status.service';
@@ -85,6 +87,8 @@ const SERVICES = [
   MemberStatusService,
   MfaRevocationService,
   MfaResetService,
+  CompanyAuditRepository,
+  CompanyAuditService,
 ];
 
 export interface AuthModuleOptions {

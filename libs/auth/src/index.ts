@@ -38,6 +38,8 @@ export * from './sign-in/caller';
 export * from './sign-in/mfa-step.service';
 export * from './sign-in/sign-in-result';
 export * from './factors/secret-rotation';
+export * from './audit/company-audit.repository';
+export * from './audit/company-audit.service';
 export * from './directory/company-admin-check';
 export * from './members/member-status.repository';
 export * from './members/member-status.service';
