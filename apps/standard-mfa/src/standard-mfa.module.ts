@@ -4,6 +4,10 @@ import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { AuditEventsController } from './companies/audit-events.controller';
+import { MemberStatusController } from './companies/member-status.controller';
+import { MfaPolicyController } from './companies/mfa-policy.controller';
+import { MfaResetsController } from './companies/mfa-resets.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
 import { EnrollmentsController } from './factors/enrollments.controller';
 import { FactorsController } from './factors/factors.controller';
@@ -29,6 +33,10 @@ export class StandardMfaModule {
         FactorsController,
         JwksController,
         InternalDirectoryController,
+        MfaPolicyController,
+        MemberStatusController,
+        MfaResetsController,
+        AuditEventsController,
       ],
     };
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
+import { evaluateMfaRules, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 
-/** A user enrolled only voluntarily re-authenticates every 12 hours (POL-6). */
-const VOLUNTARY_INTERVAL_SECONDS = 12 * 3600;
-
-/** The standard product's rules (LOGIN-2): who must prove a factor, with what, and for how long a proof holds. */
+/**
+ * The standard product's rules: company policies, enrolled users and the per-user flag decide who proves
+ * a factor and for how long a proof holds (LOGIN-2, POL-4 to POL-6, DIR-5); an authenticator app or SMS.
+ */
 @Injectable()
 export class StandardPolicy implements ProductPolicy {
   readonly audience = 'standard' as const;
@@ -13,17 +13,15 @@ export class StandardPolicy implements ProductPolicy {
   constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {}
 
   evaluate(facts: SubjectFacts): MfaRequirement {
-    const reasons: RequirementReason[] = [];
-    if (facts.activeFactors.length > 0) reasons.push('enrolled');
-    if (facts.user.alwaysRequireMfa) reasons.push('always_require_mfa');
+    const rules = evaluateMfaRules(facts);
     return {
-      required: reasons.length > 0,
-      reasons,
+      required: rules.required,
+      reasons: rules.reasons,
       allowedFactorTypes: ['totp', 'sms'],
       smsCountries: this.config.sms.allowedCountries,
-      enrollmentAvailable: reasons.length > 0,
-      reauthIntervalSeconds: VOLUNTARY_INTERVAL_SECONDS,
-      deviceTrustSeconds: VOLUNTARY_INTERVAL_SECONDS,
+      enrollmentAvailable: rules.enrollmentAvailable,
+      reauthIntervalSeconds: rules.reauthIntervalSeconds,
+      deviceTrustSeconds: rules.deviceTrustSeconds,
     };
   }
 }

@@ -35,6 +35,16 @@ import { PendingSignIn } from './sign-in/pending-sign-in.entity';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
 import { AuditService } from './audit/audit.service';
+import { CompanyAuditRepository } from './audit/company-audit.repository';
+import { CompanyAuditService } from './audit/company-audit.service';
+import { CompanyAdminCheck } from './directory/company-admin-check';
+import { MemberStatusRepository } from './members/member-status.repository';
+import { MemberStatusService } from './members/member-status.service';
+import { CompanyPolicy } from './policy/company-policy.entity';
+import { CompanyPolicyRepository } from './policy/company-policy.repository';
+import { CompanyPolicyService } from './policy/company-policy.service';
+import { MfaResetService } from './resets/mfa-reset.service';
+import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
@@ -52,7 +62,18 @@ import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
-export const AUTH_ENTITIES = [Session, RefreshToken, AuditEvent, Factor, Challenge, PendingSignIn, RecoveryCode, TrustedDevice, StepUpGrant];
+export const AUTH_ENTITIES = [
+  Session,
+  RefreshToken,
+  AuditEvent,
+  Factor,
+  Challenge,
+  PendingSignIn,
+  RecoveryCode,
+  TrustedDevice,
+  StepUpGrant,
+  CompanyPolicy,
+];
 
 const SERVICES = [
   AuditService,
@@ -84,6 +105,15 @@ const SERVICES = [
   SessionActivity,
   StepUpService,
   OperationAuthorizer,
+  CompanyAdminCheck,
+  CompanyPolicyRepository,
+  CompanyPolicyService,
+  MemberStatusRepository,
+  MemberStatusService,
+  MfaRevocationService,
+  MfaResetService,
+  CompanyAuditRepository,
+  CompanyAuditService,
 ];
 
 export interface AuthModuleOptions {

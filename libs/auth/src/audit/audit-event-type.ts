@@ -17,4 +17,6 @@ export type AuditEventType =
   | 'sms.delivery_failed'
   | 'sms.test_requested'
   | 'step_up.verified'
-  | 'authorization.allowed';
+  | 'authorization.allowed'
+  | 'policy.changed'
+  | 'mfa.reset';

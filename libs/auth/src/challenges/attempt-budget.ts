@@ -122,6 +122,11 @@ export class AttemptBudget {
     this.metrics.mfaVerifications.inc({ factor: factorType, outcome: 'verified' });
   }
 
+  /** Only a reset lifts the lock and the delays (LOGIN-5, RESET-2). */
+  async clear(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL, mfa_locked_at = NULL WHERE id = $1`, [userId]);
+  }
+
   private async countSignInFailure(manager: EntityManager, pendingSignInId: string): Promise<number> {
     const [pending] = await writeReturning<{ failed_attempts: number }>(
       manager,

@@ -149,6 +149,11 @@ export class ChallengeService {
     return this.fail(challenge, factor, check.code, messageFor(check.code), check.details);
   }
 
+  /** Ends every open challenge of a user (RESET-2); a sealed SMS code goes with it. */
+  async revokePendingForUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE challenges SET status = 'revoked', code_ciphertext = NULL WHERE user_id = $1 AND status = 'pending'`, [userId]);
+  }
+
   private assertOpen(challenge: Challenge): void {
     if (challenge.status === 'verified') throw new DomainError('code_already_used', 'This challenge was already verified.');
     if (challenge.status !== 'pending') throw new DomainError('challenge_failed', 'This challenge has ended. Start a new one.');

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CompanyPolicy } from '../policy/company-policy.entity';
 
 export type PayKind = 'none' | 'payor' | 'payee';
 
@@ -22,4 +23,7 @@ export class Company {
 
   @Column('timestamptz')
   updatedAt!: Date;
+
+  /** The company's MFA policy, joined in only where a query asks for it (a subject's facts); null when none was set. */
+  policy?: CompanyPolicy | null;
 }

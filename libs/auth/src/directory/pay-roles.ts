@@ -22,6 +22,13 @@ export const MFA_REQUIRED_PAY_ROLES: readonly PayRole[] = [
   'payee_admin',
 ];
 
+/** The payor roles that require MFA: only platform support resets their holders (RESET-3, PAY-10). */
+export const MFA_REQUIRED_PAYOR_ROLES: readonly PayorRole[] = ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver'];
+
+export function holdsMfaRequiredPayorRole(payRoles: readonly PayRole[]): boolean {
+  return payRoles.some((role) => (MFA_REQUIRED_PAYOR_ROLES as readonly PayRole[]).includes(role));
+}
+
 export function payRolesAllowedFor(kind: PayKind): readonly PayRole[] {
   if (kind === 'payor') return PAYOR_ROLES;
   if (kind === 'payee') return PAYEE_ROLES;

@@ -46,6 +46,12 @@ export const ERROR_CODES = [
   'forbidden',
   'email_taken',
   'invalid_pay_role',
+  // Company policy and admin reset (POL, RESET)
+  'invalid_enforcement_date',
+  'reset_not_available',
+  'cannot_reset_self',
+  'sso_user',
+  'pay_support_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

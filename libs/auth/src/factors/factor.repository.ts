@@ -33,6 +33,16 @@ export class FactorRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Revokes every pending or active factor of a user (RESET-2); returns what it revoked. */
+  revokeAllOfUser(manager: EntityManager, userId: string, reason: FactorRevocationReason, now: Date): Promise<Array<{ id: string; type: FactorType }>> {
+    return writeReturning(
+      manager,
+      `UPDATE factors SET status = 'revoked', revoked_at = $2, revoked_reason = $3
+       WHERE user_id = $1 AND status IN ('pending', 'active') RETURNING id, type`,
+      [userId, now, reason],
+    );
+  }
+
   /** Abandons a user's earlier pending enrollments of one type: only the newest can be confirmed. */
   async revokePending(manager: EntityManager, userId: string, type: FactorType, now: Date): Promise<void> {
     await manager.query(

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
 import { RecoveryCodeService, RecoveryCodeStatus } from '../recovery-codes/recovery-code.service';
+import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
 import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { Principal } from '../tokens/access-token';
@@ -34,6 +35,8 @@ export interface MfaOverview {
   allowedFactorTypes: FactorType[];
   enrollmentAvailable: boolean;
   reauthIntervalSeconds: number;
+  /** The earliest deadline among the user's companies that schedule or enforce MFA (POL-3); null if none. */
+  enforcement: EnforcementNotice | null;
   factors: FactorView[];
   recoveryCode: RecoveryCodeStatus;
 }
@@ -58,7 +61,8 @@ export class FactorService {
 
   async overview(principal: Principal): Promise<MfaOverview> {
     const user = (await this.directory.findUserById(principal.userId))!;
-    const requirement = this.policy.evaluate(await this.facts.load(user));
+    const facts = await this.facts.load(user);
+    const requirement = this.policy.evaluate(facts);
     const [factors, recoveryCode] = await Promise.all([
       this.factors.listLive(user.id),
       this.recoveryCodes.status(user.id, this.db.manager),
@@ -69,6 +73,7 @@ export class FactorService {
       allowedFactorTypes: requirement.allowedFactorTypes,
       enrollmentAvailable: requirement.enrollmentAvailable,
       reauthIntervalSeconds: requirement.reauthIntervalSeconds,
+      enforcement: earliestEnforcement(facts),
       factors: factors.map((factor) => ({
         id: factor.id,
         type: factor.type,

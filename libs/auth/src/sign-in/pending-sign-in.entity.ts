@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Audience } from '../tokens/access-token';
 
-export type PendingSignInStatus = 'pending' | 'completed' | 'failed';
+/** `revoked`: an admin reset ended it (RESET-2). */
+export type PendingSignInStatus = 'pending' | 'completed' | 'failed' | 'revoked';
 
 /**
  * A sign-in whose password step passed and whose MFA step is due (LOGIN-1). Its mfaToken (stored as a

@@ -53,6 +53,14 @@ export class PendingSignInService {
     return pending;
   }
 
+  /** Ends every open sign-in of a user (RESET-2): their mfaTokens stop working. */
+  async revokeAllForUser(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE pending_sign_ins SET status = 'revoked', ended_at = $2 WHERE user_id = $1 AND status = 'pending'`,
+      [userId, this.clock.now()],
+    );
+  }
+
   /** Ends the pending sign-in successfully; false if it already ended (a concurrent completion won). */
   async complete(pendingSignInId: string, manager: EntityManager): Promise<boolean> {
     const rows = await writeReturning(

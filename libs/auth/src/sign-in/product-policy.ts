@@ -1,6 +1,7 @@
 import { Membership } from '../directory/membership.entity';
 import { User } from '../directory/user.entity';
 import { Factor, FactorType } from '../factors/factor.entity';
+import { CompanyPolicy } from '../policy/company-policy.entity';
 import { Audience } from '../tokens/access-token';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
@@ -12,7 +13,11 @@ export interface SubjectFacts {
   user: User;
   /** Active memberships only, with their companies: inactive ones never count (LOGIN-2). */
   memberships: Membership[];
+  /** The MFA policies of those companies, for those that have set one (POL-5). */
+  companyPolicies: CompanyPolicy[];
   activeFactors: Factor[];
+  /** The instant the facts describe: a policy's state depends on it (POL-3). */
+  asOf: Date;
 }
 
 /** A product's verdict for one user (LOGIN-2, PAY-2, PAY-3): must they prove a factor, with what, how often. */

@@ -2,6 +2,7 @@ import { DirectoryAndSessions1764380000000 } from './1764380000000-directory-and
 import { FactorsAndChallenges1764390000000 } from './1764390000000-factors-and-challenges';
 import { OutboxAndSms1764395000000 } from './1764395000000-outbox-and-sms';
 import { StepUps1764410000000 } from './1764410000000-step-ups';
+import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   FactorsAndChallenges1764390000000,
   OutboxAndSms1764395000000,
   StepUps1764410000000,
+  CompanyPolicies1764420000000,
 ];

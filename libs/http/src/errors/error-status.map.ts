@@ -40,4 +40,9 @@ export const ERROR_HTTP_STATUS = {
   forbidden: HttpStatus.FORBIDDEN,
   email_taken: HttpStatus.CONFLICT,
   invalid_pay_role: HttpStatus.UNPROCESSABLE_ENTITY,
+  invalid_enforcement_date: HttpStatus.UNPROCESSABLE_ENTITY,
+  reset_not_available: HttpStatus.CONFLICT,
+  cannot_reset_self: HttpStatus.FORBIDDEN,
+  sso_user: HttpStatus.FORBIDDEN,
+  pay_support_required: HttpStatus.FORBIDDEN,
 } as const satisfies Record<ErrorCode, HttpStatus>;

@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CompanyPolicyService, CurrentPrincipal, PolicyView, Principal } from '@sitepass/auth';
+import { UuidPipe } from '@sitepass/http';
+import { SetPolicyDto } from './company-admin.dto';
+
+/** POL-1 to POL-3: the company's MFA policy, for its admins. */
+@ApiTags('company admin')
+@ApiBearerAuth()
+@Controller('v1/companies/:companyId/mfa-policy')
+export class MfaPolicyController {
+  constructor(private readonly policies: CompanyPolicyService) {}
+
+  @Get()
+  getPolicy(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string): Promise<PolicyView> {
+    return this.policies.getPolicy(principal.userId, companyId);
+  }
+
+  @Put()
+  setPolicy(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: SetPolicyDto): Promise<PolicyView> {
+    return this.policies.setPolicy(principal.userId, companyId, body);
+  }
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../errors/domain.error';
+import { Company } from './company.entity';
+import { DirectoryRepository } from './directory.repository';
+
+/**
+ * DIR-3, SEC-3: a company admin is an active member with role `admin` in that company. Everyone else,
+ * for a company that exists or not, gets the same 404: an id never reveals whether the company exists.
+ */
+@Injectable()
+export class CompanyAdminCheck {
+  constructor(private readonly directory: DirectoryRepository) {}
+
+  async assertAdmin(userId: string, companyId: string): Promise<Company> {
+    const membership = await this.directory.findMembership(userId, companyId);
+    if (!membership?.company || membership.role !== 'admin' || membership.status !== 'active') throw DomainError.notFound('The company');
+    return membership.company;
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@sitepass/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CompanyAdminCheck } from '../directory/company-admin-check';
+import { DomainError, FieldError } from '../errors/domain.error';
+import { CompanyPolicy, PolicyState, ReauthInterval } from './company-policy.entity';
+import { CompanyPolicyRepository, PolicyTerms } from './company-policy.repository';
+import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
+
+export interface PolicyInput {
+  required: boolean;
+  enforcementDate: string;
+  timeZone: string;
+  reauthInterval?: ReauthInterval;
+}
+
+/** A company's policy as its admin sees it; a company that never set one is `off` at version 0. */
+export interface PolicyView {
+  companyId: string;
+  required: boolean;
+  enforcementDate: string | null;
+  timeZone: string | null;
+  reauthInterval: ReauthInterval;
+  state: PolicyState;
+  enforcementStartsAt: string | null;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** POL-1 to POL-3, AUD-1: a company admin reads and sets the company's MFA policy. */
+@Injectable()
+export class CompanyPolicyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly admins: CompanyAdminCheck,
+    private readonly policies: CompanyPolicyRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async getPolicy(actorUserId: string, companyId: string): Promise<PolicyView> {
+    await this.admins.assertAdmin(actorUserId, companyId);
+    return policyView(companyId, await this.policies.findByCompany(companyId), this.clock.now());
+  }
+
+  /** POL-2: the instant is 00:00 of the date in the admin's zone; saving never enforces anything early. */
+  async setPolicy(actorUserId: string, companyId: string, input: PolicyInput): Promise<PolicyView> {
+    await this.admins.assertAdmin(actorUserId, companyId);
+    const terms = termsOf(input);
+    return this.db.transaction(async (manager) => {
+      await this.policies.lockCompany(companyId, manager);
+      const before = await this.policies.findByCompany(companyId, manager);
+      const now = this.clock.now();
+      assertNotBackdated(terms, before, now);
+      const after = await this.policies.save(companyId, terms, actorUserId, now, manager);
+      await this.audit.record(
+        { type: 'policy.changed', actorUserId, companyId, data: { version: after.version, before: auditedTerms(before), after: auditedTerms(after) } },
+        manager,
+      );
+      return policyView(companyId, after, now);
+    });
+  }
+}
+
+/** SEC-2: a real calendar date and a zone the runtime knows, or field errors; then the UTC instant. */
+function termsOf(input: PolicyInput): PolicyTerms {
+  const errors: FieldError[] = [];
+  if (!parseCalendarDate(input.enforcementDate)) errors.push({ field: 'enforcementDate', message: 'enforcementDate must be a calendar date (YYYY-MM-DD)' });
+  if (!isIanaTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone name, such as America/Los_Angeles' });
+  if (errors.length > 0) throw DomainError.validation(errors);
+  const timeZone = normalizeTimeZone(input.timeZone);
+  return {
+    required: input.required,
+    enforcementDate: input.enforcementDate,
+    timeZone,
+    enforcementStartsAt: startOfDayIn(input.enforcementDate, timeZone),
+    reauthInterval: input.reauthInterval ?? '12h',
+  };
+}
+
+/**
+ * POL-2: a required policy may start today (at once, if midnight has passed) but not on an earlier day
+ * in the admin's zone. Saving an enforced policy again with its date and zone unchanged (to change the
+ * interval, say) is no backdating, and a policy that is not required enforces nothing on any date.
+ */
+function assertNotBackdated(terms: PolicyTerms, before: CompanyPolicy | null, now: Date): void {
+  if (!terms.required) return;
+  const today = calendarDateIn(now, terms.timeZone);
+  if (terms.enforcementDate >= today) return;
+  const unchanged = before?.required && before.enforcementDate === terms.enforcementDate && before.timeZone === terms.timeZone;
+  if (unchanged) return;
+  throw new DomainError('invalid_enforcement_date', `The enforcement date cannot be before today (${today} in ${terms.timeZone}).`, { today });
+}
+
+function auditedTerms(policy: CompanyPolicy | null): Record<string, unknown> | null {
+  if (!policy) return null;
+  const { required, enforcementDate, timeZone, reauthInterval } = policy;
+  return { required, enforcementDate, timeZone, reauthInterval, enforcementStartsAt: policy.enforcementStartsAt.toISOString() };
+}
+
+function policyView(companyId: string, policy: CompanyPolicy | null, now: Date): PolicyView {
+  return {
+    companyId,
+    required: policy?.required ?? false,
+    enforcementDate: policy?.enforcementDate ?? null,
+    timeZone: policy?.timeZone ?? null,
+    reauthInterval: policy?.reauthInterval ?? '12h',
+    state: policy?.stateAt(now) ?? 'off',
+    enforcementStartsAt: policy?.enforcementStartsAt.toISOString() ?? null,
+    version: policy?.version ?? 0,
+    updatedAt: policy?.updatedAt.toISOString() ?? null,
+    updatedBy: policy?.updatedBy ?? null,
+  };
+}

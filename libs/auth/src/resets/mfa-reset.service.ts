@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sitepass/common';
+import { CompanyAdminCheck } from '../directory/company-admin-check';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { Membership } from '../directory/membership.entity';
+import { holdsMfaRequiredPayorRole } from '../directory/pay-roles';
+import { isSsoUser } from '../directory/sso';
+import { User } from '../directory/user.entity';
+import { DomainError } from '../errors/domain.error';
+import { CompanyPolicyRepository } from '../policy/company-policy.repository';
+import { MfaRevocationService } from './mfa-revocation.service';
+
+export interface MemberResetRequest {
+  /** The member's login email: the admin names whom they verified, not an id they looked up. */
+  email: string;
+  /** The admin attests that they verified the member's identity; only `true` is accepted. */
+  identityVerified: boolean;
+}
+
+export interface MemberReset {
+  userId: string;
+  resetAt: string;
+  factorsRevoked: number;
+  sessionsRevoked: number;
+}
+
+/** RESET-1, RESET-3, RESET-4: a company admin resets the MFA of an active member of that company. */
+@Injectable()
+export class MfaResetService {
+  constructor(
+    private readonly admins: CompanyAdminCheck,
+    private readonly directory: DirectoryRepository,
+    private readonly policies: CompanyPolicyRepository,
+    private readonly revocation: MfaRevocationService,
+    private readonly clock: Clock,
+  ) {}
+
+  async resetMemberMfa(actorUserId: string, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
+    await this.admins.assertAdmin(actorUserId, companyId);
+    if (request.identityVerified !== true) {
+      throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' }]);
+    }
+    await this.assertResetsOpen(companyId);
+    const member = await this.findActiveMember(companyId, request.email);
+    this.assertResettable(actorUserId, member, await this.directory.activeMembershipsOf(member.id));
+    const revoked = await this.revocation.resetUser(member.id, { actorUserId, companyId, data: { identityVerified: true, by: 'company_admin' } });
+    return {
+      userId: member.id,
+      resetAt: revoked.resetAt.toISOString(),
+      factorsRevoked: revoked.factors.length,
+      sessionsRevoked: revoked.sessionIds.length,
+    };
+  }
+
+  /** RESET-1: only while the company's policy is scheduled or enforced. */
+  private async assertResetsOpen(companyId: string): Promise<void> {
+    const state = (await this.policies.findByCompany(companyId))?.stateAt(this.clock.now()) ?? 'off';
+    if (state === 'off') {
+      throw new DomainError('reset_not_available', 'MFA resets are available while the company’s MFA policy is scheduled or enforced.', { policyState: state });
+    }
+  }
+
+  /** SEC-3, RESET-3: someone who is not an active member of this company is not found, whoever they are. */
+  private async findActiveMember(companyId: string, email: string): Promise<User> {
+    const user = await this.directory.findUserByEmail(email);
+    const membership = user && (await this.directory.findMembership(user.id, companyId));
+    if (!user || membership?.status !== 'active') throw DomainError.notFound('An active member with this email');
+    return user;
+  }
+
+  /** RESET-3: never oneself, never an SSO user, never the holder of an MFA-required payor role. */
+  private assertResettable(actorUserId: string, member: User, memberships: Membership[]): void {
+    if (member.id === actorUserId) {
+      throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask another admin of your company or support.');
+    }
+    if (isSsoUser(member, memberships)) {
+      throw new DomainError('sso_user', 'This member signs in through the company’s identity provider, which manages their MFA.');
+    }
+    if (memberships.some((membership) => holdsMfaRequiredPayorRole(membership.payRoles))) {
+      throw new DomainError('pay_support_required', 'This member holds a Pay payor role: only platform support can reset their MFA.');
+    }
+  }
+}

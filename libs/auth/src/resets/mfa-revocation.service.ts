@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@sitepass/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AttemptBudget } from '../challenges/attempt-budget';
+import { ChallengeService } from '../challenges/challenge.service';
+import { TrustedDeviceService } from '../devices/trusted-device.service';
+import { FactorType } from '../factors/factor.entity';
+import { FactorRepository } from '../factors/factor.repository';
+import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
+import { SessionService } from '../sessions/session.service';
+import { PendingSignInService } from '../sign-in/pending-sign-in.service';
+
+export interface RevokedMfa {
+  userId: string;
+  resetAt: Date;
+  factors: Array<{ id: string; type: FactorType }>;
+  sessionIds: string[];
+}
+
+/** Who reset, for which company, and on what grounds: the `mfa.reset` event's own facts (RESET-4). */
+export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | 'data'>;
+
+/**
+ * RESET-2, whoever is allowed to ask for it (a company admin here; Pay's payee admins and support later,
+ * PAY-10): the user's MFA is taken back to nothing, in one transaction, and every session dies at once.
+ */
+@Injectable()
+export class MfaRevocationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly factors: FactorRepository,
+    private readonly recoveryCodes: RecoveryCodeService,
+    private readonly devices: TrustedDeviceService,
+    private readonly challenges: ChallengeService,
+    private readonly pendingSignIns: PendingSignInService,
+    private readonly budget: AttemptBudget,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Revokes, audits `mfa.reset`, commits, then tells every instance that the sessions are gone (SES-7). */
+  async resetUser(userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
+    const revoked = await this.db.transaction(async (manager) => {
+      const result = await this.revokeAll(manager, userId, attribution.actorUserId ?? null);
+      const counts = { factorsRevoked: result.factors.length, sessionsRevoked: result.sessionIds.length };
+      await this.audit.record({ type: 'mfa.reset', subjectUserId: userId, ...attribution, data: { ...attribution.data, ...counts } }, manager);
+      return result;
+    });
+    await this.sessions.publishRevocations(revoked.sessionIds);
+    return revoked;
+  }
+
+  /**
+   * Everything that proves or stands in for the user's MFA, inside the caller's transaction. Open challenges
+   * and sign-ins end before the sessions are revoked, so a verification racing the reset either loses its
+   * challenge or has its new session revoked with the others.
+   */
+  private async revokeAll(manager: EntityManager, userId: string, actorUserId: string | null): Promise<RevokedMfa> {
+    const resetAt = this.clock.now();
+    const factors = await this.factors.revokeAllOfUser(manager, userId, 'admin_reset', resetAt);
+    await this.recoveryCodes.voidAll(userId, manager);
+    await this.devices.revokeAllForUser(userId, manager);
+    await this.challenges.revokePendingForUser(userId, manager);
+    await this.pendingSignIns.revokeAllForUser(userId, manager);
+    await this.budget.clear(manager, userId);
+    const sessionIds = await this.sessions.revokeAllForUser(userId, 'admin_reset', manager);
+    await this.audit.recordMany(
+      factors.map((factor) => ({
+        type: 'factor.revoked' as const,
+        actorUserId,
+        subjectUserId: userId,
+        data: { factorId: factor.id, factorType: factor.type, reason: 'admin_reset' },
+      })),
+      manager,
+    );
+    return { userId, resetAt, factors, sessionIds };
+  }
+}
