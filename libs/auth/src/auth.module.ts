@@ -23,6 +23,7 @@ import { SmsAuthenticator } from './factors/sms.authenticator';
 import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
+import { PolicyNotices } from './policy/policy-notices';
 import { OperationAuthorizer } from './step-up/operation-authorizer';
 import { SessionActivity } from './step-up/session-activity';
 import { StepUpGrant } from './step-up/step-up-grant.entity';
@@ -114,6 +115,7 @@ const SERVICES = [
   MfaResetService,
   CompanyAuditRepository,
   CompanyAuditService,
+  PolicyNotices,
 ];
 
 export interface AuthModuleOptions {

@@ -51,6 +51,7 @@ export * from './passwords/password-hasher';
 export * from './policy/company-policy.entity';
 export * from './policy/company-policy.service';
 export * from './policy/mfa-rules';
+export * from './policy/policy-notices';
 export * from './policy/zoned-date';
 export * from './recovery-codes/recovery-code.format';
 export * from './resets/mfa-reset.service';

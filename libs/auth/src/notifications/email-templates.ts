@@ -41,7 +41,7 @@ export function renderEmail(template: EmailTemplate, params: OutboxParams): Rend
     case 'mfa_reset':
       return notice(
         'Your two-step sign-in was reset',
-        `An administrator of ${String(params.companyName)} reset your two-step sign-in after verifying your identity. All your sessions were signed out; set up a sign-in method at your next sign-in.`,
+        `Your two-step sign-in was reset by ${String(params.resetBy)} after verifying your identity. All your sessions were signed out; set up a sign-in method at your next sign-in.`,
       );
     case 'policy_announcement':
       return {

@@ -7,6 +7,7 @@ import { CompanyAdminCheck } from '../directory/company-admin-check';
 import { DomainError, FieldError } from '../errors/domain.error';
 import { CompanyPolicy, PolicyState, ReauthInterval } from './company-policy.entity';
 import { CompanyPolicyRepository, PolicyTerms } from './company-policy.repository';
+import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
 
 export interface PolicyInput {
@@ -38,6 +39,7 @@ export class CompanyPolicyService {
     private readonly admins: CompanyAdminCheck,
     private readonly policies: CompanyPolicyRepository,
     private readonly audit: AuditService,
+    private readonly notices: PolicyNotices,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +58,7 @@ export class CompanyPolicyService {
       const now = this.clock.now();
       assertNotBackdated(terms, before, now);
       const after = await this.policies.save(companyId, terms, actorUserId, now, manager);
+      await this.notices.policySaved(manager, before, after, now);
       await this.audit.record(
         { type: 'policy.changed', actorUserId, companyId, data: { version: after.version, before: auditedTerms(before), after: auditedTerms(after) } },
         manager,

@@ -42,8 +42,10 @@ export class MfaResetService {
     }
     await this.assertResetsOpen(companyId);
     const member = await this.findActiveMember(companyId, request.email);
-    this.assertResettable(actorUserId, member, await this.directory.activeMembershipsOf(member.id));
-    const revoked = await this.revocation.resetUser(member.id, { actorUserId, companyId, data: { identityVerified: true, by: 'company_admin' } });
+    const memberships = await this.directory.activeMembershipsOf(member.id);
+    this.assertResettable(actorUserId, member, memberships);
+    const resetBy = `an administrator of ${memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company'}`;
+    const revoked = await this.revocation.resetUser(member.id, { actorUserId, companyId, resetBy, data: { identityVerified: true, by: 'company_admin' } });
     return {
       userId: member.id,
       resetAt: revoked.resetAt.toISOString(),

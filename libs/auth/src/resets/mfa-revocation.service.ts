@@ -8,6 +8,7 @@ import { ChallengeService } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { FactorType } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
+import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';
 import { PendingSignInService } from '../sign-in/pending-sign-in.service';
@@ -20,7 +21,10 @@ export interface RevokedMfa {
 }
 
 /** Who reset, for which company, and on what grounds: the `mfa.reset` event's own facts (RESET-4). */
-export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | 'data'>;
+export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | 'data'> & {
+  /** Named in the email to the user: the company whose admin reset them, or Sitepass support. */
+  resetBy: string;
+};
 
 /**
  * RESET-2, whoever is allowed to ask for it (a company admin here; Pay's payee admins and support later,
@@ -38,6 +42,7 @@ export class MfaRevocationService {
     private readonly budget: AttemptBudget,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +51,10 @@ export class MfaRevocationService {
     const revoked = await this.db.transaction(async (manager) => {
       const result = await this.revokeAll(manager, userId, attribution.actorUserId ?? null);
       const counts = { factorsRevoked: result.factors.length, sessionsRevoked: result.sessionIds.length };
-      await this.audit.record({ type: 'mfa.reset', subjectUserId: userId, ...attribution, data: { ...attribution.data, ...counts } }, manager);
+      const { resetBy, ...audited } = attribution;
+      await this.audit.record({ type: 'mfa.reset', subjectUserId: userId, ...audited, data: { ...attribution.data, ...counts } }, manager);
+      // RESET-4: the member hears of it by email, even if the reset was not their own request.
+      await this.notifications.email(manager, userId, 'mfa_reset', { resetBy });
       return result;
     });
     await this.sessions.publishRevocations(revoked.sessionIds);

@@ -3,6 +3,7 @@ import { FactorsAndChallenges1764390000000 } from './1764390000000-factors-and-c
 import { OutboxAndSms1764395000000 } from './1764395000000-outbox-and-sms';
 import { StepUps1764410000000 } from './1764410000000-step-ups';
 import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
+import { PolicyNotices1764430000000 } from './1764430000000-policy-notices';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OutboxAndSms1764395000000,
   StepUps1764410000000,
   CompanyPolicies1764420000000,
+  PolicyNotices1764430000000,
 ];

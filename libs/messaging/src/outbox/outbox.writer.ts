@@ -23,8 +23,20 @@ export class OutboxWriter {
   constructor(private readonly clock: Clock) {}
 
   async add(manager: EntityManager, entry: NewOutboxEntry): Promise<OutboxEntry> {
+    const [row] = await this.addMany(manager, [entry]);
+    return row!;
+  }
+
+  /** Many rows in few statements: a policy announcement goes to every member of a company at once. */
+  async addMany(manager: EntityManager, entries: NewOutboxEntry[]): Promise<OutboxEntry[]> {
+    const rows = entries.map((entry) => this.row(manager, entry));
+    for (let start = 0; start < rows.length; start += 1000) await manager.insert(OutboxEntry, rows.slice(start, start + 1000));
+    return rows;
+  }
+
+  private row(manager: EntityManager, entry: NewOutboxEntry): OutboxEntry {
     const now = this.clock.now();
-    const row = manager.create(OutboxEntry, {
+    return manager.create(OutboxEntry, {
       id: randomUUID(),
       kind: entry.kind,
       purpose: entry.purpose,
@@ -44,8 +56,6 @@ export class OutboxWriter {
       providerStatus: null,
       lastError: null,
     });
-    await manager.insert(OutboxEntry, row);
-    return row;
   }
 
   /** A resend voids the earlier code: its undelivered message must not go out (SMS-2). */
