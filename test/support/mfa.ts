@@ -54,11 +54,11 @@ export function paths(app: RunningApp) {
 }
 
 /** Starts and confirms an authenticator-app enrollment with the given token (mfaToken or access token). */
-export async function enrollTotp(app: RunningApp, clock: FakeClock, token: string, extra: Record<string, unknown> = {}) {
-  const started = await app.http.post(paths(app).enrollments, { factorType: 'totp', ...extra }, { token });
+export async function enrollTotp(app: RunningApp, clock: FakeClock, token: string, extra: Record<string, unknown> = {}, enrollments = paths(app).enrollments) {
+  const started = await app.http.post(enrollments, { factorType: 'totp', ...extra }, { token });
   if (started.status !== 201) throw new Error(`enrollment did not start: ${started.status} ${JSON.stringify(started.body)}`);
   const phone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, clock);
-  const confirmed = await app.http.post(`${paths(app).enrollments}/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token });
+  const confirmed = await app.http.post(`${enrollments}/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token });
   if (confirmed.status !== 200) throw new Error(`enrollment not confirmed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
   return { started: started.body, confirmed: confirmed.body, phone };
 }

@@ -7,6 +7,7 @@ import { createMfaStepController, createSessionsController, HealthModule, JwksCo
 import { PayeeAdminEnrollmentsController, PayorEnrollmentsController } from './enrollments/pay-enrollments.controller';
 import { PayRoleGate } from './enrollments/pay-role.gate';
 import { PayPolicy } from './pay.policy';
+import { PayResetsController } from './resets/pay-resets.controller';
 import { AuthorizationsController } from './step-ups/authorizations.controller';
 import { StepUpsController } from './step-ups/step-ups.controller';
 
@@ -30,6 +31,7 @@ export class PayMfaModule {
         PayeeAdminEnrollmentsController,
         StepUpsController,
         AuthorizationsController,
+        PayResetsController,
         JwksController,
       ],
       providers: [PayRoleGate],

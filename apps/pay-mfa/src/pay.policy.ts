@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FactorType, MFA_REQUIRED_PAY_ROLES, MfaRequirement, PAYOR_ROLES, payRolesOf, ProductPolicy, SubjectFacts } from '@sitepass/auth';
+import { FactorType, MFA_REQUIRED_PAY_ROLES, MfaRequirement, PAYOR_ROLES, payRolesOf, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
 
 /** Pay's refresh interval: its idle timeout (PAY-8) keeps the Payments tool itself much tighter. */
 const REAUTH_INTERVAL_SECONDS = 12 * 3600;
@@ -8,6 +8,8 @@ const REAUTH_INTERVAL_SECONDS = 12 * 3600;
  * Pay's rules, passed to the shared core (PAY-2, PAY-3, PAY-4): MFA for every holder of an
  * MFA-required role, whatever any company policy says; payor roles use an authenticator app only,
  * payee admins an app or a US mobile number, a user with both gets the stricter rule; no trusted devices.
+ * Platform support, who reset payors' MFA in Pay (PAY-10), are held to the payor rule, and the locked
+ * "always require MFA" switch of a user holds here too.
  */
 @Injectable()
 export class PayPolicy implements ProductPolicy {
@@ -15,14 +17,20 @@ export class PayPolicy implements ProductPolicy {
 
   evaluate(facts: SubjectFacts): MfaRequirement {
     const roles = payRolesOf(facts.memberships).filter((role) => MFA_REQUIRED_PAY_ROLES.includes(role));
-    const payor = roles.some((role) => (PAYOR_ROLES as readonly string[]).includes(role));
-    const allowedFactorTypes: FactorType[] = payor ? ['totp'] : roles.length > 0 ? ['totp', 'sms'] : [];
+    const support = facts.user.support;
+    const payor = support || roles.some((role) => (PAYOR_ROLES as readonly string[]).includes(role));
+    const reasons: RequirementReason[] = [
+      ...(roles.length > 0 ? (['pay_role'] as const) : []),
+      ...(support ? (['support_staff'] as const) : []),
+      ...(facts.user.alwaysRequireMfa ? (['always_require_mfa'] as const) : []),
+    ];
+    const allowedFactorTypes: FactorType[] = payor ? ['totp'] : ['totp', 'sms'];
     return {
-      required: roles.length > 0,
-      reasons: roles.length > 0 ? ['pay_role'] : [],
+      required: reasons.length > 0,
+      reasons,
       allowedFactorTypes,
       smsCountries: ['US'],
-      enrollmentAvailable: roles.length > 0,
+      enrollmentAvailable: reasons.length > 0,
       reauthIntervalSeconds: REAUTH_INTERVAL_SECONDS,
       deviceTrustSeconds: 0,
     };

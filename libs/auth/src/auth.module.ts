@@ -24,6 +24,7 @@ import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
 import { PolicyNotices } from './policy/policy-notices';
+import { PayResetService } from './resets/pay-reset.service';
 import { OperationAuthorizer } from './step-up/operation-authorizer';
 import { SessionActivity } from './step-up/session-activity';
 import { StepUpGrant } from './step-up/step-up-grant.entity';
@@ -116,6 +117,7 @@ const SERVICES = [
   CompanyAuditRepository,
   CompanyAuditService,
   PolicyNotices,
+  PayResetService,
 ];
 
 export interface AuthModuleOptions {

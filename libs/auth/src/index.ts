@@ -56,6 +56,7 @@ export * from './policy/zoned-date';
 export * from './recovery-codes/recovery-code.format';
 export * from './resets/mfa-reset.service';
 export * from './resets/mfa-revocation.service';
+export * from './resets/pay-reset.service';
 export * from './sessions/session.entity';
 export * from './sessions/session.service';
 export * from './sign-in/caller';

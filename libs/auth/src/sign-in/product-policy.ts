@@ -6,7 +6,7 @@ import { Audience } from '../tokens/access-token';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 
-export type RequirementReason = 'always_require_mfa' | 'enrolled' | 'company_policy' | 'pay_role';
+export type RequirementReason = 'always_require_mfa' | 'enrolled' | 'company_policy' | 'pay_role' | 'support_staff';
 
 /** What the shared core knows about a user when a product decides what MFA it demands. */
 export interface SubjectFacts {

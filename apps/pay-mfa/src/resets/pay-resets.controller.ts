@@ -1,0 +1,34 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, MemberReset, PayResetService, Principal } from '@sitepass/auth';
+import { UuidPipe } from '@sitepass/http';
+import { Equals, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+export class PayResetDto {
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: [true], description: 'Must be true: the caller verified the user’s identity' })
+  @Equals(true, { message: 'identityVerified must be true: verify the user’s identity before resetting' })
+  identityVerified!: boolean;
+
+  @ApiPropertyOptional({ description: 'Support only, required for payor-role users: how the identity was checked' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  identityCheckNote?: string;
+}
+
+/** PAY-10: payee admins reset users of their payee company; support resets payor-role users. */
+@ApiTags('pay resets')
+@ApiBearerAuth()
+@Controller('v1/pay/companies/:companyId/mfa-resets')
+export class PayResetsController {
+  constructor(private readonly resets: PayResetService) {}
+
+  @Post()
+  resetPayUser(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: PayResetDto): Promise<MemberReset> {
+    return this.resets.resetPayUser(principal, companyId, body);
+  }
+}

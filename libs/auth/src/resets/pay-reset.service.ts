@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { Membership } from '../directory/membership.entity';
+import { holdsMfaRequiredPayorRole, payRolesOf } from '../directory/pay-roles';
+import { isSsoUser } from '../directory/sso';
+import { User } from '../directory/user.entity';
+import { DomainError } from '../errors/domain.error';
+import { Principal } from '../tokens/access-token';
+import { MemberReset, MemberResetRequest } from './mfa-reset.service';
+import { MfaRevocationService } from './mfa-revocation.service';
+
+export interface PayResetRequest extends MemberResetRequest {
+  /** Support's note of how the user's identity was checked; required to reset a payor-role user (PAY-10). */
+  identityCheckNote?: string;
+}
+
+/**
+ * PAY-10: a payee admin resets users of their payee company; users holding an MFA-required payor role
+ * are reset only by platform support, with a note of the identity check. Both revoke everything, as
+ * RESET-2, and both are audited. The caller must have proven MFA in this session.
+ */
+@Injectable()
+export class PayResetService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly revocation: MfaRevocationService,
+  ) {}
+
+  async resetPayUser(principal: Principal, companyId: string, request: PayResetRequest): Promise<MemberReset> {
+    if (principal.acr !== 'aal2') throw new DomainError('reauthentication_required', 'Sign in to Pay with your second factor before resetting anyone.');
+    const actor = (await this.directory.findUserById(principal.userId))!;
+    const actorMembership = await this.directory.findMembership(actor.id, companyId);
+    const asPayeeAdmin = actorMembership?.status === 'active' && actorMembership.company?.payKind === 'payee' && payRolesOf([actorMembership]).includes('payee_admin');
+    if (!actor.support && !asPayeeAdmin) throw DomainError.notFound('The company');
+    if (request.identityVerified !== true) {
+      throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' }]);
+    }
+    const target = await this.findActiveMember(companyId, request.email);
+    const memberships = await this.directory.activeMembershipsOf(target.id);
+    const note = request.identityCheckNote?.trim();
+    this.assertResettable(actor, target, memberships, note);
+    const company = actorMembership?.company ?? (await this.directory.findCompanyById(companyId))!;
+    const by = actor.support ? 'support' : 'payee_admin';
+    const revoked = await this.revocation.resetUser(target.id, {
+      actorUserId: actor.id,
+      companyId,
+      resetBy: actor.support ? 'Sitepass support' : `a payee admin of ${company.name}`,
+      data: { identityVerified: true, by, ...(note ? { identityCheckNote: note } : {}) },
+    });
+    return { userId: target.id, resetAt: revoked.resetAt.toISOString(), factorsRevoked: revoked.factors.length, sessionsRevoked: revoked.sessionIds.length };
+  }
+
+  private async findActiveMember(companyId: string, email: string): Promise<User> {
+    const user = await this.directory.findUserByEmail(email);
+    const membership = user && (await this.directory.findMembership(user.id, companyId));
+    if (!user || membership?.status !== 'active') throw DomainError.notFound('An active member with this email');
+    return user;
+  }
+
+  private assertResettable(actor: User, target: User, memberships: Membership[], note: string | undefined): void {
+    if (target.id === actor.id) throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask support.');
+    if (isSsoUser(target, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
+    const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
+    if (payor && !actor.support) throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
+    if (payor && !note) {
+      throw DomainError.validation([{ field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' }]);
+    }
+  }
+}
