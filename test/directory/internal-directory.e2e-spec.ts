@@ -36,7 +36,7 @@ describe('internal directory API', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('DIR-2 DIR-3 creates companies and memberships with roles, status and Pay roles that fit the company', async () => {
+  it('DIR-2 DIR-3 PAY-1 creates companies and memberships with roles, status and Pay roles that fit the company', async () => {
     const app = await env.standard();
     const user = (await app.http.post('/internal/v1/users', { email: 'pat@example.com', password: 'a strong password' }, service)).body;
     const payor = (await app.http.post('/internal/v1/companies', { name: 'Payor Co', payKind: 'payor', ssoDomains: ['Payor.Example'] }, service)).body;

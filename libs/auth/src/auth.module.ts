@@ -13,6 +13,7 @@ import { TrustedDeviceService } from './devices/trusted-device.service';
 import { EnrollmentService } from './enrollment/enrollment.service';
 import { Factor } from './factors/factor.entity';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
+import { FactorAccess } from './factors/factor-access';
 import { FactorRepository } from './factors/factor.repository';
 import { FactorService } from './factors/factor.service';
 import { SecretRotation } from './factors/secret-rotation';
@@ -118,6 +119,7 @@ const SERVICES = [
   CompanyAuditService,
   PolicyNotices,
   PayResetService,
+  FactorAccess,
 ];
 
 export interface AuthModuleOptions {

@@ -1,18 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, MemberReset, PayResetService, Principal } from '@sitepass/auth';
-import { UuidPipe } from '@sitepass/http';
-import { Equals, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { MfaResetDto, UuidPipe } from '@sitepass/http';
+import { IsOptional, IsString, Length } from 'class-validator';
 
-export class PayResetDto {
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  email!: string;
-
-  @ApiProperty({ enum: [true], description: 'Must be true: the caller verified the user’s identity' })
-  @Equals(true, { message: 'identityVerified must be true: verify the user’s identity before resetting' })
-  identityVerified!: boolean;
-
+export class PayResetDto extends MfaResetDto {
   @ApiPropertyOptional({ description: 'Support only, required for payor-role users: how the identity was checked' })
   @IsOptional()
   @IsString()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REAUTH_INTERVALS, ReauthInterval } from '@sitepass/auth';
 import { Transform, Type } from 'class-transformer';
-import { Equals, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** POL-1. The date's calendar validity and the zone's existence are checked by the domain (field errors too). */
 export class SetPolicyDto {
@@ -52,13 +52,3 @@ export class MemberStatusQueryDto extends PageQueryDto {
   enrolled?: boolean;
 }
 
-/** RESET-1: the member's login email and the admin's attestation that they verified who is asking. */
-export class MfaResetDto {
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  email!: string;
-
-  @ApiProperty({ enum: [true], description: 'Must be true: the admin verified the member’s identity' })
-  @Equals(true, { message: 'identityVerified must be true: verify the member’s identity before resetting' })
-  identityVerified!: boolean;
-}

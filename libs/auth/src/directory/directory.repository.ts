@@ -31,6 +31,13 @@ export class DirectoryRepository {
     return this.db.manager.findOne(Membership, { where: { userId, companyId }, relations: { company: true } });
   }
 
+  /** An active member of the company, by login email, or null: resets name members this way (RESET-1, PAY-10). */
+  async findActiveMemberByEmail(companyId: string, email: string): Promise<User | null> {
+    const user = await this.findUserByEmail(email);
+    const membership = user && (await this.findMembership(user.id, companyId));
+    return user && membership?.status === 'active' ? user : null;
+  }
+
   /** Active memberships with their companies: inactive memberships never count (LOGIN-2). */
   activeMembershipsOf(userId: string, manager: EntityManager = this.db.manager): Promise<Membership[]> {
     return manager.find(Membership, { where: { userId, status: 'active' }, relations: { company: true } });

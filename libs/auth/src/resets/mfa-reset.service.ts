@@ -41,7 +41,7 @@ export class MfaResetService {
       throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' }]);
     }
     await this.assertResetsOpen(companyId);
-    const member = await this.findActiveMember(companyId, request.email);
+    const member = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
     const memberships = await this.directory.activeMembershipsOf(member.id);
     this.assertResettable(actorUserId, member, memberships);
     const resetBy = `an administrator of ${memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company'}`;
@@ -62,13 +62,6 @@ export class MfaResetService {
     }
   }
 
-  /** SEC-3, RESET-3: someone who is not an active member of this company is not found, whoever they are. */
-  private async findActiveMember(companyId: string, email: string): Promise<User> {
-    const user = await this.directory.findUserByEmail(email);
-    const membership = user && (await this.directory.findMembership(user.id, companyId));
-    if (!user || membership?.status !== 'active') throw DomainError.notFound('An active member with this email');
-    return user;
-  }
 
   /** RESET-3: never oneself, never an SSO user, never the holder of an MFA-required payor role. */
   private assertResettable(actorUserId: string, member: User, memberships: Membership[]): void {
@@ -82,4 +75,8 @@ export class MfaResetService {
       throw new DomainError('pay_support_required', 'This member holds a Pay payor role: only platform support can reset their MFA.');
     }
   }
+}
+
+function notAMember(): never {
+  throw DomainError.notFound('An active member with this email');
 }

@@ -35,7 +35,7 @@ export class PayResetService {
     if (request.identityVerified !== true) {
       throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' }]);
     }
-    const target = await this.findActiveMember(companyId, request.email);
+    const target = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
     const memberships = await this.directory.activeMembershipsOf(target.id);
     const note = request.identityCheckNote?.trim();
     this.assertResettable(actor, target, memberships, note);
@@ -50,12 +50,6 @@ export class PayResetService {
     return { userId: target.id, resetAt: revoked.resetAt.toISOString(), factorsRevoked: revoked.factors.length, sessionsRevoked: revoked.sessionIds.length };
   }
 
-  private async findActiveMember(companyId: string, email: string): Promise<User> {
-    const user = await this.directory.findUserByEmail(email);
-    const membership = user && (await this.directory.findMembership(user.id, companyId));
-    if (!user || membership?.status !== 'active') throw DomainError.notFound('An active member with this email');
-    return user;
-  }
 
   private assertResettable(actor: User, target: User, memberships: Membership[], note: string | undefined): void {
     if (target.id === actor.id) throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask support.');
@@ -66,4 +60,8 @@ export class PayResetService {
       throw DomainError.validation([{ field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' }]);
     }
   }
+}
+
+function notAMember(): never {
+  throw DomainError.notFound('An active member with this email');
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,16 +7,14 @@ import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
+import { FactorAccess } from '../factors/factor-access';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';
 import { Caller } from './caller';
-import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
 import { Authenticated } from './sign-in-result';
 import { SignInCompletion } from './sign-in-completion';
-import { SubjectFactsLoader } from './subject-facts.loader';
-import { isUsable } from './usable-factors';
 
 export type Reverified = { status: 'verified'; accessToken: string; expiresIn: number; mfaTime: string };
 
@@ -28,12 +26,11 @@ export type Reverified = { status: 'verified'; accessToken: string; expiresIn: n
 @Injectable()
 export class MfaStepService {
   constructor(
-    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     @InjectDataSource() private readonly db: DataSource,
     private readonly challenges: ChallengeService,
+    private readonly access: FactorAccess,
     private readonly factors: FactorRepository,
     private readonly directory: DirectoryRepository,
-    private readonly facts: SubjectFactsLoader,
     private readonly completion: SignInCompletion,
     private readonly sessions: SessionService,
     private readonly recoveryCodes: RecoveryCodeService,
@@ -44,14 +41,7 @@ export class MfaStepService {
 
   /** LOGIN-3: the client picks the factor; a factor the product does not accept here is refused (PAY-3). */
   async issueChallenge(caller: Caller, factorId: string): Promise<ChallengeView> {
-    const factor = await this.factors.findOwn(caller.userId, factorId);
-    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
-    const user = (await this.directory.findUserById(caller.userId))!;
-    const requirement = this.policy.evaluate(await this.facts.load(user));
-    if (!isUsable(factor, requirement)) {
-      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
-    }
-    this.budget.assertMayTry(user);
+    const { factor } = await this.access.usableFactor(caller.userId, factorId);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication' });
     return viewChallenge(challenge, factor.type);
   }

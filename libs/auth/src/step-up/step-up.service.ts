@@ -1,19 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, addSeconds, randomToken } from '@sitepass/common';
 import { writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AttemptBudget } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
-import { FactorRepository } from '../factors/factor.repository';
-import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
-import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
-import { isUsable } from '../sign-in/usable-factors';
+import { FactorAccess } from '../factors/factor-access';
 import { Principal } from '../tokens/access-token';
 import { StepUpGrant } from './step-up-grant.entity';
 
@@ -34,27 +29,16 @@ export interface StepUpToken {
 @Injectable()
 export class StepUpService {
   constructor(
-    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     @InjectDataSource() private readonly db: DataSource,
     private readonly challenges: ChallengeService,
-    private readonly factors: FactorRepository,
-    private readonly directory: DirectoryRepository,
-    private readonly facts: SubjectFactsLoader,
-    private readonly budget: AttemptBudget,
+    private readonly access: FactorAccess,
     private readonly hasher: KeyedHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async startStepUp(principal: Principal, operation: string, factorId: string): Promise<ChallengeView> {
-    const user = (await this.directory.findUserById(principal.userId))!;
-    const factor = await this.factors.findOwn(user.id, factorId);
-    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
-    const requirement = this.policy.evaluate(await this.facts.load(user));
-    if (!isUsable(factor, requirement)) {
-      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
-    }
-    this.budget.assertMayTry(user);
+    const { user, factor } = await this.access.usableFactor(principal.userId, factorId);
     const caller = { kind: 'session' as const, userId: user.id, principal };
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'step_up', operation });
     return viewChallenge(challenge, factor.type);

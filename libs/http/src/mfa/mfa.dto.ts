@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 
 /** People type codes with spaces ("123 456"); the spaces mean nothing. */
 const stripSpaces = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
@@ -47,4 +47,15 @@ export class StartEnrollmentDto {
   @IsString()
   @Length(1, 1024)
   currentPassword?: string;
+}
+
+/** RESET-1, PAY-10: whom to reset, named by login email, and the caller's attestation. */
+export class MfaResetDto {
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: [true], description: 'Must be true: the caller verified the member’s identity' })
+  @Equals(true, { message: 'identityVerified must be true: verify the member’s identity before resetting' })
+  identityVerified!: boolean;
 }

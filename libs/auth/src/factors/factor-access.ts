@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AttemptBudget } from '../challenges/attempt-budget';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { User } from '../directory/user.entity';
+import { DomainError } from '../errors/domain.error';
+import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
+import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
+import { isUsable } from '../sign-in/usable-factors';
+import { Factor } from './factor.entity';
+import { FactorRepository } from './factor.repository';
+
+/**
+ * The factor a challenge (sign-in, re-check or step-up) is about to be issued for: the caller's own and
+ * active (SEC-3), accepted by this product from this user (PAY-3), and the account not locked or in a
+ * delay (LOGIN-5).
+ */
+@Injectable()
+export class FactorAccess {
+  constructor(
+    @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    private readonly directory: DirectoryRepository,
+    private readonly factors: FactorRepository,
+    private readonly facts: SubjectFactsLoader,
+    private readonly budget: AttemptBudget,
+  ) {}
+
+  async usableFactor(userId: string, factorId: string): Promise<{ user: User; factor: Factor }> {
+    const user = (await this.directory.findUserById(userId))!;
+    const factor = await this.factors.findOwn(user.id, factorId);
+    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
+    const requirement = this.policy.evaluate(await this.facts.load(user));
+    if (!isUsable(factor, requirement)) {
+      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
+    }
+    this.budget.assertMayTry(user);
+    return { user, factor };
+  }
+}
