@@ -11,6 +11,7 @@ import { ChallengeService } from './challenges/challenge.service';
 import { TrustedDevice } from './devices/trusted-device.entity';
 import { TrustedDeviceService } from './devices/trusted-device.service';
 import { EnrollmentService } from './enrollment/enrollment.service';
+import { FactorActivation } from './enrollment/factor-activation';
 import { Factor } from './factors/factor.entity';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
 import { FactorAccess } from './factors/factor-access';
@@ -120,6 +121,7 @@ const SERVICES = [
   PolicyNotices,
   PayResetService,
   FactorAccess,
+  FactorActivation,
 ];
 
 export interface AuthModuleOptions {

@@ -1,37 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, SecretKeyring, addSeconds } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { Challenge } from '../challenges/challenge.entity';
-import { ChallengeService, VerifiedChallenge } from '../challenges/challenge.service';
+import { ChallengeService } from '../challenges/challenge.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { isSsoUser } from '../directory/sso';
 import { DomainError } from '../errors/domain.error';
 import { Factor, FactorType } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
-import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
+import { maskPhoneNumber } from '../factors/factor-summary';
 import { parseMobileNumber } from '../factors/phone-number';
 import { SelfServiceCheck } from '../factors/self-service-check';
 import { renderQrCodes } from '../factors/qr-code';
 import { TotpCodes } from '../factors/totp-codes';
 import { totpSecretAad } from '../factors/totp.authenticator';
-import { Notifications } from '../notifications/security-notices';
-import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { Caller } from '../sign-in/caller';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
-import { SignInCompletion } from '../sign-in/sign-in-completion';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
+import { FactorActivation } from './factor-activation';
 
 /** A pending enrollment lapses after 15 minutes (TOTP-3). */
 export const ENROLLMENT_LIFETIME_SECONDS = 15 * 60;
 
 /**
  * Enrollment: start (a pending factor and its confirmation challenge) and confirm (the factor becomes
- * active with a valid current code). Inside a forced sign-in the mfaToken allows it (LOGIN-4); in
+ * active with a valid current code; see FactorActivation). Inside a forced sign-in the mfaToken allows it (LOGIN-4); in
  * self-service it takes the password and a recent MFA check (POL-8).
  */
 @Injectable()
@@ -46,10 +43,8 @@ export class EnrollmentService {
     private readonly selfService: SelfServiceCheck,
     private readonly totp: TotpCodes,
     private readonly keyring: SecretKeyring,
-    private readonly recoveryCodes: RecoveryCodeService,
-    private readonly completion: SignInCompletion,
+    private readonly activation: FactorActivation,
     private readonly audit: AuditService,
-    private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
@@ -121,7 +116,7 @@ export class EnrollmentService {
   async confirmEnrollment(caller: Caller, enrollmentId: string, code: string): Promise<ConfirmedEnrollment> {
     const factor = await this.pendingFactor(caller, enrollmentId);
     const challenge = await this.enrollmentChallenge(caller, factor);
-    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activate(manager, caller, verified));
+    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activation.activate(manager, caller, verified));
   }
 
   private async pendingFactor(caller: Caller, enrollmentId: string): Promise<Factor> {
@@ -203,31 +198,5 @@ export class EnrollmentService {
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);
     await this.audit.record({ type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } }, manager);
     return { factor, challenge };
-  }
-
-  private async activate(manager: EntityManager, caller: Caller, { factor, user, amr }: VerifiedChallenge): Promise<ConfirmedEnrollment> {
-    const now = this.clock.now();
-    const othersActive = (await this.factors.listLive(user.id, manager)).filter((other) => other.status === 'active' && other.id !== factor.id);
-    const events: AuditRecord[] = [{ type: 'enrollment.confirmed', subjectUserId: user.id, data: { factorType: factor.type } }];
-    if (factor.replacesFactorId) {
-      // TOTP-5: the old factor worked until this moment and is revoked in the same transaction.
-      const revoked = await this.factors.revoke(manager, [factor.replacesFactorId], 'replaced', now);
-      events.push(...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })));
-    }
-    const activated = await writeReturning(
-      manager,
-      `UPDATE factors SET status = 'active', activated_at = $2, expires_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [factor.id, now],
-    );
-    if (activated.length === 0) throw DomainError.notFound('The enrollment');
-    const firstFactor = othersActive.length === 0;
-    const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
-    const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
-    if (recoveryCode) events.push({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' } });
-    await this.audit.recordMany(events, manager);
-    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', { factorType: factor.type });
-    const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
-    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr);
-    return confirmed;
   }
 }

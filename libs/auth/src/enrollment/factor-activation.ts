@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sitepass/common';
+import { writeReturning } from '@sitepass/database';
+import { EntityManager } from 'typeorm';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { VerifiedChallenge } from '../challenges/challenge.service';
+import { DomainError } from '../errors/domain.error';
+import { FactorRepository } from '../factors/factor.repository';
+import { summarizeFactor } from '../factors/factor-summary';
+import { Notifications } from '../notifications/security-notices';
+import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
+import { Caller } from '../sign-in/caller';
+import { SignInCompletion } from '../sign-in/sign-in-completion';
+import { ConfirmedEnrollment } from './enrollment.types';
+
+/**
+ * What confirming an enrollment does, inside the transaction that verified its code: the replaced factor
+ * is revoked (TOTP-5, SMS-9), the new one activated, a recovery code issued for a first factor or a new
+ * authenticator app (REC-2), the user told (NOTE-2), and inside a forced sign-in the sign-in completed
+ * (LOGIN-4).
+ */
+@Injectable()
+export class FactorActivation {
+  constructor(
+    private readonly factors: FactorRepository,
+    private readonly recoveryCodes: RecoveryCodeService,
+    private readonly completion: SignInCompletion,
+    private readonly audit: AuditService,
+    private readonly notifications: Notifications,
+    private readonly clock: Clock,
+  ) {}
+
+  async activate(manager: EntityManager, caller: Caller, { factor, user, amr }: VerifiedChallenge): Promise<ConfirmedEnrollment> {
+    const now = this.clock.now();
+    const othersActive = (await this.factors.listLive(user.id, manager)).filter((other) => other.status === 'active' && other.id !== factor.id);
+    const events: AuditRecord[] = [{ type: 'enrollment.confirmed', subjectUserId: user.id, data: { factorType: factor.type } }];
+    if (factor.replacesFactorId) {
+      // The old factor worked until this moment and is revoked in the same transaction.
+      const revoked = await this.factors.revoke(manager, [factor.replacesFactorId], 'replaced', now);
+      events.push(...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })));
+    }
+    const activated = await writeReturning(
+      manager,
+      `UPDATE factors SET status = 'active', activated_at = $2, expires_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [factor.id, now],
+    );
+    if (activated.length === 0) throw DomainError.notFound('The enrollment');
+    const firstFactor = othersActive.length === 0;
+    const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
+    const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
+    if (recoveryCode) events.push({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' } });
+    await this.audit.recordMany(events, manager);
+    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', { factorType: factor.type });
+    const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
+    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr);
+    return confirmed;
+  }
+}
