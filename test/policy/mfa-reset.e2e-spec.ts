@@ -78,6 +78,19 @@ describe('admin reset of a member’s MFA', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('RESET-1 an admin must have proven a second factor in the session that resets', async () => {
+    const app = await env.standard();
+    const company = await createCompany(app);
+    const admin = await createUser(app);
+    await addMember(app, company, admin, { role: 'admin' });
+    const passwordOnly = (await signIn(app, admin.email)).body.accessToken;
+    await setPolicy(app, passwordOnly, company.id, { enforcementDate: '2026-03-20', timeZone: 'UTC' });
+    const member = await createMember(app, company);
+    const response = await app.http.post(`/v1/companies/${company.id}/mfa-resets`, { email: member.email, identityVerified: true }, { token: passwordOnly });
+    expect(response.status).toBe(401);
+    expect(response.body.code).toBe('reauthentication_required');
+  });
+
   it('RESET-3 an admin cannot reset themselves (403 cannot_reset_self)', async () => {
     const { admin, reset } = await companyWith();
     const response = await reset(admin.email);

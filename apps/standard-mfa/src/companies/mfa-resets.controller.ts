@@ -12,6 +12,6 @@ export class MfaResetsController {
 
   @Post()
   resetMemberMfa(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: MfaResetDto): Promise<MemberReset> {
-    return this.resets.resetMemberMfa(principal.userId, companyId, body);
+    return this.resets.resetMemberMfa(principal, companyId, body);
   }
 }

@@ -9,6 +9,7 @@ import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
 import { CompanyPolicyRepository } from '../policy/company-policy.repository';
 import { MfaRevocationService } from './mfa-revocation.service';
+import { Principal } from '../tokens/access-token';
 
 export interface MemberResetRequest {
   /** The member's login email: the admin names whom they verified, not an id they looked up. */
@@ -35,8 +36,11 @@ export class MfaResetService {
     private readonly clock: Clock,
   ) {}
 
-  async resetMemberMfa(actorUserId: string, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
+  async resetMemberMfa(principal: Principal, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
+    const actorUserId = principal.userId;
     await this.admins.assertAdmin(actorUserId, companyId);
+    // Taking away someone's second factor is itself a second-factor decision: no password-only sessions.
+    if (principal.acr !== 'aal2') throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting a member.');
     if (request.identityVerified !== true) {
       throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' }]);
     }
