@@ -36,6 +36,16 @@ describe('internal directory API', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('DIR-4 SES-7 deactivating a user signs them out everywhere at once', async () => {
+    const app = await env.standard();
+    const second = await env.start('standard');
+    const { id } = (await app.http.post('/internal/v1/users', { email: 'paul@example.com', password: 'a strong password' }, service)).body;
+    const session = (await signIn(app, 'paul@example.com', 'a strong password')).body;
+    expect((await second.http.get('/v1/sessions/current', { token: session.accessToken })).status).toBe(200);
+    await app.http.patch(`/internal/v1/users/${id}`, { status: 'inactive' }, service);
+    expect((await second.http.get('/v1/sessions/current', { token: session.accessToken })).body.code).toBe('session_revoked');
+  });
+
   it('DIR-2 DIR-3 PAY-1 creates companies and memberships with roles, status and Pay roles that fit the company', async () => {
     const app = await env.standard();
     const user = (await app.http.post('/internal/v1/users', { email: 'pat@example.com', password: 'a strong password' }, service)).body;

@@ -49,6 +49,7 @@ import { CompanyPolicyRepository } from './policy/company-policy.repository';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
+import { AccountAdministration } from './directory/account-administration';
 import { DirectoryModule } from './directory/directory.module';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
@@ -122,6 +123,7 @@ const SERVICES = [
   PayResetService,
   FactorAccess,
   FactorActivation,
+  AccountAdministration,
 ];
 
 export interface AuthModuleOptions {

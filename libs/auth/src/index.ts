@@ -20,6 +20,7 @@ export * from './delivery/outbox-claim';
 export * from './delivery/outbox-delivery';
 export * from './delivery/sms-delivery.service';
 export * from './delivery/sms-text';
+export * from './directory/account-administration';
 export * from './directory/company-admin-check';
 export * from './directory/company.entity';
 export * from './directory/directory.module';

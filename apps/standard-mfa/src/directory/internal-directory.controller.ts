@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DirectoryService, ServiceAuth } from '@sitepass/auth';
+import { AccountAdministration, DirectoryService, ServiceAuth } from '@sitepass/auth';
 import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUserDto } from './directory.dto';
 
 /** DIR-4: the directory API for the platform's own back end, behind the service token. */
@@ -9,7 +9,10 @@ import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUs
 @ServiceAuth()
 @Controller('internal/v1')
 export class InternalDirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly accounts: AccountAdministration,
+  ) {}
 
   @Post('users')
   async createUser(@Body() body: CreateUserDto): Promise<CreatedDto> {
@@ -20,7 +23,7 @@ export class InternalDirectoryController {
   @Patch('users/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   async updateUser(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: UpdateUserDto): Promise<void> {
-    await this.directory.updateUser(userId, body);
+    await this.accounts.updateUser(userId, body);
   }
 
   @Post('companies')
