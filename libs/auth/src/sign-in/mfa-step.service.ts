@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { AttemptBudget, failureError } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
@@ -63,8 +63,9 @@ export class MfaStepService {
     const challenge = await this.challenges.findOwn(caller, challengeId);
     if (challenge.purpose !== 'sign_in' && challenge.purpose !== 'reauthentication') throw DomainError.notFound('The challenge');
     return this.challenges.verifyChallenge(challenge, code, async (manager, { user, factor, amr }) => {
-      await this.audit.record({ type: 'mfa.verified', subjectUserId: user.id, data: { factorType: factor.type, purpose: challenge.purpose } }, manager);
-      if (caller.kind === 'sign_in') return this.completion.complete(manager, caller.pendingSignIn, user, amr);
+      const verified: AuditRecord = { type: 'mfa.verified', subjectUserId: user.id, data: { factorType: factor.type, purpose: challenge.purpose } };
+      if (caller.kind === 'sign_in') return this.completion.complete(manager, caller.pendingSignIn, user, amr, [verified]);
+      await this.audit.record(verified, manager);
       const refreshed = await this.sessions.recordMfa(caller.principal.sessionId, amr, manager);
       return { status: 'verified', accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn, mfaTime: refreshed.mfaTime.toISOString() };
     });

@@ -26,6 +26,10 @@ export class PendingSignIn {
   @Column('boolean')
   enrollmentRequired!: boolean;
 
+  /** The product trusts devices for this user: completing the sign-in hands out a device token (SES-6). */
+  @Column('boolean')
+  trustDevice!: boolean;
+
   @Column('text')
   status!: PendingSignInStatus;
 

@@ -21,7 +21,7 @@ export class PendingSignInService {
     private readonly clock: Clock,
   ) {}
 
-  async open(userId: string, audience: Audience, enrollmentRequired: boolean): Promise<{ pending: PendingSignIn; mfaToken: string }> {
+  async open(userId: string, audience: Audience, enrollmentRequired: boolean, trustDevice: boolean): Promise<{ pending: PendingSignIn; mfaToken: string }> {
     const now = this.clock.now();
     const mfaToken = randomToken();
     const pending = this.db.manager.create(PendingSignIn, {
@@ -30,6 +30,7 @@ export class PendingSignInService {
       audience,
       tokenHash: this.hasher.hash(PURPOSE, mfaToken),
       enrollmentRequired,
+      trustDevice,
       status: 'pending',
       failedAttempts: 0,
       createdAt: now,

@@ -62,7 +62,7 @@ export class SignInService {
       return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
     }
     const usable = usableFactors(facts.activeFactors, requirement);
-    const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, usable.length === 0);
+    const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, usable.length === 0, requirement.deviceTrustSeconds > 0);
     const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
     if (usable.length === 0) {
       await this.recordOutcome(user.id, 'sign_in.enrollment_required', 'enrollment_required');

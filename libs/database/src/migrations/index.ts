@@ -4,6 +4,7 @@ import { OutboxAndSms1764395000000 } from './1764395000000-outbox-and-sms';
 import { StepUps1764410000000 } from './1764410000000-step-ups';
 import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
 import { PolicyNotices1764430000000 } from './1764430000000-policy-notices';
+import { PendingSignInDeviceTrust1764440000000 } from './1764440000000-pending-sign-in-device-trust';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   StepUps1764410000000,
   CompanyPolicies1764420000000,
   PolicyNotices1764430000000,
+  PendingSignInDeviceTrust1764440000000,
 ];
