@@ -4,6 +4,18 @@ import { writeReturning } from '@sitepass/database';
 import { OutboxEntry } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
 
+interface ClaimedRow {
+  id: string;
+  kind: OutboxEntry['kind'];
+  purpose: string;
+  user_id: string | null;
+  challenge_id: string | null;
+  factor_id: string | null;
+  params: OutboxEntry['params'];
+  attempts: number;
+  created_at: Date;
+}
+
 /** Long enough for a slow provider call; a worker that dies mid-send gives the row back after it. */
 const LEASE_SECONDS = 60;
 
@@ -18,14 +30,27 @@ export class OutboxClaims {
 
   async claim(manager: EntityManager, outboxId: string): Promise<OutboxEntry | null> {
     const now = this.clock.now();
-    const [row] = await writeReturning<{ id: string }>(
+    const [row] = await writeReturning<ClaimedRow>(
       manager,
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_expires_at = $2
        WHERE id = $1 AND available_at <= $3 AND (status = 'pending' OR (status = 'sending' AND lease_expires_at < $3))
-       RETURNING id`,
+       RETURNING id, kind, purpose, user_id, challenge_id, factor_id, params, attempts, created_at`,
       [outboxId, addSeconds(now, LEASE_SECONDS), now],
     );
-    return row ? manager.findOneBy(OutboxEntry, { id: outboxId }) : null;
+    if (!row) return null;
+    // The claim returns what delivery needs, saving a read per message (PERF-3).
+    return Object.assign(new OutboxEntry(), {
+      id: row.id,
+      kind: row.kind,
+      purpose: row.purpose,
+      status: 'sending',
+      userId: row.user_id,
+      challengeId: row.challenge_id,
+      factorId: row.factor_id,
+      params: row.params,
+      attempts: row.attempts,
+      createdAt: row.created_at,
+    });
   }
 
   async markSent(manager: EntityManager, outboxId: string, receipt: { messageId: string; status: string }): Promise<void> {

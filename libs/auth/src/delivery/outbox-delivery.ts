@@ -33,8 +33,10 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
   protected abstract compose(row: OutboxEntry): Promise<M | null>;
   protected abstract send(message: M): Promise<R>;
   protected abstract describeFailure(error: unknown): SendFailure;
-  /** Extra writes in the transaction that records a successful send. */
-  protected async afterSent(_manager: EntityManager, _row: OutboxEntry, _receipt: R): Promise<void> {}
+  /** Records a successful send; a channel with more to record in the same step overrides it. */
+  protected async recordSent(row: OutboxEntry, receipt: R): Promise<void> {
+    await this.claims.markSent(this.db.manager, row.id, receipt);
+  }
   /** Extra writes (an audit event) in the transaction that records a failed delivery. */
   protected async afterFailed(_manager: EntityManager, _row: OutboxEntry, _failure: SendFailure): Promise<void> {}
   protected abstract count(row: OutboxEntry, outcome: 'sent' | 'retry' | 'failed', status: string): void;
@@ -53,10 +55,7 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
     } catch (error) {
       return this.fail(row, this.describeFailure(error));
     }
-    await this.db.transaction(async (manager) => {
-      await this.claims.markSent(manager, row.id, receipt);
-      await this.afterSent(manager, row, receipt);
-    });
+    await this.recordSent(row, receipt);
     this.count(row, 'sent', receipt.status);
     return 'sent';
   }

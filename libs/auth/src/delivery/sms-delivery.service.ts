@@ -5,7 +5,6 @@ import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { OutboxEntry, SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from '@sitepass/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Challenge } from '../challenges/challenge.entity';
 import { Factor } from '../factors/factor.entity';
 import { smsCodeAad } from '../factors/sms.authenticator';
 import { OutboxClaims } from './outbox-claim';
@@ -37,14 +36,17 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
       const factor = await this.db.manager.findOneBy(Factor, { id: row.factorId!, status: 'active', type: 'sms' });
       return factor?.phoneNumber ? { to: factor.phoneNumber, body: testMessage() } : null;
     }
-    const challenge = await this.db.manager.findOneBy(Challenge, { id: row.challengeId! });
-    const current =
-      challenge?.status === 'pending' && challenge.deliveryId === row.id && challenge.expiresAt > this.clock.now() && challenge.codeCiphertext && challenge.codeKeyId;
-    if (!challenge || !current) return null;
-    const factor = await this.db.manager.findOneBy(Factor, { id: challenge.factorId });
-    if (!factor?.phoneNumber || factor.status === 'revoked') return null;
-    const code = this.keyring.open({ keyId: challenge.codeKeyId!, ciphertext: challenge.codeCiphertext! }, smsCodeAad(challenge.id));
-    return { to: factor.phoneNumber, body: codeMessage(code, this.config.publicHost) };
+    // One read for the code and its number: this runs for every SMS (PERF-3).
+    const [current]: Array<{ code_ciphertext: string; code_key_id: string; phone_number: string }> = await this.db.query(
+      `SELECT c.code_ciphertext, c.code_key_id, f.phone_number
+       FROM challenges c JOIN factors f ON f.id = c.factor_id
+       WHERE c.id = $1 AND c.status = 'pending' AND c.delivery_id = $2 AND c.expires_at > $3
+         AND c.code_ciphertext IS NOT NULL AND f.status <> 'revoked' AND f.phone_number IS NOT NULL`,
+      [row.challengeId, row.id, this.clock.now()],
+    );
+    if (!current) return null;
+    const code = this.keyring.open({ keyId: current.code_key_id, ciphertext: current.code_ciphertext }, smsCodeAad(row.challengeId!));
+    return { to: current.phone_number, body: codeMessage(code, this.config.publicHost) };
   }
 
   protected send(message: SmsMessage): Promise<SmsReceipt> {
@@ -56,12 +58,17 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
     return { permanent: providerError.permanent, status: providerError.httpStatus ? String(providerError.httpStatus) : 'no_response', message: providerError.message };
   }
 
-  /** SMS-2: once delivered, the code exists only as its hash. */
-  protected override async afterSent(manager: EntityManager, row: OutboxEntry): Promise<void> {
-    if (row.challengeId) {
-      await manager.query(`UPDATE challenges SET code_ciphertext = NULL WHERE id = $1 AND delivery_id = $2`, [row.challengeId, row.id]);
-    }
-    this.metrics.smsDeliveryLatency.observe((this.clock.now().getTime() - row.createdAt.getTime()) / 1000);
+  /** SMS-2: once delivered, the code exists only as its hash; one statement records both (PERF-3). */
+  protected override async recordSent(row: OutboxEntry, receipt: SmsReceipt): Promise<void> {
+    const now = this.clock.now();
+    await this.db.query(
+      `WITH sent AS (
+         UPDATE outbox SET status = 'sent', sent_at = $2, provider_message_id = $3, provider_status = $4, lease_expires_at = NULL, last_error = NULL
+         WHERE id = $1 RETURNING challenge_id)
+       UPDATE challenges SET code_ciphertext = NULL WHERE id = (SELECT challenge_id FROM sent) AND delivery_id = $1`,
+      [row.id, now, receipt.messageId, receipt.status],
+    );
+    this.metrics.smsDeliveryLatency.observe((now.getTime() - row.createdAt.getTime()) / 1000);
   }
 
   protected override async afterFailed(manager: EntityManager, row: OutboxEntry, failure: SendFailure): Promise<void> {
