@@ -1,4 +1,4 @@
-import { CodeJanitor, SmsDeliveryService } from '@sitepass/auth';
+import { CodeJanitor, SmsDeliveryService } from '@sitepass/delivery';
 import { createUser, signIn } from '../support/factories';
 import { eventually, FakeTwilio } from '../support/fake-twilio';
 import { RunningApp, useTestEnvironment } from '../support/harness';

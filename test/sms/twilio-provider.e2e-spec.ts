@@ -1,4 +1,4 @@
-import { SmsProviderError, TwilioProvider } from '@sitepass/messaging';
+import { SmsProviderError, TwilioProvider } from '@sitepass/delivery';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { FakeTwilio } from '../support/fake-twilio';

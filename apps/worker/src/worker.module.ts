@@ -4,7 +4,7 @@ import { CommonModule } from '@sitepass/common';
 import { CONFIG, ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/http';
-import { DeliveryModule } from '@sitepass/auth';
+import { DeliveryModule } from '@sitepass/delivery';
 import { EmailProcessor } from './email/email.processor';
 import { SmsProcessor } from './sms/sms.processor';
 

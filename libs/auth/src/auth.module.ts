@@ -138,7 +138,7 @@ export class AuthModule {
     const strategyName = `jwt-${randomUUID()}`;
     return {
       module: AuthModule,
-      imports: [PassportModule, DirectoryModule, MessagingModule.forProducers(), TypeOrmModule.forFeature(AUTH_ENTITIES)],
+      imports: [PassportModule, DirectoryModule, MessagingModule, TypeOrmModule.forFeature(AUTH_ENTITIES)],
       providers: [
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },

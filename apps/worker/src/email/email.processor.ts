@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { DeliveryOutcome, EmailDeliveryService } from '@sitepass/auth';
+import { DeliveryOutcome, EmailDeliveryService } from '@sitepass/delivery';
 import { DeliveryJob, EMAIL_QUEUE } from '@sitepass/messaging';
 import { Job } from 'bullmq';
 

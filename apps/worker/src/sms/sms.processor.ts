@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { DeliveryOutcome, SmsDeliveryService } from '@sitepass/auth';
+import { DeliveryOutcome, SmsDeliveryService } from '@sitepass/delivery';
 import { DeliveryJob, SMS_QUEUE } from '@sitepass/messaging';
 import { Job } from 'bullmq';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxEntry, OutboxWriter } from '@sitepass/messaging';
+import { EmailRelevance, OutboxEntry, OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { EmailRelevance } from '../delivery/email-relevance';
 import { CompanyPolicy } from './company-policy.entity';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { OutboxEntry, SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from '@sitepass/messaging';
+import { AuditService, Factor, smsCodeAad } from '@sitepass/auth';
+import { OutboxEntry } from '@sitepass/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { Factor } from '../factors/factor.entity';
-import { smsCodeAad } from '../factors/sms.authenticator';
-import { OutboxClaims } from './outbox-claim';
-import { OutboxDelivery, SendFailure } from './outbox-delivery';
+import { OutboxClaims } from '../outbox-claim';
+import { OutboxDelivery, SendFailure } from '../outbox-delivery';
+import { SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from './sms-provider';
 import { codeMessage, testMessage } from './sms-text';
 
 /**

@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { Mail, MailTransport, OutboxEntry } from '@sitepass/messaging';
+import { EmailTemplate, renderEmail, User } from '@sitepass/auth';
+import { EMAIL_RELEVANCE, EmailRelevance, OutboxEntry } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
-import { User } from '../directory/user.entity';
-import { EmailTemplate, renderEmail } from '../notifications/email-templates';
-import { EMAIL_RELEVANCE, EmailRelevance } from './email-relevance';
-import { OutboxClaims } from './outbox-claim';
-import { OutboxDelivery, SendFailure } from './outbox-delivery';
+import { OutboxClaims } from '../outbox-claim';
+import { OutboxDelivery, SendFailure } from '../outbox-delivery';
+import { Mail, MailTransport } from './mail-transport';
 
 /**
  * The worker's side of an email (NOTE-2, NOTE-3): the address is read at send time, a message that no

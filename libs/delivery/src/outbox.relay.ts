@@ -7,8 +7,7 @@ import { writeReturning } from '@sitepass/database';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DeliveryJob, EMAIL_QUEUE, SMS_QUEUE } from '../queues';
-import { OutboxKind } from './outbox.entity';
+import { DeliveryJob, EMAIL_QUEUE, OutboxKind, SMS_QUEUE } from '@sitepass/messaging';
 
 const BATCH = 200;
 

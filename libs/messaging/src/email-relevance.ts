@@ -1,4 +1,4 @@
-import { OutboxEntry } from '@sitepass/messaging';
+import { OutboxEntry } from './outbox/outbox.entity';
 import { EntityManager } from 'typeorm';
 
 export const EMAIL_RELEVANCE = Symbol('EmailRelevance');
