@@ -62,9 +62,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async enqueueDue(): Promise<void> {
     const counts = await this.queues.sms.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
     this.metrics.smsQueueDepth.set(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    for (;;) {
+      const enqueued = await this.enqueueBatch();
+      // A full batch means a backlog: keep going rather than wait for the next tick.
+      if (enqueued < BATCH || this.stopped) return;
+    }
+  }
+
+  private async enqueueBatch(): Promise<number> {
     const now = this.clock.now();
     const staleBefore = addSeconds(now, -this.config.outboxRequeueAfterSeconds);
-    await this.db.transaction(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const rows: Array<{ id: string; kind: OutboxKind }> = await manager.query(
         `SELECT id, kind FROM outbox
          WHERE available_at <= $1
@@ -73,21 +81,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          ORDER BY available_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [now, staleBefore, BATCH],
       );
-      for (const row of rows) await this.enqueue(row.id, row.kind);
+      for (const kind of ['sms', 'email'] as const) {
+        const ids = rows.filter((row) => row.kind === kind).map((row) => row.id);
+        if (ids.length > 0) await this.queues[kind].addBulk(ids.map((id) => ({ name: kind, data: { outboxId: id }, opts: this.jobOptions(id) })));
+      }
       if (rows.length > 0) {
         await manager.query(`UPDATE outbox SET last_enqueued_at = $2 WHERE id = ANY($1)`, [rows.map((row) => row.id), now]);
       }
+      return rows.length;
     });
   }
 
   private async enqueue(id: string, kind: OutboxKind): Promise<void> {
-    await this.queues[kind].add(kind, { outboxId: id }, {
+    await this.queues[kind].add(kind, { outboxId: id }, this.jobOptions(id));
+  }
+
+  /** Job id = outbox id: BullMQ ignores an add whose job still exists, so re-enqueueing is harmless. */
+  private jobOptions(id: string) {
+    return {
       jobId: id,
       attempts: this.config.sms.maxAttempts,
-      backoff: { type: 'exponential', delay: this.config.sms.backoffMs },
+      backoff: { type: 'exponential' as const, delay: this.config.sms.backoffMs },
       removeOnComplete: true,
       removeOnFail: true,
-    });
+    };
   }
 
   /** A committed row is announced at once; enqueue it unless it is due later (a reminder). */

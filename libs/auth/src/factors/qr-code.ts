@@ -1,4 +1,3 @@
-import * as QRCode from 'qrcode';
 import { crc32, deflateSync } from 'node:zlib';
 
 export interface QrCodes {
@@ -11,6 +10,8 @@ const QUIET_ZONE_MODULES = 4;
 
 /** The otpauth URI as a QR code, exactly as given, as a PNG data URL and as SVG (TOTP-2). */
 export async function renderQrCodes(uri: string): Promise<QrCodes> {
+  // Loaded on first use: only enrollment needs it, and every process start pays for what it loads (PERF-5).
+  const QRCode = await import('qrcode');
   const qr = QRCode.create(uri, { errorCorrectionLevel: 'M' });
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE_MODULES });
   return { pngDataUrl: `data:image/png;base64,${encodePng(qr.modules.size, (x, y) => qr.modules.get(y, x) === 1).toString('base64')}`, svg };

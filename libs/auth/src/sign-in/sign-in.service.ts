@@ -89,9 +89,13 @@ export class SignInService {
     return user;
   }
 
+  /** The session, its refresh token and the audit row commit together: one commit, not three (PERF-2). */
   private async authenticate(user: User, assurance: Assurance, outcome: string): Promise<SignInResult> {
-    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, assurance);
-    await this.audit.record({ type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: assurance.acr, via: outcome } });
+    const { tokens } = await this.db.transaction(async (manager) => {
+      const started = await this.sessions.startSession(user.id, this.policy.audience, assurance, manager);
+      await this.audit.record({ type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: assurance.acr, via: outcome } }, manager);
+      return started;
+    });
     this.metrics.signIns.inc({ audience: this.policy.audience, outcome });
     return { status: 'authenticated', ...tokens };
   }
