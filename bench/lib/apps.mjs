@@ -37,14 +37,14 @@ export function rssKiB(pid) {
 }
 
 /**
- * Spawns a built app (`standard`, `pay`, `worker`) with `node` directly (no npm wrapper, so the pid is
+ * Spawns a built app (`standard`, `pay`, `worker`) or a floor server (`script`) with `node` directly (no npm wrapper, so the pid is
  * the app's), waits until `GET /health/ready` answers 200, and returns how long that took from spawn.
  * Output is kept (last 200 lines) to explain a failed start.
  */
-export async function startApp(kind, env, { port, nodeArgs = [], readyTimeoutMs = 30_000 } = {}) {
+export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[kind], readyTimeoutMs = 30_000 } = {}) {
   port ??= await freePort();
   const spawnedAt = performance.now();
-  const child = trackChild(spawn(process.execPath, [...nodeArgs, ENTRY[kind]], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = trackChild(spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] }));
   const output = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
@@ -80,4 +80,22 @@ export async function startApp(kind, env, { port, nodeArgs = [], readyTimeoutMs 
       return done;
     },
   };
+}
+
+/** Runs a bench script in its own node process (like an app, not sharing the bench's event loop) and parses its last JSON line. */
+export function runNodeScript(file, args = [], env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = trackChild(spawn(process.execPath, [file, ...args.map(String)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] }));
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${file} exited with ${code}`));
+      try {
+        resolve(JSON.parse(output.trim().split('\n').at(-1)));
+      } catch (error) {
+        reject(new Error(`${file} printed no JSON result: ${error.message}`));
+      }
+    });
+  });
 }

@@ -11,6 +11,7 @@ export async function closedLoop({ concurrency, total, task }) {
   let next = 0;
   let errors = 0;
   let firstError = null;
+  const completions = [];
   const started = performance.now();
   const worker = async () => {
     while (next < total) {
@@ -22,12 +23,34 @@ export async function closedLoop({ concurrency, total, task }) {
         errors += 1;
         firstError ??= error;
       }
-      latency.record(performance.now() - begin);
+      const end = performance.now();
+      latency.record(end - begin);
+      completions.push(end);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
   const elapsedMs = performance.now() - started;
-  return { count: total, errors, firstError: firstError?.message ?? null, elapsedMs, throughput: (total / elapsedMs) * 1000, latency: latency.summary() };
+  return {
+    count: total,
+    errors,
+    firstError: firstError?.message ?? null,
+    elapsedMs,
+    throughput: (total / elapsedMs) * 1000,
+    steadyThroughput: steadyRate(completions),
+    latency: latency.summary(),
+  };
+}
+
+/**
+ * Completions per second between the 10th and the 90th percentile of completion times: leaves out the
+ * warm-up at the start and the tail, when fewer than `concurrency` requests are left in flight.
+ */
+export function steadyRate(times) {
+  if (times.length < 20) return NaN;
+  const sorted = [...times].sort((a, b) => a - b);
+  const from = Math.floor(sorted.length * 0.1);
+  const to = Math.floor(sorted.length * 0.9);
+  return ((to - from) / (sorted[to] - sorted[from])) * 1000;
 }
 
 /**

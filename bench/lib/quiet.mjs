@@ -22,8 +22,12 @@ export async function cpuBusy(windowMs = 1000) {
 export async function waitForQuietMachine({ maxBusy = 0.2, timeoutMs = 180_000 } = {}) {
   const started = Date.now();
   let busy = await cpuBusy();
+  let said = 0;
   while (busy > maxBusy && Date.now() - started < timeoutMs) {
-    process.stdout.write(`machine ${(busy * 100).toFixed(0)}% busy (other processes); waiting for it to settle...\n`);
+    if (Date.now() - said > 15_000) {
+      process.stdout.write(`machine ${(busy * 100).toFixed(0)}% busy (other processes); waiting up to ${timeoutMs / 1000} s for it to settle...\n`);
+      said = Date.now();
+    }
     busy = await cpuBusy(2000);
   }
   return { busyBeforeStart: Math.round(busy * 100) / 100, quiet: busy <= maxBusy, waitedMs: Date.now() - started };
