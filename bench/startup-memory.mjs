@@ -6,6 +6,7 @@ import { startApp } from './lib/apps.mjs';
 import './lib/cleanup.mjs';
 import { clearRedisPrefix, createBenchDatabase } from './lib/database.mjs';
 import { BENCH_PREFIX, benchEnv, makeSecrets } from './lib/env.mjs';
+import { waitForQuietMachine } from './lib/quiet.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -20,11 +21,12 @@ clearRedisPrefix(BENCH_PREFIX);
 const rows = [];
 for (let round = 1; round <= ROUNDS; round += 1) {
   for (const kind of ['standard', 'pay', 'worker']) {
+    const quiet = await waitForQuietMachine();
     const app = await startApp(kind, env);
     await sleep(IDLE_MS);
     const rssMiB = app.rssKiB() / 1024;
     await app.stop();
-    rows.push({ round, process: kind, readyMs: Math.round(app.readyMs), rssMiB: Math.round(rssMiB * 10) / 10 });
+    rows.push({ round, process: kind, readyMs: Math.round(app.readyMs), rssMiB: Math.round(rssMiB * 10) / 10, busyBefore: quiet.busyBeforeStart });
     printTable(`round ${round}: ${kind}`, [rows.at(-1)]);
   }
 }

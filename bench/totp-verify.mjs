@@ -13,6 +13,7 @@ import { JsonClient } from './lib/http.mjs';
 import { closedLoop, openLoop } from './lib/load.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
+import { INVESTIGATE, countQueriesDuring, investigation } from './lib/investigate.mjs';
 import { insertOpenChallenges } from './lib/sign-in-rows.mjs';
 import { createUsers, enrollTotp, forEachLimited, openTotpChallenge } from './lib/sitepass.mjs';
 import { currentStep, totpCode } from './lib/totp.mjs';
@@ -27,7 +28,7 @@ const secrets = makeSecrets();
 const env = benchEnv(secrets);
 createBenchDatabase(env);
 clearRedisPrefix(BENCH_PREFIX);
-const app = await startApp('standard', env);
+let app = await startApp('standard', env);
 const floor = await startApp('floor', env, { script: join(ROOT, 'bench/floors/totp-verify-floor.mjs') });
 const api = new JsonClient(app.url, { maxSockets: 64 });
 const pool = benchPool();
@@ -65,24 +66,42 @@ async function prepareThroughApi() {
 
 async function maxThroughput(client, prepared) {
   await waitForFreshStep();
+  const quiet = await waitForQuietMachine();
   const run = await closedLoop({ concurrency: CONCURRENCY, total: prepared.length, task: verifier(client, prepared) });
   if (run.errors > 0) throw new Error(`${run.errors} verifications failed: ${run.firstError}`);
-  return run;
+  return { ...run, quiet };
+}
+
+/**
+ * BENCH_INVESTIGATE=1: the app's max phase runs on an app restarted under --cpu-prof with the SQL
+ * counter, which prints the statements one verification sends; the profile is written on stop.
+ */
+async function investigateApp(prepared) {
+  const { nodeArgs, queryLog, profile } = investigation('totp-verify');
+  await app.stop();
+  app = await startApp('standard', { ...env, BENCH_QUERY_LOG: queryLog }, { port: app.port, nodeArgs });
+  const { result, counts } = await countQueriesDuring(app, queryLog, () => maxThroughput(api, prepared));
+  await app.stop();
+  app = await startApp('standard', env, { port: app.port });
+  const perRequest = Object.entries(counts).map(([statement, count]) => ({ perVerification: count / prepared.length, statement: statement.slice(0, 110) }));
+  printTable(`SQL statements per verification (${queryLog})`, perRequest);
+  process.stdout.write(`CPU profile: ${profile} (summarize: node bench/tools/profile-summary.mjs FILE)\n`);
+  return result;
 }
 
 const floorClient = new JsonClient(floor.url, { maxSockets: 64 });
-const quiet = await waitForQuietMachine();
 const rounds = [];
 for (let round = 1; round <= ROUNDS; round += 1) {
   const floorRun = await maxThroughput(floorClient, await insertOpenChallenges(pool, secrets.HASH_PEPPER, users));
-  const appRun = await maxThroughput(api, await prepareThroughApi());
+  const appRun = INVESTIGATE ? await investigateApp(await prepareThroughApi()) : await maxThroughput(api, await prepareThroughApi());
   const rate = Math.floor(appRun.steadyThroughput / 2);
   const prepared = await prepareThroughApi();
   await waitForFreshStep();
+  const quietFixed = await waitForQuietMachine();
   const fixed = await openLoop({ rate, total: prepared.length, task: verifier(api, prepared) });
   if (fixed.errors > 0) throw new Error(`${fixed.errors} verifications failed at a fixed rate: ${fixed.firstError}`);
   const ratio = appRun.steadyThroughput / floorRun.steadyThroughput;
-  rounds.push({ round, floor: floorRun, app: appRun, fixedRate: fixed, ratio });
+  rounds.push({ round, floor: floorRun, app: appRun, fixedRate: { ...fixed, quiet: quietFixed }, ratio });
   printTable(`round ${round}: ${USERS} verifications per phase, concurrency ${CONCURRENCY}`, [
     { phase: 'floor, max', perSecond: floorRun.steadyThroughput, p50ms: floorRun.latency.p50, p95ms: floorRun.latency.p95, p99ms: floorRun.latency.p99 },
     { phase: 'app, max', perSecond: appRun.steadyThroughput, p50ms: appRun.latency.p50, p95ms: appRun.latency.p95, p99ms: appRun.latency.p99 },
@@ -105,4 +124,4 @@ const summary = rounds.map(({ round, floor: f, app: a, fixedRate, ratio }) => ({
   p99Ok: fixedRate.latency.p99 < P99_TARGET_MS,
 }));
 printTable(`PERF-1: app/floor throughput (target >= ${RATIO_TARGET}) and p99 at half the app's max (target < ${P99_TARGET_MS} ms)`, summary);
-writeResult('totp-verify', { target: 'PERF-1', users: USERS, concurrency: CONCURRENCY, quiet, rounds, summary });
+writeResult('totp-verify', { target: 'PERF-1', users: USERS, concurrency: CONCURRENCY, rounds, summary });

@@ -70,6 +70,7 @@ export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[
     readyMs,
     output,
     rssKiB: () => rssKiB(child.pid),
+    signal: (name) => child.kill(name),
     async stop(timeoutMs = 10_000) {
       if (exited) return exited;
       const done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
