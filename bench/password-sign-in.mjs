@@ -1,6 +1,6 @@
 // PERF-2: password sign-in (POST /v1/sessions, a user who needs no MFA) reaches at least 80 % of the
 // raw argon2id verifications per second at the configured parameters, at the same concurrency.
-// Floor and app alternate ROUNDS times; each ratio compares a floor and an app measured back to back.
+// Floor and app are measured in PAIRS back-to-back pairs; the verdict is the median ratio.
 import { join } from 'node:path';
 import { runNodeScript, startApp } from './lib/apps.mjs';
 import './lib/cleanup.mjs';
@@ -12,9 +12,9 @@ import { waitForQuietMachine } from './lib/quiet.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
 import { createUsers } from './lib/sitepass.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 6);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 600);
+const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 300);
 const USERS = 64;
 const TARGET_RATIO = 0.8;
 
@@ -38,28 +38,51 @@ const signIn = async (index) => {
 };
 await closedLoop({ concurrency: CONCURRENCY, total: 100, task: signIn });
 
-const rounds = [];
-for (let round = 1; round <= ROUNDS; round += 1) {
+/** Raw argon2 in its own process, then (or before: the order alternates) the same number of sign-ins. */
+async function measurePair(pair) {
   const quiet = await waitForQuietMachine();
-  const floor = await runNodeScript(join(ROOT, 'bench/floors/argon2-floor.mjs'), [CONCURRENCY, SIGN_INS], { BENCH_HASH: hash, BENCH_PASSWORD: PASSWORD });
-  const service = await closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn });
-  if (service.errors > 0) throw new Error(`${service.errors} sign-ins failed: ${service.firstError}`);
-  const ratio = service.steadyThroughput / floor.steadyThroughput;
-  rounds.push({ round, quiet, floor, service, ratio });
-  printTable(`round ${round} (concurrency ${CONCURRENCY}, ${SIGN_INS} each)`, [
+  const measureFloor = () => runNodeScript(join(ROOT, 'bench/floors/argon2-floor.mjs'), [CONCURRENCY, SIGN_INS], { BENCH_HASH: hash, BENCH_PASSWORD: PASSWORD });
+  const measureService = async () => {
+    const run = await closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn });
+    if (run.errors > 0) throw new Error(`${run.errors} sign-ins failed: ${run.firstError}`);
+    return run;
+  };
+  let floor;
+  let service;
+  if (pair % 2 === 1) {
+    floor = await measureFloor();
+    service = await measureService();
+  } else {
+    service = await measureService();
+    floor = await measureFloor();
+  }
+  return { pair, quiet, floor, service, ratio: service.steadyThroughput / floor.steadyThroughput };
+}
+
+// Other processes on a shared machine come and go: short floor/app pairs, alternating in order, and
+// the median ratio are more trustworthy than one long measurement of each.
+const pairs = [];
+for (let pair = 1; pair <= PAIRS; pair += 1) {
+  const measured = await measurePair(pair);
+  pairs.push(measured);
+  const { floor, service } = measured;
+  printTable(`pair ${pair} (concurrency ${CONCURRENCY}, ${SIGN_INS} each, machine ${(measured.quiet.busyBeforeStart * 100).toFixed(0)}% busy before)`, [
     { what: 'raw argon2.verify', perSecond: floor.steadyThroughput, p50ms: floor.latency.p50, p99ms: floor.latency.p99 },
     { what: 'POST /v1/sessions', perSecond: service.steadyThroughput, p50ms: service.latency.p50, p99ms: service.latency.p99 },
   ]);
 }
 await app.stop();
 
-const summary = rounds.map(({ round, floor, service, ratio }) => ({
-  round,
-  floorPerSecond: floor.steadyThroughput,
-  signInsPerSecond: service.steadyThroughput,
-  ratio,
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = {
+  pairs: PAIRS,
+  medianFloorPerSecond: median(pairs.map((pair) => pair.floor.steadyThroughput)),
+  medianSignInsPerSecond: median(pairs.map((pair) => pair.service.steadyThroughput)),
+  medianRatio: median(pairs.map((pair) => pair.ratio)),
+  worstRatio: Math.min(...pairs.map((pair) => pair.ratio)),
   target: TARGET_RATIO,
-  ok: ratio >= TARGET_RATIO,
-}));
-printTable('PERF-2: sign-ins per second / raw argon2id verifications per second', summary);
-writeResult('password-sign-in', { target: 'PERF-2', concurrency: CONCURRENCY, signIns: SIGN_INS, users: USERS, rounds, summary });
+};
+summary.ok = summary.medianRatio >= TARGET_RATIO;
+printTable('PERF-2: sign-ins per second / raw argon2id verifications per second', pairs.map(({ pair, floor, service, ratio }) => ({ pair, floorPerSecond: floor.steadyThroughput, signInsPerSecond: service.steadyThroughput, ratio })));
+printTable('PERF-2 summary', [summary]);
+writeResult('password-sign-in', { target: 'PERF-2', concurrency: CONCURRENCY, signInsPerMeasurement: SIGN_INS, users: USERS, pairs, summary });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expectStatus } from './http.mjs';
 import { closedLoop } from './load.mjs';
 import { PASSWORD, SERVICE_TOKEN } from './env.mjs';
@@ -37,6 +38,9 @@ export async function enrollTotp(api, user) {
   const first = await signIn(api, user, 'mfa_enrollment_required');
   const started = expectStatus(await api.post('/v1/enrollments', { factorType: 'totp' }, { token: first.mfaToken }), 201, 'start TOTP enrollment');
   const key = base32Decode(secretOfUri(started.totp.otpauthUri));
+  // Near the end of a step the previous step's code could be two steps old on arrival: wait it out.
+  const intoStepMs = Date.now() % 30_000;
+  if (intoStepMs > 25_000) await sleep(30_000 - intoStepMs + 50);
   const step = currentStep() - 1;
   const confirmed = await api.post(`/v1/enrollments/${started.enrollmentId}/confirm`, { code: totpCode(key, step) }, { token: first.mfaToken });
   expectStatus(confirmed, 200, 'confirm TOTP enrollment');
