@@ -15,6 +15,7 @@ import { BENCH_PREFIX, benchEnv, makeSecrets } from './lib/env.mjs';
 import { FakeTwilio } from './lib/fake-twilio.mjs';
 import { JsonClient, expectStatus } from './lib/http.mjs';
 import { closedLoop, steadyRate } from './lib/load.mjs';
+import { INVESTIGATE, countQueriesDuring, investigation, queriesSinceStart } from './lib/investigate.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
 import { LatencyRecorder } from './lib/recorder.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
@@ -42,7 +43,7 @@ const env = benchEnv(makeSecrets(), {
 createBenchDatabase(env);
 clearRedisPrefix(BENCH_PREFIX);
 clearRedisPrefix('{sitepass-bench-floor}');
-const app = await startApp('standard', env);
+let app = await startApp('standard', env);
 let worker = await startApp('worker', env);
 const api = new JsonClient(app.url, { maxSockets: 64 });
 
@@ -113,14 +114,53 @@ async function backlogDrain(prepared) {
   return { drainedPerSecond: steadyRate(arrivals), totalMs: last - started, workerReadyMs: worker.readyMs };
 }
 
+/**
+ * BENCH_INVESTIGATE=1: `kind` ('standard' or 'worker') is restarted under --cpu-prof with the SQL
+ * counter for `work`, which prints the statements per SMS; the profile is written when it stops.
+ */
+async function investigate(kind, count, work) {
+  const { nodeArgs, queryLog, profile } = investigation(`sms-${kind}`);
+  const current = kind === 'standard' ? app : worker;
+  await current.stop();
+  const probed = await startApp(kind, { ...env, BENCH_QUERY_LOG: queryLog }, { port: current.port, nodeArgs });
+  if (kind === 'standard') app = probed;
+  else worker = probed;
+  const { result, counts } = await countQueriesDuring(probed, queryLog, work);
+  const perSms = Object.entries(counts).map(([statement, n]) => ({ perSms: n / count, statement: statement.slice(0, 110) }));
+  printTable(`${kind}: SQL statements per SMS (${queryLog})`, perSms);
+  await probed.stop();
+  const restarted = await startApp(kind, env, { port: current.port });
+  if (kind === 'standard') app = restarted;
+  else worker = restarted;
+  process.stdout.write(`CPU profile: ${profile}\n`);
+  return result;
+}
+
+/** The drain with the worker under the profiler: the backlog is accepted first, then the probed worker starts. */
+async function investigateDrain(prepared) {
+  await worker.stop();
+  await forEachLimited(prepared, CONCURRENCY, sendCode);
+  const { nodeArgs, queryLog, profile } = investigation('sms-worker');
+  const started = performance.now();
+  worker = await startApp('worker', { ...env, BENCH_QUERY_LOG: queryLog, BENCH_COUNT_FROM_START: '1' }, { port: worker.port, nodeArgs });
+  const arrivals = await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
+  const counts = await queriesSinceStart(worker, queryLog);
+  printTable(`worker: SQL statements per SMS during the drain (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })));
+  await worker.stop();
+  process.stdout.write(`CPU profile: ${profile}\n`);
+  const drained = { drainedPerSecond: steadyRate(arrivals), totalMs: Math.max(...arrivals) - started, workerReadyMs: worker.readyMs };
+  worker = await startApp('worker', env, { port: worker.port });
+  return drained;
+}
+
 const rounds = [];
 for (let round = 1; round <= ROUNDS; round += 1) {
   process.stdout.write(`round ${round}: preparing ${IDLE_SMS + 2 * BURST_SMS} users in forced enrollment (argon2 for each)...\n`);
   const [idleUsers, burstUsers, backlogUsers] = [await prepare(IDLE_SMS), await prepare(BURST_SMS), await prepare(BURST_SMS)];
   const quiet = await waitForQuietMachine();
   const idle = await idleLatency(idleUsers);
-  const live = await burst(burstUsers);
-  const drain = await backlogDrain(backlogUsers);
+  const live = INVESTIGATE && round === 1 ? await investigate('standard', BURST_SMS, () => burst(burstUsers)) : await burst(burstUsers);
+  const drain = INVESTIGATE && round === 1 ? await investigateDrain(backlogUsers) : await backlogDrain(backlogUsers);
   const floor = await bullmqFloor({ count: 4 * BURST_SMS, concurrency: SMS_CONCURRENCY });
   rounds.push({ round, quiet, idle, live, drain, floor });
   printTable(`round ${round}`, [

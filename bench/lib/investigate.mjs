@@ -28,3 +28,11 @@ export async function countQueriesDuring(app, queryLog, work) {
   const counts = JSON.parse(readFileSync(queryLog, 'utf8'));
   return { result, counts };
 }
+
+/** For an app started with BENCH_COUNT_FROM_START=1: the statements it sent from its start until now. */
+export async function queriesSinceStart(app, queryLog) {
+  rmSync(queryLog, { force: true });
+  app.signal('SIGWINCH');
+  for (let attempt = 0; attempt < 50 && !existsSync(queryLog); attempt += 1) await sleep(100);
+  return JSON.parse(readFileSync(queryLog, 'utf8'));
+}
