@@ -8,7 +8,10 @@ import { benchPool, clearRedisPrefix, createBenchDatabase } from './lib/database
 import { BENCH_PREFIX, PASSWORD, ROOT, benchEnv, makeSecrets } from './lib/env.mjs';
 import { JsonClient } from './lib/http.mjs';
 import { closedLoop } from './lib/load.mjs';
+import { accountCpu, perRequest } from './lib/cpu-accounting.mjs';
+import { INVESTIGATE, countQueriesDuring, investigation } from './lib/investigate.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
+import { median } from './lib/recorder.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
 import { createUsers } from './lib/sitepass.mjs';
 
@@ -21,7 +24,7 @@ const TARGET_RATIO = 0.8;
 const env = benchEnv(makeSecrets());
 createBenchDatabase(env);
 clearRedisPrefix(BENCH_PREFIX);
-const app = await startApp('standard', env);
+let app = await startApp('standard', env);
 const api = new JsonClient(app.url, { maxSockets: CONCURRENCY });
 const users = await createUsers(api, USERS, { alwaysRequireMfa: false, label: 'password' });
 
@@ -43,9 +46,9 @@ async function measurePair(pair) {
   const quiet = await waitForQuietMachine();
   const measureFloor = () => runNodeScript(join(ROOT, 'bench/floors/argon2-floor.mjs'), [CONCURRENCY, SIGN_INS], { BENCH_HASH: hash, BENCH_PASSWORD: PASSWORD });
   const measureService = async () => {
-    const run = await closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn });
+    const { result: run, cpuMs } = await accountCpu({ app: app.pid }, () => closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }));
     if (run.errors > 0) throw new Error(`${run.errors} sign-ins failed: ${run.firstError}`);
-    return run;
+    return { ...run, cpuMsPerSignIn: perRequest(cpuMs, SIGN_INS) };
   };
   let floor;
   let service;
@@ -61,19 +64,33 @@ async function measurePair(pair) {
 
 // Other processes on a shared machine come and go: short floor/app pairs, alternating in order, and
 // the median ratio are more trustworthy than one long measurement of each.
+if (INVESTIGATE) {
+  // The app restarted under --cpu-prof with the SQL counter, for one measurement of SIGN_INS sign-ins.
+  const { nodeArgs, queryLog, profile } = investigation('password-sign-in');
+  await app.stop();
+  app = await startApp('standard', { ...env, BENCH_QUERY_LOG: queryLog }, { port: app.port, nodeArgs });
+  await closedLoop({ concurrency: CONCURRENCY, total: 50, task: signIn });
+  const { result, counts } = await countQueriesDuring(app, queryLog, () => closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }));
+  printTable(`SQL statements per sign-in (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSignIn: n / SIGN_INS, statement: statement.slice(0, 110) })));
+  printTable('under the profiler', [{ perSecond: result.steadyThroughput, p50ms: result.latency.p50, p99ms: result.latency.p99 }]);
+  await app.stop();
+  process.stdout.write(`CPU profile: ${profile}\n`);
+  process.exit(0);
+}
+
 const pairs = [];
 for (let pair = 1; pair <= PAIRS; pair += 1) {
   const measured = await measurePair(pair);
   pairs.push(measured);
   const { floor, service } = measured;
   printTable(`pair ${pair} (concurrency ${CONCURRENCY}, ${SIGN_INS} each, machine ${(measured.quiet.busyBeforeStart * 100).toFixed(0)}% busy before)`, [
-    { what: 'raw argon2.verify', perSecond: floor.steadyThroughput, p50ms: floor.latency.p50, p99ms: floor.latency.p99 },
-    { what: 'POST /v1/sessions', perSecond: service.steadyThroughput, p50ms: service.latency.p50, p99ms: service.latency.p99 },
+    { what: 'raw argon2.verify', perSecond: floor.steadyThroughput, p50ms: floor.latency.p50, p99ms: floor.latency.p99, cpuMsEach: floor.cpuMsPerVerification },
+    { what: 'POST /v1/sessions', perSecond: service.steadyThroughput, p50ms: service.latency.p50, p99ms: service.latency.p99, cpuMsEach: service.cpuMsPerSignIn.app },
   ]);
+  printTable('CPU ms per sign-in, by process group', [service.cpuMsPerSignIn]);
 }
 await app.stop();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const summary = {
   pairs: PAIRS,
   medianFloorPerSecond: median(pairs.map((pair) => pair.floor.steadyThroughput)),

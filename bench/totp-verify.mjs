@@ -12,7 +12,9 @@ import { BENCH_PREFIX, ROOT, benchEnv, makeSecrets } from './lib/env.mjs';
 import { JsonClient } from './lib/http.mjs';
 import { closedLoop, openLoop } from './lib/load.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
+import { median } from './lib/recorder.mjs';
 import { printTable, writeResult } from './lib/report.mjs';
+import { accountCpu, perRequest } from './lib/cpu-accounting.mjs';
 import { INVESTIGATE, countQueriesDuring, investigation } from './lib/investigate.mjs';
 import { insertOpenChallenges } from './lib/sign-in-rows.mjs';
 import { createUsers, enrollTotp, forEachLimited, openTotpChallenge } from './lib/sitepass.mjs';
@@ -67,9 +69,11 @@ async function prepareThroughApi(group) {
 async function maxThroughput(client, prepared) {
   await waitForFreshStep(prepared);
   const quiet = await waitForQuietMachine();
-  const run = await closedLoop({ concurrency: CONCURRENCY, total: prepared.length, task: verifier(client, prepared) });
+  const { result: run, cpuMs } = await accountCpu({ app: app.pid, floor: floor.pid }, () =>
+    closedLoop({ concurrency: CONCURRENCY, total: prepared.length, task: verifier(client, prepared) }),
+  );
   if (run.errors > 0) throw new Error(`${run.errors} verifications failed: ${run.firstError}`);
-  return { ...run, quiet };
+  return { ...run, quiet, cpuMsPerVerification: perRequest(cpuMs, prepared.length) };
 }
 
 /**
@@ -91,7 +95,6 @@ async function investigateApp(prepared) {
 
 const floorClient = new JsonClient(floor.url, { maxSockets: 64 });
 const halves = [users.slice(0, USERS / 2), users.slice(USERS / 2)];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const latencyRow = (phase, run, perSecond = run.steadyThroughput) => ({ phase, perSecond, p50ms: run.latency.p50, p95ms: run.latency.p95, p99ms: run.latency.p99 });
 
 // Maximum throughput in back-to-back floor/app pairs (other processes on a shared machine come and go):
@@ -115,6 +118,10 @@ for (let pair = 1; pair <= PAIRS; pair += 1) {
   }
   pairs.push({ pair, floor: floorRun, app: appRun, ratio: appRun.steadyThroughput / floorRun.steadyThroughput });
   printTable(`pair ${pair}: ${USERS / 2} verifications each, concurrency ${CONCURRENCY}`, [latencyRow('floor, max', floorRun), latencyRow('app, max', appRun)]);
+  printTable('CPU ms per verification, by process group', [
+    { phase: 'floor', ...floorRun.cpuMsPerVerification },
+    { phase: 'app', ...appRun.cpuMsPerVerification },
+  ]);
 }
 
 // Latency at a fixed rate of half the app's (median) maximum, every user once.

@@ -9,5 +9,9 @@ const hash = process.env.BENCH_HASH;
 const password = process.env.BENCH_PASSWORD;
 if (!hash || !password || !concurrency || !count) throw new Error('usage: BENCH_HASH=… BENCH_PASSWORD=… node argon2-floor.mjs <concurrency> <count>');
 
+const cpuBefore = process.cpuUsage();
 const result = await closedLoop({ concurrency, total: count, task: () => argon2.verify(hash, password) });
+const cpu = process.cpuUsage(cpuBefore);
+// CPU of every thread of this process (the libuv pool included) per verification.
+result.cpuMsPerVerification = Math.round(((cpu.user + cpu.system) / 1000 / count) * 100) / 100;
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -20,10 +20,10 @@ export function machineInfo() {
   };
 }
 
-/** Prints rows (objects with the same keys) as an aligned text table. */
+/** Prints rows (objects; a key missing from a row leaves its cell empty) as an aligned text table. */
 export function printTable(title, rows) {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column])));
   const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((row) => row[index].length)));
   const line = (values) => values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
