@@ -9,7 +9,7 @@
 // It skips what a request that succeeds does not need: failure accounting, policy re-evaluation, a
 // no-op reset of the failure count. Environment: the bench's DATABASE_URL, HASH_PEPPER,
 // ENCRYPTION_KEYS, JWT_SIGNING_KEYS and PORT.
-import { createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createDecipheriv, createHmac, createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
@@ -19,7 +19,8 @@ const env = process.env;
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
 const pepper = Buffer.from(env.HASH_PEPPER, 'utf8');
 const keys = new Map(env.ENCRYPTION_KEYS.split(',').map((entry) => [entry.slice(0, entry.indexOf(':')), Buffer.from(entry.slice(entry.indexOf(':') + 1), 'base64')]));
-const signingKey = env.JWT_SIGNING_KEYS;
+// Parsed once, as the app's SigningKeys does: a PEM string would be parsed again on every signature.
+const signingKey = createPrivateKey(env.JWT_SIGNING_KEYS);
 const ROUTE = /^\/v1\/challenges\/([0-9a-f-]{36})\/verify$/;
 const SESSION_SECONDS = 30 * 24 * 3600;
 
