@@ -8,7 +8,7 @@ import { benchPool, clearRedisPrefix, createBenchDatabase } from './lib/database
 import { BENCH_PREFIX, PASSWORD, ROOT, benchEnv, makeSecrets } from './lib/env.mjs';
 import { JsonClient } from './lib/http.mjs';
 import { closedLoop } from './lib/load.mjs';
-import { accountCpu, perRequest } from './lib/cpu-accounting.mjs';
+import { accountCpu, perRequest, serverCpu } from './lib/cpu-accounting.mjs';
 import { INVESTIGATE, countQueriesDuring, investigation } from './lib/investigate.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
 import { median } from './lib/recorder.mjs';
@@ -59,7 +59,10 @@ async function measurePair(pair) {
     service = await measureService();
     floor = await measureFloor();
   }
-  return { pair, quiet, floor, service, ratio: service.steadyThroughput / floor.steadyThroughput };
+  // On a saturated machine throughput is cores / CPU per request: the CPU ratio is a second verdict that
+  // other processes stealing cycles during one measurement and not the other do not skew.
+  const cpuRatio = floor.cpuMsPerVerification / serverCpu(service.cpuMsPerSignIn);
+  return { pair, quiet, floor, service, ratio: service.steadyThroughput / floor.steadyThroughput, cpuRatio };
 }
 
 // Other processes on a shared machine come and go: short floor/app pairs, alternating in order, and
@@ -97,9 +100,18 @@ const summary = {
   medianSignInsPerSecond: median(pairs.map((pair) => pair.service.steadyThroughput)),
   medianRatio: median(pairs.map((pair) => pair.ratio)),
   worstRatio: Math.min(...pairs.map((pair) => pair.ratio)),
+  medianCpuRatio: median(pairs.map((pair) => pair.cpuRatio)),
   target: TARGET_RATIO,
 };
 summary.ok = summary.medianRatio >= TARGET_RATIO;
-printTable('PERF-2: sign-ins per second / raw argon2id verifications per second', pairs.map(({ pair, floor, service, ratio }) => ({ pair, floorPerSecond: floor.steadyThroughput, signInsPerSecond: service.steadyThroughput, ratio })));
+printTable('PERF-2: sign-ins per second / raw argon2id verifications per second', pairs.map(({ pair, floor, service, ratio, cpuRatio }) => ({
+    pair,
+    floorPerSecond: floor.steadyThroughput,
+    signInsPerSecond: service.steadyThroughput,
+    ratio,
+    floorCpuMs: floor.cpuMsPerVerification,
+    serverCpuMs: serverCpu(service.cpuMsPerSignIn),
+    cpuRatio,
+  })));
 printTable('PERF-2 summary', [summary]);
 writeResult('password-sign-in', { target: 'PERF-2', concurrency: CONCURRENCY, signInsPerMeasurement: SIGN_INS, users: USERS, pairs, summary });

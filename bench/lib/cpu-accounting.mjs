@@ -44,3 +44,10 @@ export async function accountCpu(pids, work) {
 export function perRequest(cpuMs, requests) {
   return Object.fromEntries(Object.entries(cpuMs).map(([group, ms]) => [group, Math.round((ms / requests) * 100) / 100]));
 }
+
+/** Server-side CPU of one request: everything but the load generator and unrelated processes. */
+export function serverCpu(perRequestMs) {
+  return Object.entries(perRequestMs)
+    .filter(([group]) => group !== 'bench' && group !== 'other processes')
+    .reduce((sum, [, ms]) => sum + ms, 0);
+}
