@@ -15,6 +15,7 @@ import { BENCH_PREFIX, benchEnv, makeSecrets } from './lib/env.mjs';
 import { FakeTwilio } from './lib/fake-twilio.mjs';
 import { JsonClient, expectStatus } from './lib/http.mjs';
 import { closedLoop, steadyRate } from './lib/load.mjs';
+import { accountCpu, perRequest } from './lib/cpu-accounting.mjs';
 import { INVESTIGATE, countQueriesDuring, investigation, queriesSinceStart } from './lib/investigate.mjs';
 import { waitForQuietMachine } from './lib/quiet.mjs';
 import { LatencyRecorder } from './lib/recorder.mjs';
@@ -86,7 +87,8 @@ async function burst(prepared) {
   const accepted = [];
   const delay = new LatencyRecorder();
   const arrivals = [];
-  const api202 = await closedLoop({
+  const { result: api202, cpuMs } = await accountCpu({ app: app.pid, worker: worker.pid }, async () => {
+    const run = await closedLoop({
     concurrency: CONCURRENCY,
     total: prepared.length,
     task: async (index) => {
@@ -97,10 +99,14 @@ async function burst(prepared) {
         delay.record(at - sent.accepted);
       });
     },
+    });
+    await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
+    return run;
   });
   if (api202.errors > 0) throw new Error(`${api202.errors} SMS were not accepted: ${api202.firstError}`);
-  await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
-  return { acceptedPerSecond: steadyRate(accepted), deliveredPerSecond: steadyRate(arrivals), delayAfter202: delay.summary() };
+  const cpuMsPerSms = perRequest(cpuMs, prepared.length);
+  printTable('burst: CPU ms per SMS, by process group', [cpuMsPerSms]);
+  return { acceptedPerSecond: steadyRate(accepted), deliveredPerSecond: steadyRate(arrivals), delayAfter202: delay.summary(), cpuMsPerSms };
 }
 
 /** With the worker stopped, the API accepts a backlog; a fresh worker then drains it. */
@@ -109,9 +115,14 @@ async function backlogDrain(prepared) {
   await forEachLimited(prepared, CONCURRENCY, sendCode);
   const started = performance.now();
   worker = await startApp('worker', env);
-  const arrivals = await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
+  const { result: arrivals, cpuMs } = await accountCpu({ worker: worker.pid, app: app.pid }, () =>
+    Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000))),
+  );
   const last = Math.max(...arrivals);
-  return { drainedPerSecond: steadyRate(arrivals), totalMs: last - started, workerReadyMs: worker.readyMs };
+  // Counted from readiness: most of the backlog is still waiting then (the first sweep just enqueued it).
+  const cpuMsPerSms = perRequest(cpuMs, prepared.length);
+  printTable('drain: CPU ms per SMS (from worker readiness), by process group', [cpuMsPerSms]);
+  return { drainedPerSecond: steadyRate(arrivals), totalMs: last - started, workerReadyMs: worker.readyMs, cpuMsPerSms };
 }
 
 /**
