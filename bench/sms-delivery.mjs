@@ -126,23 +126,17 @@ async function backlogDrain(prepared) {
 }
 
 /**
- * BENCH_INVESTIGATE=1: `kind` ('standard' or 'worker') is restarted under --cpu-prof with the SQL
- * counter for `work`, which prints the statements per SMS; the profile is written when it stops.
+ * BENCH_INVESTIGATE=1: the burst runs on a standard app restarted under --cpu-prof with the SQL
+ * counter, which prints the statements per SMS; the profile is written when it stops.
  */
-async function investigate(kind, count, work) {
-  const { nodeArgs, queryLog, profile } = investigation(`sms-${kind}`);
-  const current = kind === 'standard' ? app : worker;
-  await current.stop();
-  const probed = await startApp(kind, { ...env, BENCH_QUERY_LOG: queryLog }, { port: current.port, nodeArgs });
-  if (kind === 'standard') app = probed;
-  else worker = probed;
-  const { result, counts } = await countQueriesDuring(probed, queryLog, work);
-  const perSms = Object.entries(counts).map(([statement, n]) => ({ perSms: n / count, statement: statement.slice(0, 110) }));
-  printTable(`${kind}: SQL statements per SMS (${queryLog})`, perSms);
-  await probed.stop();
-  const restarted = await startApp(kind, env, { port: current.port });
-  if (kind === 'standard') app = restarted;
-  else worker = restarted;
+async function investigateBurst(prepared) {
+  const { nodeArgs, queryLog, profile } = investigation('sms-standard');
+  await app.stop();
+  app = await startApp('standard', { ...env, BENCH_QUERY_LOG: queryLog }, { port: app.port, nodeArgs });
+  const { result, counts } = await countQueriesDuring(app, queryLog, () => burst(prepared));
+  printTable(`standard: SQL statements per SMS (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })));
+  await app.stop();
+  app = await startApp('standard', env, { port: app.port });
   process.stdout.write(`CPU profile: ${profile}\n`);
   return result;
 }
@@ -170,7 +164,7 @@ for (let round = 1; round <= ROUNDS; round += 1) {
   const [idleUsers, burstUsers, backlogUsers] = [await prepare(IDLE_SMS), await prepare(BURST_SMS), await prepare(BURST_SMS)];
   const quiet = await waitForQuietMachine();
   const idle = await idleLatency(idleUsers);
-  const live = INVESTIGATE && round === 1 ? await investigate('standard', BURST_SMS, () => burst(burstUsers)) : await burst(burstUsers);
+  const live = INVESTIGATE && round === 1 ? await investigateBurst(burstUsers) : await burst(burstUsers);
   const drain = INVESTIGATE && round === 1 ? await investigateDrain(backlogUsers) : await backlogDrain(backlogUsers);
   const floor = await bullmqFloor({ count: 4 * BURST_SMS, concurrency: SMS_CONCURRENCY });
   rounds.push({ round, quiet, idle, live, drain, floor });
