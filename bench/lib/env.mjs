@@ -1,0 +1,55 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+/** The worktree root: the built apps run from here. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const ENTRY = {
+  standard: 'dist/apps/standard-mfa/apps/standard-mfa/src/main.js',
+  pay: 'dist/apps/pay-mfa/apps/pay-mfa/src/main.js',
+  worker: 'dist/apps/worker/apps/worker/src/main.js',
+  migrate: 'dist/apps/worker/apps/worker/src/commands/migrate.js',
+};
+
+export const BENCH_DATABASE = 'sitepass_bench';
+export const BENCH_PREFIX = '{sitepass-bench}';
+export const SERVICE_TOKEN = 'bench-internal-token-0123456789abcdef';
+export const PASSWORD = 'bench-password-correct-horse';
+
+/** Development secrets made for this run only: every process of the run shares them. */
+export function makeSecrets() {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    JWT_SIGNING_KEYS: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    HASH_PEPPER: randomBytes(32).toString('base64'),
+  };
+}
+
+/**
+ * The environment of every process a benchmark starts: its own database and Redis prefix, explicit
+ * secrets, quiet logs, and sign-in limits raised so that rate limiting does not shape the numbers.
+ * Only PATH and HOME are inherited, so a developer's shell settings cannot leak into a run.
+ */
+export function benchEnv(secrets, overrides = {}) {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl(BENCH_DATABASE),
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: BENCH_PREFIX,
+    INTERNAL_API_TOKEN: SERVICE_TOKEN,
+    LOGIN_MAX_ATTEMPTS_PER_IP: '1000000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '10000',
+    // An experiment knob: the libuv pool that runs argon2 (the floors inherit it from the bench's own environment).
+    ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
+    ...secrets,
+    ...overrides,
+  };
+}
+
+export function databaseUrl(name) {
+  return `postgres://postgres@127.0.0.1:5432/${name}`;
+}
