@@ -79,6 +79,16 @@ describe('Pay step-up and authorization decisions', () => {
     expect((await authorize(pay, enrolled.accessToken, 'beneficiary_account.approve', token)).status).toBe(200);
   });
 
+  it('PAY-7 PAY-8 ordinary requests in the Payments tool need no step-up, only an MFA session that is not idle', async () => {
+    const { pay, accessToken } = await signedInDisburser();
+    expect((await authorize(pay, accessToken, 'payments_tool.request')).body).toEqual({ decision: 'allow' });
+    env.clock.advance(10 * 60);
+    expect((await authorize(pay, accessToken, 'payments_tool.request')).status).toBe(200);
+    const contributor = await createPayUser(pay, ['disbursement_contributor']);
+    const aal1 = (await signIn(pay, contributor.user.email)).body.accessToken;
+    expect((await authorize(pay, aal1, 'payments_tool.request')).body.code).toBe('role_not_permitted');
+  });
+
   it('PAY-8 after 30 idle minutes the next Payments request asks for MFA again, on every instance', async () => {
     const { pay, user, accessToken, refreshToken } = await signedInDisburser();
     const second = await env.start('pay');

@@ -1,7 +1,12 @@
 import { OperationRule } from '@sitepass/auth';
 
-/** The Payments operations the gateway asks about (PAY-6). */
+/**
+ * The Payments operations the gateway asks about. The five money-moving ones of PAY-6 each need a
+ * step-up; `payments_tool.request` is every other request inside the Payments tool: no step-up, but the
+ * session must have proven MFA and not be idle (PAY-8).
+ */
 export const PAY_OPERATIONS = [
+  'payments_tool.request',
   'payments_tool.open',
   'disbursement.authorize',
   'funding_account.change',
@@ -13,9 +18,13 @@ export type PayOperation = (typeof PAY_OPERATIONS)[number];
 
 /**
  * Who may do what. The spec names the operations and the roles; which role does which operation is
- * Sitepass's reading of the role names (see the README). Every operation needs its own step-up.
+ * Sitepass's reading of the role names (see the README).
  */
 export const PAY_OPERATION_RULES: Record<PayOperation, OperationRule> = {
+  'payments_tool.request': {
+    permittedRoles: ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver', 'payee_admin'],
+    stepUp: false,
+  },
   'payments_tool.open': {
     permittedRoles: ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver', 'payee_admin'],
     stepUp: true,
