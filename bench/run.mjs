@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRY, ROOT } from './lib/env.mjs';
 
-const ALL = ['startup-memory', 'password-sign-in', 'totp-verify', 'sms-delivery'];
+const ALL = ['startup-memory', 'password-sign-in', 'totp-verify', 'sms-delivery', 'pay-authorization'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !ALL.includes(name));
 if (unknown.length > 0) {

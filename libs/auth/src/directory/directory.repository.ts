@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company } from './company.entity';
+import { Company, PayKind } from './company.entity';
+import { PayRole, payRolesAllowedFor } from './pay-roles';
 import { normalizeEmail } from './email';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
@@ -41,6 +42,19 @@ export class DirectoryRepository {
   /** Active memberships with their companies: inactive memberships never count (LOGIN-2). */
   activeMembershipsOf(userId: string, manager: EntityManager = this.db.manager): Promise<Membership[]> {
     return manager.find(Membership, { where: { userId, status: 'active' }, relations: { company: true } });
+  }
+
+  /**
+   * The Pay roles a user holds through active memberships, each valid for its company's kind (PAY-1).
+   * Plain SQL: the gateway asks on every Payments request (PERF-4).
+   */
+  async activePayRolesOf(userId: string): Promise<PayRole[]> {
+    const rows: Array<{ pay_roles: PayRole[]; pay_kind: PayKind }> = await this.db.query(
+      `SELECT m.pay_roles, c.pay_kind FROM memberships m JOIN companies c ON c.id = m.company_id
+       WHERE m.user_id = $1 AND m.status = 'active' AND cardinality(m.pay_roles) > 0`,
+      [userId],
+    );
+    return [...new Set(rows.flatMap((row) => row.pay_roles.filter((role) => payRolesAllowedFor(row.pay_kind).includes(role))))];
   }
 
   /** Companies that have the email's domain among their SSO domains (DIR-5). */
