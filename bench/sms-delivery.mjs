@@ -7,7 +7,7 @@
 // benchmarking range 198.18.0.0/15), so the SMS-5 quotas never refuse one.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bullmqFloor } from './floors/bullmq-floor.mjs';
+import { FLOOR_PREFIX, bullmqFloor } from './floors/bullmq-floor.mjs';
 import { startApp } from './lib/apps.mjs';
 import './lib/cleanup.mjs';
 import { clearRedisPrefix, createBenchDatabase } from './lib/database.mjs';
@@ -43,7 +43,7 @@ const env = benchEnv(makeSecrets(), {
 });
 createBenchDatabase(env);
 clearRedisPrefix(BENCH_PREFIX);
-clearRedisPrefix('{sitepass-bench-floor}');
+clearRedisPrefix(FLOOR_PREFIX);
 let app = await startApp('standard', env);
 let worker = await startApp('worker', env);
 const api = new JsonClient(app.url, { maxSockets: 64 });

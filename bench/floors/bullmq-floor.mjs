@@ -4,9 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
+import { RUN_ID } from '../lib/env.mjs';
 import { closedLoop, steadyRate } from '../lib/load.mjs';
 
-export async function bullmqFloor({ count, concurrency, prefix = '{sitepass-bench-floor}' }) {
+export const FLOOR_PREFIX = `{sitepass-bench-floor-${RUN_ID}}`;
+
+export async function bullmqFloor({ count, concurrency, prefix = FLOOR_PREFIX }) {
   const connection = { url: 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
   const queue = new Queue('sms', { connection, prefix });
   const completions = [];

@@ -11,8 +11,13 @@ export const ENTRY = {
   migrate: 'dist/apps/worker/apps/worker/src/commands/migrate.js',
 };
 
-export const BENCH_DATABASE = 'sitepass_bench';
-export const BENCH_PREFIX = '{sitepass-bench}';
+/**
+ * Names of this run's database and Redis prefix. They carry the process id: two benchmark runs on one
+ * machine (two worktrees, two people) must never drop each other's database or delete each other's keys.
+ */
+export const RUN_ID = process.env.BENCH_RUN_ID ?? String(process.pid);
+export const BENCH_DATABASE = `sitepass_bench_${RUN_ID}`;
+export const BENCH_PREFIX = `{sitepass-bench-${RUN_ID}}`;
 export const SERVICE_TOKEN = 'bench-internal-token-0123456789abcdef';
 export const PASSWORD = 'bench-password-correct-horse';
 

@@ -20,8 +20,12 @@ export class JsonClient {
       allHeaders['content-length'] = Buffer.byteLength(payload);
     }
     if (token) allHeaders.authorization = `Bearer ${token}`;
+    return this.send({ host: this.host, port: this.port, method, path, headers: allHeaders, agent: this.agent }, payload, true);
+  }
+
+  send(options, payload, mayRetry) {
     return new Promise((resolve, reject) => {
-      const request = http.request({ host: this.host, port: this.port, method, path, headers: allHeaders, agent: this.agent }, (response) => {
+      const request = http.request(options, (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
@@ -36,7 +40,12 @@ export class JsonClient {
         });
         response.on('error', reject);
       });
-      request.on('error', reject);
+      request.on('error', (error) => {
+        // A kept-alive socket the server closed as idle just as it was reused: the request never got
+        // there, so sending it again on a new socket is safe (the pattern Node's documentation gives).
+        if (mayRetry && request.reusedSocket && error.code === 'ECONNRESET') resolve(this.send(options, payload, false));
+        else reject(error);
+      });
       request.end(payload);
     });
   }
