@@ -52,6 +52,9 @@ describe('password sign-in', () => {
     const response = await signIn(app, ssoUser.email);
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('sso_required');
+    expect((await signIn(app, 'Sam@SSO-Builder.example')).body.code).toBe('sso_required');
+    // An unknown email of an SSO domain is sent to the identity provider too: nothing tells it apart.
+    expect((await signIn(app, 'nobody@sso-builder.example')).body.code).toBe('sso_required');
     // Same domain but not a member of that company: a normal password user.
     const outsider = await createUser(app, { email: 'olly@sso-builder.example' });
     expect((await signIn(app, outsider.email)).status).toBe(200);

@@ -28,6 +28,15 @@ export class AuditService {
 
   async recordMany(records: AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (records.length === 0) return;
+    const { sql, parameters } = this.insertion(records);
+    await manager.query(sql, parameters);
+  }
+
+  /**
+   * The INSERT of `records` as SQL and parameters numbered from `firstParameter`, for a caller that
+   * writes them in the same statement as the change they describe (one round trip on hot paths).
+   */
+  insertion(records: AuditRecord[], firstParameter = 1): { sql: string; parameters: unknown[] } {
     const context = requestContext.current();
     const occurredAt = this.clock.now();
     const rows = records.map((record) => [
@@ -42,11 +51,11 @@ export class AuditService {
       JSON.stringify(record.data ?? {}),
     ]);
     const width = rows[0]!.length;
-    const placeholders = rows.map((_, row) => `(${Array.from({ length: width }, (__, column) => `$${row * width + column + 1}`).join(', ')})`);
-    await manager.query(
-      `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data)
+    const placeholders = rows.map((_, row) => `(${Array.from({ length: width }, (__, column) => `$${firstParameter + row * width + column}`).join(', ')})`);
+    return {
+      sql: `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data)
        VALUES ${placeholders.join(', ')}`,
-      rows.flat(),
-    );
+      parameters: rows.flat(),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { EntityManager } from 'typeorm';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditRecord } from '../audit/audit.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
@@ -24,20 +24,19 @@ export class SignInCompletion {
     private readonly pendingSignIns: PendingSignInService,
     private readonly sessions: SessionService,
     private readonly devices: TrustedDeviceService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** `events` are audited with the sign-in, in one statement: this runs on every MFA sign-in (PERF-1). */
+  /** `events` are audited with the sign-in, in the statement that opens the session: this runs on every MFA sign-in (PERF-1). */
   async complete(manager: EntityManager, pending: PendingSignIn, user: User, method: Amr, events: AuditRecord[] = []): Promise<Authenticated> {
     if (!(await this.pendingSignIns.complete(pending.id, manager))) {
       throw new DomainError('invalid_token', 'This sign-in was already completed. Sign in again.');
     }
     const mfaTime = this.clock.now();
     const amr: Amr[] = ['pwd', method];
-    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, { acr: 'aal2', amr, mfaTime }, manager);
+    const succeeded: AuditRecord = { type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: 'aal2', amr } };
+    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, { acr: 'aal2', amr, mfaTime }, manager, [...events, succeeded]);
     const deviceToken = pending.trustDevice ? await this.devices.trust(user.id, amr, mfaTime, manager) : undefined;
-    await this.audit.recordMany([...events, { type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: 'aal2', amr } }], manager);
     return { status: 'authenticated', ...tokens, ...(deviceToken ? { deviceToken } : {}) };
   }
 }
