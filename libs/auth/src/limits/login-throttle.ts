@@ -20,13 +20,13 @@ export class LoginThrottle {
 
   /** Counts the attempt against the IP and refuses it when either limit is spent. */
   async admit(email: string, ip: string | null): Promise<void> {
-    const [perAccount, perIp] = await Promise.all([
-      this.limiter.peek(this.accountRule(email)),
-      ip ? this.limiter.hit(this.ipRule(ip)) : null,
+    const states = await this.limiter.count([
+      { rule: this.accountRule(email), amount: 0 },
+      ...(ip ? [{ rule: this.ipRule(ip), amount: 1 }] : []),
     ]);
-    const refused = [perAccount, perIp].filter((state) => state?.limited);
+    const refused = states.filter((state) => state.limited);
     if (refused.length > 0) {
-      const retryAfter = Math.max(...refused.map((state) => state!.retryAfterSeconds));
+      const retryAfter = Math.max(...refused.map((state) => state.retryAfterSeconds));
       throw new DomainError('too_many_attempts', 'Too many sign-in attempts. Try again later.', {}, retryAfter);
     }
   }
