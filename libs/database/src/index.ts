@@ -4,3 +4,4 @@ export * from './run-migrations';
 export * from './snake-naming.strategy';
 export * from './ensure-database';
 export * from './returning';
+export * from './json-rows';

@@ -2,28 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Company } from '../directory/company.entity';
-import { Membership } from '../directory/membership.entity';
 import { CompanyPolicy } from './company-policy.entity';
 
 export type PolicyTerms = Pick<CompanyPolicy, 'required' | 'enforcementDate' | 'timeZone' | 'enforcementStartsAt' | 'reauthInterval'>;
 
-/** Company policies: read with a subject's memberships, locked and saved by a company admin. */
+/** Company policies: read, locked and saved by a company admin (a subject's facts read them too). */
 @Injectable()
 export class CompanyPolicyRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /**
-   * Active memberships with their companies and, on each company, its policy (`company.policy`), in one
-   * query: this runs on every sign-in, refresh and MFA step.
-   */
-  activeMembershipsWithPolicies(userId: string, manager: EntityManager = this.db.manager): Promise<Membership[]> {
-    return manager
-      .createQueryBuilder(Membership, 'membership')
-      .innerJoinAndSelect('membership.company', 'company')
-      .leftJoinAndMapOne('company.policy', CompanyPolicy, 'policy', 'policy.companyId = company.id')
-      .where('membership.userId = :userId AND membership.status = :status', { userId, status: 'active' })
-      .getMany();
-  }
 
   findByCompany(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyPolicy | null> {
     return manager.findOneBy(CompanyPolicy, { companyId });
