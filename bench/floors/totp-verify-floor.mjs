@@ -16,7 +16,8 @@ import pg from 'pg';
 import { base32Decode, currentStep, totpCode } from '../lib/totp.mjs';
 
 const env = process.env;
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+// The app's pool settings (libs/database): 20 connections, idle ones kept for 5 minutes.
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20, idleTimeoutMillis: 300_000 });
 const pepper = Buffer.from(env.HASH_PEPPER, 'utf8');
 const keys = new Map(env.ENCRYPTION_KEYS.split(',').map((entry) => [entry.slice(0, entry.indexOf(':')), Buffer.from(entry.slice(entry.indexOf(':') + 1), 'base64')]));
 // Parsed once, as the app's SigningKeys does: a PEM string would be parsed again on every signature.

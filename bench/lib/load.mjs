@@ -55,8 +55,8 @@ export function steadyRate(times) {
 
 /**
  * Open loop at a fixed arrival rate: task i is due at i / rate seconds, whether or not earlier ones
- * have finished. Latency counts from the due time, not the send time, so a stalled server cannot hide
- * its queueing delay (no coordinated omission).
+ * have finished. Latency counts from the due time (from the send, if a timer fired early), so a
+ * stalled server cannot hide its queueing delay (no coordinated omission).
  */
 export async function openLoop({ rate, total, task }) {
   const latency = new LatencyRecorder();
@@ -68,9 +68,12 @@ export async function openLoop({ rate, total, task }) {
   for (let index = 0; index < total; index += 1) {
     const due = started + (index * 1000) / rate;
     const wait = due - performance.now();
-    // Timers fire up to ~1 ms late; that lateness is counted in the latency, never hidden.
+    // Timers fire up to ~1 ms late; that lateness is counted in the latency, never hidden. They also
+    // fire a fraction of a millisecond early: then the latency counts from the send, not the due time.
     if (wait > 0) await sleep(wait);
-    maxLagMs = Math.max(maxLagMs, performance.now() - due);
+    const sent = performance.now();
+    const from = Math.min(due, sent);
+    maxLagMs = Math.max(maxLagMs, sent - due);
     pending.push(
       Promise.resolve()
         .then(() => task(index))
@@ -83,7 +86,7 @@ export async function openLoop({ rate, total, task }) {
             firstError ??= error;
           },
         )
-        .finally(() => latency.record(performance.now() - due)),
+        .finally(() => latency.record(performance.now() - from)),
     );
   }
   await Promise.all(pending);

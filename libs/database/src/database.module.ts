@@ -19,7 +19,9 @@ export class DatabaseModule {
             namingStrategy: new SnakeNamingStrategy(),
             synchronize: false,
             migrationsRun: false,
-            extra: { max: 20, connectionTimeoutMillis: 5000 },
+            // Idle connections stay open for minutes, not pg's default 10 s: after every lull the first
+            // requests would otherwise wait for new backends with cold caches (PERF-1's tail).
+            extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 300_000 },
           }),
         }),
       ],
