@@ -3,8 +3,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Clock, epochSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import type { Request } from 'express';
+import type { KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ExtractJwt, SecretOrKeyProvider, Strategy } from 'passport-jwt';
 import { AUTH_OPTIONS, AuthOptions } from '../auth.options';
 import { DomainError } from '../errors/domain.error';
 import { RevocationStore } from '../sessions/revocation.store';
@@ -13,6 +14,21 @@ import { SigningKeys } from '../tokens/signing-keys';
 
 export interface JwtStrategyHandle {
   validate(claims: AccessTokenClaims): Promise<Principal>;
+}
+
+/**
+ * The verification key named by the token's kid, as a KeyObject parsed once at start-up: handed a PEM,
+ * jsonwebtoken would parse it on every request. jsonwebtoken takes KeyObjects; passport-jwt's types only
+ * name strings and buffers, hence the one cast.
+ */
+function keyProvider(keys: SigningKeys): SecretOrKeyProvider {
+  const provide = (_request: Request, rawToken: string, done: (error: unknown, key?: KeyObject) => void) => {
+    const decoded = jwt.decode(rawToken, { complete: true });
+    const key = typeof decoded?.header.kid === 'string' ? keys.findByKid(decoded.header.kid) : undefined;
+    if (!key) return done(new DomainError('invalid_token', 'The access token is not valid.'));
+    return done(null, key.publicKey);
+  };
+  return provide as unknown as SecretOrKeyProvider;
 }
 
 /**
@@ -39,12 +55,7 @@ export function createJwtStrategy(name: string): Type<JwtStrategyHandle> {
         issuer: config.jwt.issuer,
         audience: options.audience,
         ignoreExpiration: true,
-        secretOrKeyProvider: (_request: Request, rawToken: string, done: (error: unknown, key?: string) => void) => {
-          const decoded = jwt.decode(rawToken, { complete: true });
-          const key = typeof decoded?.header.kid === 'string' ? keys.findByKid(decoded.header.kid) : undefined;
-          if (!key) return done(new DomainError('invalid_token', 'The access token is not valid.'));
-          return done(null, key.publicKeyPem);
-        },
+        secretOrKeyProvider: keyProvider(keys),
       });
     }
 

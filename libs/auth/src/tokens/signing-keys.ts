@@ -5,8 +5,8 @@ import { createHash, createPrivateKey, createPublicKey, JsonWebKey, KeyObject } 
 export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
-  /** SPKI PEM, the form passport-jwt hands to jsonwebtoken. */
-  publicKeyPem: string;
+  /** Parsed once: jsonwebtoken would parse a PEM again on every verification. */
+  publicKey: KeyObject;
   jwk: JsonWebKey;
 }
 
@@ -24,8 +24,7 @@ export class SigningKeys {
       const privateKey = createPrivateKey(pem);
       const publicKey = createPublicKey(privateKey);
       const jwk = publicKey.export({ format: 'jwk' });
-      const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-      return { kid: thumbprint(jwk), privateKey, publicKeyPem, jwk };
+      return { kid: thumbprint(jwk), privateKey, publicKey, jwk };
     });
   }
 
