@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { entityFromJson } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Company, PayKind } from './company.entity';
 import { PayRole, payRolesAllowedFor } from './pay-roles';
@@ -63,15 +64,11 @@ export class DirectoryRepository {
    * email costs the same statement as a known one (SES-1).
    */
   async findUserForSignIn(email: string): Promise<{ user: User | null; ssoDomainInUse: boolean }> {
-    const [row]: Array<{ [column in keyof User]: User[column] | null } & { ssoDomainInUse: boolean }> = await this.db.query(
-      `SELECT u.id, u.email, u.password_hash AS "passwordHash", u.status, u.always_require_mfa AS "alwaysRequireMfa",
-              u.support, u.mfa_failure_count AS "mfaFailureCount", u.mfa_blocked_until AS "mfaBlockedUntil",
-              u.mfa_locked_at AS "mfaLockedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-              EXISTS (SELECT 1 FROM companies WHERE $2 = ANY (sso_domains)) AS "ssoDomainInUse"
+    const [row]: Array<{ user: Record<string, unknown> | null; ssoDomainInUse: boolean }> = await this.db.query(
+      `SELECT to_jsonb(u) AS "user", EXISTS (SELECT 1 FROM companies WHERE $2 = ANY (sso_domains)) AS "ssoDomainInUse"
        FROM (VALUES (1)) AS one LEFT JOIN users u ON u.email = $1`,
       [normalizeEmail(email), emailDomain(email)],
     );
-    const { ssoDomainInUse, ...user } = row!;
-    return { user: user.id === null ? null : this.db.manager.create(User, user as User), ssoDomainInUse };
+    return { user: row!.user && entityFromJson(this.db.manager, User, row!.user), ssoDomainInUse: row!.ssoDomainInUse };
   }
 }
