@@ -71,6 +71,14 @@ function running(kind: AppKind, config: SitepassConfig, app: INestApplication, h
  * What an end-to-end test file works against: real apps on real sockets, this worker's PostgreSQL
  * database and Redis prefix, and one fake clock shared by every app the file starts.
  */
+/** ARGV[1]: a key pattern. Deletes the matching keys inside one script, so nothing runs in between. */
+const FLUSH_PREFIX = `
+local keys = redis.call('KEYS', ARGV[1])
+for i = 1, #keys, 1000 do
+  redis.call('DEL', unpack(keys, i, math.min(i + 999, #keys)))
+end
+return #keys`;
+
 export class TestEnvironment {
   readonly clock = new FakeClock();
   readonly db = new Client({ connectionString: testConfig().databaseUrl });
@@ -129,9 +137,12 @@ export class TestEnvironment {
     await Promise.all(started.map((app) => app.close()));
   }
 
+  /**
+   * Deletes every key of this run in one atomic step, as Redis losing its data does: a KEYS then a DEL
+   * would let an app write a key in between (a revocation set marked complete after its keys were gone).
+   */
   async flushRedis(): Promise<void> {
-    const keys = await this.redis.keys(`${testRedisPrefix()}*`);
-    if (keys.length > 0) await this.redis.del(...keys);
+    await this.redis.eval(FLUSH_PREFIX, 0, `${testRedisPrefix()}*`);
   }
 
   async close(): Promise<void> {
