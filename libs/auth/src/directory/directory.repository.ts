@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { entityFromJson } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Company, PayKind } from './company.entity';
 import { PayRole, payRolesAllowedFor } from './pay-roles';
-import { emailDomain, normalizeEmail } from './email';
+import { normalizeEmail } from './email';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -56,19 +55,5 @@ export class DirectoryRepository {
       [userId],
     );
     return [...new Set(rows.flatMap((row) => row.pay_roles.filter((role) => payRolesAllowedFor(row.pay_kind).includes(role))))];
-  }
-
-  /**
-   * The password step's lookup in one round trip (PERF-2): the user with this email, if any, and whether
-   * the email's domain is an SSO domain of some company (DIR-5). One row always comes back, so an unknown
-   * email costs the same statement as a known one (SES-1).
-   */
-  async findUserForSignIn(email: string): Promise<{ user: User | null; ssoDomainInUse: boolean }> {
-    const [row]: Array<{ user: Record<string, unknown> | null; ssoDomainInUse: boolean }> = await this.db.query(
-      `SELECT to_jsonb(u) AS "user", EXISTS (SELECT 1 FROM companies WHERE $2 = ANY (sso_domains)) AS "ssoDomainInUse"
-       FROM (VALUES (1)) AS one LEFT JOIN users u ON u.email = $1`,
-      [normalizeEmail(email), emailDomain(email)],
-    );
-    return { user: row!.user && entityFromJson(this.db.manager, User, row!.user), ssoDomainInUse: row!.ssoDomainInUse };
   }
 }

@@ -16,7 +16,7 @@ import { Assurance, IssuedTokens, SessionService } from '../sessions/session.ser
 import { Session } from '../sessions/session.entity';
 import { Principal } from '../tokens/access-token';
 import { PendingSignInService, MFA_TOKEN_LIFETIME_SECONDS } from './pending-sign-in.service';
-import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
+import { PRODUCT_POLICY, ProductPolicy, SubjectFacts } from './product-policy';
 import { SignInResult } from './sign-in-result';
 import { usableFactors } from './usable-factors';
 import { SubjectFactsLoader } from './subject-facts.loader';
@@ -47,8 +47,8 @@ export class SignInService {
   ) {}
 
   async signInWithPassword(input: PasswordSignIn): Promise<SignInResult> {
-    const user = await this.checkPassword(input);
-    const facts = await this.facts.load(user);
+    const facts = await this.checkPassword(input);
+    const user = facts.user;
     const requirement = this.policy.evaluate(facts);
     if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: ['pwd'], mfaTime: null }, 'authenticated');
     if (user.mfaLockedAt) {
@@ -72,20 +72,27 @@ export class SignInService {
     return { status: 'mfa_required', mfaToken, expiresIn, factors: usable.map(summarizeFactor), recoveryCodeAvailable };
   }
 
-  /** SES-1, SEC-5, DIR-5: the user whose password this is, or one and the same refusal for every failure. */
-  private async checkPassword(input: PasswordSignIn): Promise<User> {
+  /**
+   * SES-1, SEC-5, DIR-5: the facts of the user whose password this is, as of now, or one and the same
+   * refusal for every failure. SSO users are refused by their email's domain, before the password.
+   */
+  private async checkPassword(input: PasswordSignIn): Promise<SubjectFacts> {
     const audience = this.policy.audience;
     await this.throttle.admit(input.email, requestContext.current()?.ip ?? null);
-    const { user, ssoDomainInUse } = await this.directory.findUserForSignIn(input.email);
-    if (ssoDomainInUse) await this.refuseSsoUsers(user);
+    const { facts, ssoDomainInUse } = await this.facts.loadByEmail(input.email);
+    const user = facts?.user ?? null;
+    if (ssoDomainInUse && (facts === null || isSsoUser(facts.user, facts.memberships))) {
+      throw new DomainError('sso_required', 'This account signs in through your company’s identity provider.', {});
+    }
     const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
-    if (!user || !passwordMatches || user.status !== 'active') {
+    if (!facts || !passwordMatches || facts.user.status !== 'active') {
       await this.throttle.recordFailure(input.email);
       await this.audit.record({ type: 'sign_in.failed', subjectUserId: user?.id ?? null, data: { audience, reason: 'invalid_credentials' } });
       this.metrics.signIns.inc({ audience, outcome: 'invalid_credentials' });
       throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     }
-    return user;
+    // The policy is judged when the password has been checked, not when the facts were read before the hash.
+    return { ...facts, asOf: this.clock.now() };
   }
 
   /** The session, its refresh token and the audit row are one statement: one round trip, one commit (PERF-2). */
@@ -124,17 +131,6 @@ export class SignInService {
     const proofAge = session.mfaTime ? (this.clock.now().getTime() - session.mfaTime.getTime()) / 1000 : Infinity;
     if (proofAge > requirement.reauthIntervalSeconds) {
       throw new DomainError('mfa_reauth_required', 'Sign in again and confirm with your second factor.');
-    }
-  }
-
-  /**
-   * DIR-5: SSO users sign in at their company's identity provider. Decided by the email's domain, which
-   * some company has among its SSO domains, before the password; an unknown email is refused the same way.
-   */
-  private async refuseSsoUsers(user: User | null): Promise<void> {
-    const refused = user === null || isSsoUser(user, await this.directory.activeMembershipsOf(user.id));
-    if (refused) {
-      throw new DomainError('sso_required', 'This account signs in through your company’s identity provider.', {});
     }
   }
 }
