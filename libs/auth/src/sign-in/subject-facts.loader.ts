@@ -37,7 +37,7 @@ const FACTS = `SELECT ${factsColumns('$1')}`;
  */
 const SIGN_IN_SUBJECT = `
   SELECT to_jsonb(u) AS "user",
-         EXISTS (SELECT 1 FROM companies WHERE $2 = ANY (sso_domains)) AS "ssoDomainInUse",
+         EXISTS (SELECT 1 FROM companies WHERE sso_domains @> ARRAY[$2::text]) AS "ssoDomainInUse",
          ${factsColumns('u.id')}
   FROM (VALUES (1)) AS one LEFT JOIN users u ON u.email = $1`;
 

@@ -5,6 +5,7 @@ import { StepUps1764410000000 } from './1764410000000-step-ups';
 import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
 import { PolicyNotices1764430000000 } from './1764430000000-policy-notices';
 import { PendingSignInDeviceTrust1764440000000 } from './1764440000000-pending-sign-in-device-trust';
+import { CompanySsoDomainIndex1764450000000 } from './1764450000000-company-sso-domain-index';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CompanyPolicies1764420000000,
   PolicyNotices1764430000000,
   PendingSignInDeviceTrust1764440000000,
+  CompanySsoDomainIndex1764450000000,
 ];
