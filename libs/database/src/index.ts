@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './ensure-database';
 export * from './returning';
 export * from './json-rows';
+export * from './prepared';
