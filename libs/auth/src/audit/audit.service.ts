@@ -33,8 +33,8 @@ export class AuditService {
   }
 
   /**
-   * The INSERT of `records` as SQL and parameters numbered from `firstParameter`, for a caller that
-   * writes them in the same statement as the change they describe (one round trip on hot paths).
+   * The INSERT of `records` (at least one) as SQL and parameters numbered from `firstParameter`, for a
+   * caller that writes them in the same statement as the change they describe (one round trip on hot paths).
    */
   insertion(records: AuditRecord[], firstParameter = 1): { sql: string; parameters: unknown[] } {
     const context = requestContext.current();
