@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'not_found',
   'internal_error',
+  'service_unavailable',
   // Sessions and tokens (SES)
   'authentication_required',
   'invalid_token',
@@ -32,6 +33,7 @@ export const ERROR_CODES = [
   'reauthentication_required',
   'current_password_incorrect',
   'last_factor_required',
+  'factor_proof_required',
   // SMS (SMS-1, SMS-5)
   'invalid_phone_number',
   'phone_country_not_allowed',
@@ -52,6 +54,7 @@ export const ERROR_CODES = [
   'cannot_reset_self',
   'sso_user',
   'pay_support_required',
+  'support_user',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ export const ERROR_HTTP_STATUS = {
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   not_found: HttpStatus.NOT_FOUND,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
+  service_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   authentication_required: HttpStatus.UNAUTHORIZED,
   invalid_token: HttpStatus.UNAUTHORIZED,
   invalid_credentials: HttpStatus.UNAUTHORIZED,
@@ -29,6 +30,7 @@ export const ERROR_HTTP_STATUS = {
   reauthentication_required: HttpStatus.UNAUTHORIZED,
   current_password_incorrect: HttpStatus.FORBIDDEN,
   last_factor_required: HttpStatus.CONFLICT,
+  factor_proof_required: HttpStatus.FORBIDDEN,
   invalid_phone_number: HttpStatus.UNPROCESSABLE_ENTITY,
   phone_country_not_allowed: HttpStatus.UNPROCESSABLE_ENTITY,
   resend_too_soon: HttpStatus.TOO_MANY_REQUESTS,
@@ -45,4 +47,5 @@ export const ERROR_HTTP_STATUS = {
   cannot_reset_self: HttpStatus.FORBIDDEN,
   sso_user: HttpStatus.FORBIDDEN,
   pay_support_required: HttpStatus.FORBIDDEN,
+  support_user: HttpStatus.FORBIDDEN,
 } as const satisfies Record<ErrorCode, HttpStatus>;
