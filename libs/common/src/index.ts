@@ -7,3 +7,4 @@ export * from './logging/json-logger';
 export * from './metrics/metrics';
 export * from './redis/redis.module';
 export * from './common.module';
+export * from './net/client-network';

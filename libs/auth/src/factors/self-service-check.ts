@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@sitepass/common';
+import { Clock, requestContext } from '@sitepass/common';
 import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
+import { LoginThrottle } from '../limits/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionService } from '../sessions/session.service';
 import { Principal } from '../tokens/access-token';
@@ -13,20 +14,27 @@ export const RECENT_MFA_SECONDS = 10 * 60;
  * POL-8: adding, changing or removing a factor (and a new recovery code) in self-service needs the
  * current password and, for a user who already has an active factor, a recent MFA check in this session.
  * The session row, not the token, says when MFA was last proven.
+ *
+ * ABUSE-5: the MFA check comes first, so a stolen password-only session cannot use this as a password
+ * oracle, and the password is one attempt of SEC-5's account limit, taken before it is verified.
  */
 @Injectable()
 export class SelfServiceCheck {
   constructor(
     private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
     private readonly clock: Clock,
   ) {}
 
   async assert(principal: Principal, user: User, currentPassword: string | undefined, hasActiveFactor: boolean): Promise<void> {
-    if (!currentPassword || !(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw new DomainError('current_password_incorrect', 'Enter your current password to change your sign-in methods.');
-    }
-    if (!hasActiveFactor) return;
+    if (hasActiveFactor) await this.assertRecentMfa(principal);
+    const ip = requestContext.current()?.ip ?? null;
+    const matches = !!currentPassword && (await this.throttle.verify(user.email, ip, () => this.passwords.verify(user.passwordHash, currentPassword)));
+    if (!matches) throw new DomainError('current_password_incorrect', 'Enter your current password to change your sign-in methods.');
+  }
+
+  private async assertRecentMfa(principal: Principal): Promise<void> {
     const session = await this.sessions.findLiveSession(principal.sessionId);
     const proofAge = session?.mfaTime ? (this.clock.now().getTime() - session.mfaTime.getTime()) / 1000 : Infinity;
     if (proofAge > RECENT_MFA_SECONDS) {

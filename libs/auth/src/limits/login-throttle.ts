@@ -1,14 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyedHasher } from '@sitepass/common';
+import { clientNetwork, KeyedHasher } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { normalizeEmail } from '../directory/email';
 import { DomainError } from '../errors/domain.error';
 import { LimitRule, RateLimiter } from './rate-limiter';
 
+/** A password attempt that was admitted: call `passed` when the password was right, so it is not a failure. */
+export interface PasswordAttempt {
+  passed(): Promise<void>;
+}
+
 /**
- * SEC-5: password sign-in limits shared by every instance. Every attempt counts against the client IP;
- * failed attempts count against the account, keyed by a hash of the email so that unknown emails are
- * limited exactly like known ones and Redis holds no addresses.
+ * SEC-5, ABUSE-2, ABUSE-5: password limits shared by every instance, for sign-in and for the
+ * `currentPassword` of self-service changes alike. An attempt is taken from the account's limit and the
+ * client's before the password is verified, so parallel guesses are counted as they arrive, not after
+ * argon2 has answered them. The account's limit counts failures: a right password gives its attempt
+ * back. The account is keyed by a hash of the email, so unknown emails are limited exactly like known
+ * ones and Redis holds no addresses; the client is its IP address, or its IPv6 /64 (ABUSE-10).
  */
 @Injectable()
 export class LoginThrottle {
@@ -18,21 +26,22 @@ export class LoginThrottle {
     @Inject(CONFIG) private readonly config: SitepassConfig,
   ) {}
 
-  /** Counts the attempt against the IP and refuses it when either limit is spent. */
-  async admit(email: string, ip: string | null): Promise<void> {
-    const states = await this.limiter.count([
-      { rule: this.accountRule(email), amount: 0 },
-      ...(ip ? [{ rule: this.ipRule(ip), amount: 1 }] : []),
-    ]);
-    const refused = states.filter((state) => state.limited);
-    if (refused.length > 0) {
-      const retryAfter = Math.max(...refused.map((state) => state.retryAfterSeconds));
-      throw new DomainError('too_many_attempts', 'Too many sign-in attempts. Try again later.', {}, retryAfter);
+  /** Takes the attempt, or refuses it with `429 too_many_attempts` when the account or the client is spent. */
+  async admit(email: string, ip: string | null): Promise<PasswordAttempt> {
+    const account = this.accountRule(email);
+    const verdict = await this.limiter.reserve([account, ...(ip ? [this.clientRule(ip)] : [])]);
+    if (!verdict.admitted) {
+      throw new DomainError('too_many_attempts', 'Too many password attempts. Try again later.', {}, verdict.retryAfterSeconds);
     }
+    return { passed: () => verdict.release(account) };
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.limiter.hit(this.accountRule(email));
+  /** Verifies a password as one admitted attempt: for checks that are not a sign-in (ABUSE-5). */
+  async verify(email: string, ip: string | null, verify: () => Promise<boolean>): Promise<boolean> {
+    const attempt = await this.admit(email, ip);
+    const matches = await verify();
+    if (matches) await attempt.passed();
+    return matches;
   }
 
   private accountRule(email: string): LimitRule {
@@ -41,8 +50,8 @@ export class LoginThrottle {
     return { key: `login-failures:${account}`, limit: loginFailuresPerAccount, windowSeconds: loginWindowSeconds };
   }
 
-  private ipRule(ip: string): LimitRule {
+  private clientRule(ip: string): LimitRule {
     const { loginAttemptsPerIp, loginWindowSeconds } = this.config.rateLimits;
-    return { key: `login-attempts:ip:${ip}`, limit: loginAttemptsPerIp, windowSeconds: loginWindowSeconds };
+    return { key: `login-attempts:ip:${clientNetwork(ip)}`, limit: loginAttemptsPerIp, windowSeconds: loginWindowSeconds };
   }
 }

@@ -1,45 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RedisClient } from '@sitepass/common';
 
-export interface LimitState {
-  count: number;
-  limited: boolean;
-  retryAfterSeconds: number;
-}
-
 export interface LimitRule {
-  /** What is counted, and for whom: `login-failures:account:<userId>`. */
+  /** What is counted, and for whom: `login-failures:<hash of the email>`. */
   key: string;
   limit: number;
   windowSeconds: number;
 }
 
-/** One counter of a `count` call: `amount` events are added to it; 0 only reads it. */
-export interface LimitCount {
-  rule: LimitRule;
-  amount: number;
-}
-
 /**
- * KEYS: the counters' keys; ARGV[i]: what to add to KEYS[i] (0 reads it), ARGV[#KEYS + i]: its expiry in
- * seconds. Returns the counts. Several counters in one round trip, as one atomic step.
+ * KEYS: the counters' window keys; ARGV[i]: the limit of KEYS[i], ARGV[#KEYS + i]: its expiry in seconds.
+ * One atomic step: refuses (returns the 1-based index of the first spent counter) or takes one from each
+ * counter (returns 0). Checking and taking in one script is what makes a limit hold for parallel requests.
  */
-const COUNT = `
-local counts = {}
+const RESERVE = `
 for i, key in ipairs(KEYS) do
-  local amount = tonumber(ARGV[i])
-  if amount == 0 then
-    counts[i] = tonumber(redis.call('GET', key) or '0')
-  else
-    counts[i] = redis.call('INCRBY', key, amount)
-    redis.call('EXPIRE', key, ARGV[#KEYS + i])
-  end
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i]) then return i end
 end
-return counts`;
+for i, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  redis.call('EXPIRE', key, ARGV[#KEYS + i])
+end
+return 0`;
+
+/** Gives one back, unless the window's key is already gone (a negative count would outlive its window). */
+const RELEASE = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
+
+export type LimitVerdict =
+  | { admitted: true; /** Gives back what was taken from one rule's counter: the attempt turned out not to count. */ release(rule: LimitRule): Promise<void> }
+  | { admitted: false; retryAfterSeconds: number };
 
 /**
- * Fixed-window counters in Redis, shared by every instance (SEC-5, SMS-5, OPS-5). The window is chosen
- * with the injected clock, so tests move time instead of sleeping; Redis expiry only cleans up.
+ * Fixed-window counters in Redis, shared by every instance (SEC-5, OPS-5). The window is chosen with the
+ * injected clock, so tests move time instead of sleeping; Redis expiry only cleans up.
  */
 @Injectable()
 export class RateLimiter {
@@ -48,50 +41,26 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts one event and tells whether the limit is now exceeded. */
-  async hit(rule: LimitRule, amount = 1): Promise<LimitState> {
-    const [state] = await this.count([{ rule, amount }]);
-    return state!;
+  /** Takes one attempt from every rule's counter before the attempt is evaluated, or refuses if any is spent (ABUSE-2). */
+  async reserve(rules: LimitRule[]): Promise<LimitVerdict> {
+    const windows = rules.map((rule) => this.window(rule));
+    const keys = windows.map((window) => window.key);
+    const refused = Number(
+      await this.redis.eval(RESERVE, rules.length, ...keys, ...rules.map((rule) => rule.limit), ...rules.map((rule) => rule.windowSeconds * 2)),
+    );
+    if (refused > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(windows[refused - 1]!.windowEndMs / 1000)) };
+    return {
+      admitted: true,
+      release: async (rule) => {
+        await this.redis.eval(RELEASE, 1, keys[rules.indexOf(rule)]!);
+      },
+    };
   }
 
-  /** Reads the count without adding to it; limited means no room is left for another event. */
-  async peek(rule: LimitRule): Promise<LimitState> {
-    const [state] = await this.count([{ rule, amount: 0 }]);
-    return state!;
-  }
-
-  /**
-   * Adds to some counters and reads others in one round trip. A counter added to is limited once its
-   * count exceeds the limit; a counter only read, once no room is left for another event.
-   */
-  async count(counts: LimitCount[]): Promise<LimitState[]> {
-    const windows = counts.map(({ rule }) => this.window(rule));
-    const totals = (await this.redis.eval(
-      COUNT,
-      counts.length,
-      ...windows.map((window) => window.key),
-      ...counts.map(({ amount }) => amount),
-      ...counts.map(({ rule }) => rule.windowSeconds * 2),
-    )) as number[];
-    return counts.map(({ rule, amount }, index) => {
-      const total = Number(totals[index]);
-      return this.state(total, amount === 0 ? total >= rule.limit : total > rule.limit, windows[index]!.windowEnd);
-    });
-  }
-
-  /** Takes one event back, for a counted attempt that turned out not to count (a resend refused later). */
-  async undo(rule: LimitRule): Promise<void> {
-    await this.redis.decr(this.window(rule).key);
-  }
-
-  private window(rule: LimitRule): { key: string; windowEnd: number } {
+  private window(rule: LimitRule): { key: string; windowEndMs: number } {
     const nowMs = this.clock.now().getTime();
     const windowMs = rule.windowSeconds * 1000;
     const index = Math.floor(nowMs / windowMs);
-    return { key: `rl:${rule.key}:${index}`, windowEnd: (index + 1) * windowMs - nowMs };
-  }
-
-  private state(count: number, limited: boolean, windowEndMs: number): LimitState {
-    return { count, limited, retryAfterSeconds: Math.max(1, Math.ceil(windowEndMs / 1000)) };
+    return { key: `rl:${rule.key}:${index}`, windowEndMs: (index + 1) * windowMs - nowMs };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, KeyedHasher, RedisClient } from '@sitepass/common';
+import { clientNetwork, Clock, KeyedHasher, RedisClient } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { DomainError } from '../errors/domain.error';
 
@@ -58,7 +58,8 @@ export class SmsQuota {
     const counters = [
       { key: `sms:user:${recipient.userId}`, limit: PER_USER_PER_HOUR, window: HOUR },
       { key: `sms:number:${number}`, limit: PER_NUMBER_PER_HOUR, window: HOUR },
-      ...(recipient.ip ? [{ key: `sms:ip:${recipient.ip}`, limit: PER_IP_PER_HOUR, window: HOUR }] : []),
+      // An IPv6 client is its /64 (ABUSE-10).
+      ...(recipient.ip ? [{ key: `sms:ip:${clientNetwork(recipient.ip)}`, limit: PER_IP_PER_HOUR, window: HOUR }] : []),
       { key: `sms:country:${recipient.country}`, limit: this.config.sms.dailyCapPerCountry, window: DAY },
     ];
     const keys = [`sms:cooldown:${number}`, ...counters.map((counter) => `${counter.key}:${Math.floor(now / 1000 / counter.window)}`)];
