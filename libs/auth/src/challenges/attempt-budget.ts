@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Metrics, addSeconds } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, Metrics } from '@sitepass/common';
+import { entityFromJson, writeReturning } from '@sitepass/database';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
 import { Notifications } from '../notifications/security-notices';
+import { SessionService } from '../sessions/session.service';
 
 /** LOGIN-5. */
 export const CHALLENGE_MAX_FAILURES = 5;
@@ -17,109 +19,116 @@ const LOCK_AFTER = 100;
 const FIRST_DELAY_SECONDS = 60;
 const LONGEST_DELAY_SECONDS = 15 * 60;
 
-export interface FailedAttempt {
+/** What one attempt counts against. */
+export interface AttemptScope {
   userId: string;
-  factorType: string;
-  reason: string;
-  challengeId?: string;
+  challengeId?: string | null;
   pendingSignInId?: string | null;
-  /** Set for step-ups: their failures count against the session (PAY-9). */
+  /** Step-ups: their failures count against the session too (PAY-9). */
   stepUpSessionId?: string | null;
   /** Enrollment codes prove no existing factor, so they leave the account's consecutive count alone. */
   countsForAccount: boolean;
 }
 
-export interface FailureState {
-  /** False when the challenge had already ended: a concurrent request won, nothing was counted. */
-  counted: boolean;
+export type FailureCode = 'verification_failed' | 'clock_skew_suspected' | 'code_already_used';
+
+/** What evaluating a code or a recovery code came to; `factorType` labels the metric and the audit event. */
+export type AttemptOutcome<T> =
+  | { accepted: true; factorType: string; value: T }
+  | { accepted: false; factorType: string; code: FailureCode; message: string; details?: Record<string, unknown> };
+
+/** The attempt as taken from each budget of its scope: the counts include it. */
+interface Reservation {
+  scope: AttemptScope;
+  /** The user's row, locked until the attempt's transaction ends. */
+  user: User;
+  challengeFailures: number | null;
+  signInFailures: number | null;
+  stepUpFailures: number | null;
+}
+
+interface FailureState {
   challengeFailed: boolean;
   signInFailed: boolean;
   accountLocked: boolean;
-  /** PAY-9: the session this failure revoked; publish the revocation after the commit. */
-  revokedSessionId: string | null;
+  sessionRevoked: boolean;
   attemptsLeft: number;
 }
 
 /**
- * LOGIN-5: the attempt budgets, kept in PostgreSQL so that they survive restarts and hold for parallel
- * requests on every instance. One budget is shared by all factor types: 5 wrong codes end a challenge,
- * 10 end the pending sign-in, and the account's consecutive failures bring growing delays after 10 and a
- * lock after 100. Any success resets the consecutive count.
+ * Takes one attempt from every budget of its scope, all or none. Runs after the user's row is locked, so
+ * the rows below change only under that lock; a budget already spent matches no row and the caller rolls
+ * the whole reservation back.
+ */
+const RESERVE_IN_SCOPE = `
+  WITH challenge AS (
+    UPDATE challenges SET failed_attempts = failed_attempts + 1
+    WHERE id = $1 AND status = 'pending' AND failed_attempts < $2 AND expires_at > $3 RETURNING failed_attempts),
+  sign_in AS (
+    UPDATE pending_sign_ins SET failed_attempts = failed_attempts + 1
+    WHERE id = $4 AND status = 'pending' AND failed_attempts < $5 AND expires_at > $3 RETURNING failed_attempts),
+  step_up_session AS (
+    UPDATE sessions SET step_up_failures = step_up_failures + 1
+    WHERE id = $6 AND revoked_at IS NULL AND step_up_failures < $7 RETURNING step_up_failures)
+  SELECT (SELECT failed_attempts FROM challenge) AS challenge,
+         (SELECT failed_attempts FROM sign_in) AS sign_in,
+         (SELECT step_up_failures FROM step_up_session) AS step_up_session`;
+
+/** An accepted attempt was no failure: it gives back what it took and ends the account's consecutive count. */
+const RELEASE = `
+  WITH challenge AS (UPDATE challenges SET failed_attempts = failed_attempts - 1 WHERE id = $2),
+  sign_in AS (UPDATE pending_sign_ins SET failed_attempts = failed_attempts - 1 WHERE id = $3),
+  step_up_session AS (UPDATE sessions SET step_up_failures = step_up_failures - 1 WHERE id = $4)
+  UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL
+  WHERE id = $1 AND (mfa_failure_count > 0 OR mfa_blocked_until IS NOT NULL)`;
+
+/**
+ * LOGIN-5, PAY-9, ABUSE-1: the attempt budgets, in PostgreSQL so that they survive restarts and bind every
+ * instance. 5 wrong codes end a challenge, 10 end the pending sign-in, 10 failed step-ups revoke the
+ * session; the account's consecutive failures bring growing delays after 10 and a lock after 100. One
+ * budget covers every factor type and the recovery code; any success resets the consecutive count.
+ *
+ * An attempt is taken from the budgets before anything is evaluated, in the transaction that will accept
+ * or refuse it, with the user's row locked until that transaction ends: parallel attempts of one user
+ * queue on that lock, on every instance, and each finds the budgets as the previous one left them. So a
+ * burst evaluates at most what is left, and a delay or lock that one attempt starts stops the others.
  */
 @Injectable()
 export class AttemptBudget {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly metrics: Metrics,
     private readonly notifications: Notifications,
+    private readonly sessions: SessionService,
   ) {}
 
-  /** Refuses to check any code while the account is locked or in a delay. */
+  /**
+   * One attempt, in one transaction: reserved from every budget of `scope`, then `evaluate`d with the
+   * user's row (locked, and active). An accepted attempt gives its reservation back; a refused one stays
+   * counted, ends whatever it exhausted, and is answered with the most final error that now applies.
+   */
+  async attempt<T>(scope: AttemptScope, evaluate: (manager: EntityManager, user: User) => Promise<AttemptOutcome<T>>): Promise<T> {
+    const { outcome, state } = await this.db.transaction(async (manager) => {
+      const reservation = await this.reserve(manager, scope);
+      const evaluated = await evaluate(manager, reservation.user);
+      if (evaluated.accepted) {
+        await this.release(manager, reservation);
+        return { outcome: evaluated, state: null };
+      }
+      return { outcome: evaluated, state: await this.recordFailure(manager, reservation, evaluated.factorType, evaluated.code) };
+    });
+    this.metrics.mfaVerifications.inc({ factor: outcome.factorType, outcome: outcome.accepted ? 'verified' : outcome.code });
+    if (outcome.accepted) return outcome.value;
+    throw failureError(state!, outcome.code, outcome.message, outcome.details);
+  }
+
+  /** An early refusal, before a challenge is even issued, while the account is locked or waiting (LOGIN-5). */
   assertMayTry(user: User): void {
-    if (user.mfaLockedAt) {
-      throw new DomainError('account_locked', 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.');
-    }
+    if (user.mfaLockedAt) throw lockedError();
     const now = this.clock.now();
-    if (user.mfaBlockedUntil && user.mfaBlockedUntil > now) {
-      const retryAfter = Math.ceil((user.mfaBlockedUntil.getTime() - now.getTime()) / 1000);
-      throw new DomainError('too_many_attempts', 'Too many wrong codes. Wait before trying again.', { retryAfterSeconds: retryAfter }, retryAfter);
-    }
-  }
-
-  async recordFailure(manager: EntityManager, attempt: FailedAttempt): Promise<FailureState> {
-    let challengeFailures = 0;
-    if (attempt.challengeId) {
-      const [challenge] = await writeReturning<{ failed_attempts: number }>(
-        manager,
-        `UPDATE challenges SET failed_attempts = failed_attempts + 1,
-           status = CASE WHEN failed_attempts + 1 >= $2 THEN 'failed' ELSE status END
-         WHERE id = $1 AND status = 'pending' RETURNING failed_attempts`,
-        [attempt.challengeId, CHALLENGE_MAX_FAILURES],
-      );
-      if (!challenge) return { counted: false, challengeFailed: false, signInFailed: false, accountLocked: false, revokedSessionId: null, attemptsLeft: 0 };
-      challengeFailures = challenge.failed_attempts;
-    }
-    const signInFailures = attempt.pendingSignInId ? await this.countSignInFailure(manager, attempt.pendingSignInId) : 0;
-    const accountLocked = attempt.countsForAccount ? await this.countAccountFailure(manager, attempt.userId) : false;
-    const revokedSessionId = attempt.stepUpSessionId ? await this.countStepUpFailure(manager, attempt.stepUpSessionId) : null;
-    this.metrics.mfaVerifications.inc({ factor: attempt.factorType, outcome: attempt.reason });
-    await this.audit.record({ type: 'mfa.failed', subjectUserId: attempt.userId, data: { factorType: attempt.factorType, reason: attempt.reason } }, manager);
-    if (accountLocked) {
-      await this.audit.record({ type: 'account.mfa_locked', subjectUserId: attempt.userId }, manager);
-      await this.notifications.email(manager, attempt.userId, 'account_locked');
-    }
-    const left = [
-      attempt.challengeId ? CHALLENGE_MAX_FAILURES - challengeFailures : Infinity,
-      attempt.pendingSignInId ? SIGN_IN_MAX_FAILURES - signInFailures : Infinity,
-    ];
-    return {
-      counted: true,
-      challengeFailed: challengeFailures >= CHALLENGE_MAX_FAILURES,
-      signInFailed: signInFailures >= SIGN_IN_MAX_FAILURES,
-      accountLocked,
-      revokedSessionId,
-      attemptsLeft: Math.max(0, Math.min(...left)),
-    };
-  }
-
-  /** PAY-9: the 10th failed step-up in a session revokes it; returns its id when this failure did. */
-  private async countStepUpFailure(manager: EntityManager, sessionId: string): Promise<string | null> {
-    const [session] = await writeReturning<{ step_up_failures: number }>(
-      manager,
-      `UPDATE sessions SET step_up_failures = step_up_failures + 1,
-         revoked_at = CASE WHEN step_up_failures + 1 >= $2 AND revoked_at IS NULL THEN $3 ELSE revoked_at END,
-         revoked_reason = CASE WHEN step_up_failures + 1 >= $2 AND revoked_at IS NULL THEN 'step_up_failures' ELSE revoked_reason END
-       WHERE id = $1 RETURNING step_up_failures`,
-      [sessionId, STEP_UP_MAX_FAILURES, this.clock.now()],
-    );
-    return session && session.step_up_failures >= STEP_UP_MAX_FAILURES ? sessionId : null;
-  }
-
-  /** Any success resets the account's consecutive failures (LOGIN-5). */
-  async recordSuccess(manager: EntityManager, userId: string, factorType: string): Promise<void> {
-    await manager.query(`UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL WHERE id = $1 AND mfa_failure_count > 0`, [userId]);
-    this.metrics.mfaVerifications.inc({ factor: factorType, outcome: 'verified' });
+    if (user.mfaBlockedUntil && user.mfaBlockedUntil > now) throw delayedError(user.mfaBlockedUntil, now);
   }
 
   /** Only a reset lifts the lock and the delays (LOGIN-5, RESET-2). */
@@ -127,45 +136,125 @@ export class AttemptBudget {
     await manager.query(`UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL, mfa_locked_at = NULL WHERE id = $1`, [userId]);
   }
 
-  private async countSignInFailure(manager: EntityManager, pendingSignInId: string): Promise<number> {
-    const [pending] = await writeReturning<{ failed_attempts: number }>(
+  private async reserve(manager: EntityManager, scope: AttemptScope): Promise<Reservation> {
+    const now = this.clock.now();
+    // The account first: this UPDATE locks the user's row, and every change to the budgets below is made
+    // under that lock. From the 10th failure on, the delay starts with the attempt, not after it.
+    const [account] = await writeReturning<{ user: Record<string, unknown> }>(
       manager,
-      `UPDATE pending_sign_ins SET failed_attempts = failed_attempts + 1,
-         status = CASE WHEN failed_attempts + 1 >= $2 THEN 'failed' ELSE status END,
-         ended_at = CASE WHEN failed_attempts + 1 >= $2 THEN $3 ELSE ended_at END
-       WHERE id = $1 AND status = 'pending' RETURNING failed_attempts`,
-      [pendingSignInId, SIGN_IN_MAX_FAILURES, this.clock.now()],
+      `UPDATE users SET
+         mfa_failure_count = mfa_failure_count + $2,
+         mfa_blocked_until = CASE WHEN $2 = 1 AND mfa_failure_count + 1 >= $4
+           THEN $3::timestamptz + make_interval(secs => least($6, $5 * power(2, mfa_failure_count + 1 - $4)))
+           ELSE mfa_blocked_until END
+       WHERE id = $1 AND status = 'active' AND mfa_locked_at IS NULL AND (mfa_blocked_until IS NULL OR mfa_blocked_until <= $3)
+       RETURNING to_jsonb(users) AS "user"`,
+      [scope.userId, scope.countsForAccount ? 1 : 0, now, DELAYS_AFTER, FIRST_DELAY_SECONDS, LONGEST_DELAY_SECONDS],
     );
-    return pending?.failed_attempts ?? SIGN_IN_MAX_FAILURES;
+    if (!account) throw await this.accountRefusal(manager, scope, now);
+    const [taken] = await manager.query(RESERVE_IN_SCOPE, [
+      scope.challengeId ?? null,
+      CHALLENGE_MAX_FAILURES,
+      now,
+      scope.pendingSignInId ?? null,
+      SIGN_IN_MAX_FAILURES,
+      scope.stepUpSessionId ?? null,
+      STEP_UP_MAX_FAILURES,
+    ]);
+    const reservation: Reservation = {
+      scope,
+      user: entityFromJson(manager, User, account.user),
+      challengeFailures: taken.challenge,
+      signInFailures: taken.sign_in,
+      stepUpFailures: taken.step_up_session,
+    };
+    // Refusing throws, which rolls back what was taken above: an attempt takes from every budget or none.
+    if (scope.stepUpSessionId && reservation.stepUpFailures === null) throw new DomainError('session_revoked', 'The session has been revoked.');
+    if (scope.pendingSignInId && reservation.signInFailures === null) throw await this.signInRefusal(manager, scope.pendingSignInId);
+    if (scope.challengeId && reservation.challengeFailures === null) throw await this.challengeRefusal(manager, scope.challengeId, now);
+    return reservation;
   }
 
-  /** Returns whether this failure locked the account. */
-  private async countAccountFailure(manager: EntityManager, userId: string): Promise<boolean> {
-    const [user] = await writeReturning<{ mfa_failure_count: number }>(
-      manager,
-      `UPDATE users SET mfa_failure_count = mfa_failure_count + 1 WHERE id = $1 RETURNING mfa_failure_count`,
-      [userId],
-    );
-    const failures = user?.mfa_failure_count ?? 0;
+  private async release(manager: EntityManager, { scope }: Reservation): Promise<void> {
+    await manager.query(RELEASE, [scope.userId, scope.challengeId ?? null, scope.pendingSignInId ?? null, scope.stepUpSessionId ?? null]);
+  }
+
+  /** The refused attempt stays counted; whatever it exhausted ends now, in its transaction. */
+  private async recordFailure(manager: EntityManager, reservation: Reservation, factorType: string, reason: FailureCode): Promise<FailureState> {
+    const { scope, user } = reservation;
     const now = this.clock.now();
-    if (failures >= LOCK_AFTER) {
-      const locked = await writeReturning(manager, `UPDATE users SET mfa_locked_at = $2 WHERE id = $1 AND mfa_locked_at IS NULL RETURNING id`, [userId, now]);
-      return locked.length > 0;
+    const state: FailureState = {
+      challengeFailed: (reservation.challengeFailures ?? 0) >= CHALLENGE_MAX_FAILURES,
+      signInFailed: (reservation.signInFailures ?? 0) >= SIGN_IN_MAX_FAILURES,
+      accountLocked: scope.countsForAccount && user.mfaFailureCount >= LOCK_AFTER,
+      sessionRevoked: (reservation.stepUpFailures ?? 0) >= STEP_UP_MAX_FAILURES,
+      attemptsLeft: Math.max(0, Math.min(leftOf(reservation.challengeFailures, CHALLENGE_MAX_FAILURES), leftOf(reservation.signInFailures, SIGN_IN_MAX_FAILURES))),
+    };
+    if (state.challengeFailed) await manager.query(`UPDATE challenges SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [scope.challengeId]);
+    if (state.signInFailed) {
+      await manager.query(`UPDATE pending_sign_ins SET status = 'failed', ended_at = $2 WHERE id = $1 AND status = 'pending'`, [scope.pendingSignInId, now]);
     }
-    if (failures >= DELAYS_AFTER) {
-      // 1 minute after the 10th failure, doubling with each further one, never more than 15 minutes.
-      const delay = Math.min(LONGEST_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** (failures - DELAYS_AFTER));
-      await manager.query(`UPDATE users SET mfa_blocked_until = $2 WHERE id = $1`, [userId, addSeconds(now, delay)]);
+    if (state.sessionRevoked) await this.sessions.revokeSessions(manager, [scope.stepUpSessionId!], 'step_up_failures');
+    await this.audit.record({ type: 'mfa.failed', subjectUserId: user.id, data: { factorType, reason } }, manager);
+    if (state.accountLocked) {
+      await manager.query(`UPDATE users SET mfa_locked_at = $2 WHERE id = $1`, [user.id, now]);
+      await this.audit.record({ type: 'account.mfa_locked', subjectUserId: user.id }, manager);
+      await this.notifications.email(manager, user.id, 'account_locked');
     }
-    return false;
+    return state;
+  }
+
+  private async accountRefusal(manager: EntityManager, scope: AttemptScope, now: Date): Promise<DomainError> {
+    const user = await manager.findOneBy(User, { id: scope.userId });
+    // ABUSE-4: a user deactivated during the MFA step gets nothing more from it.
+    if (!user || user.status !== 'active') {
+      return scope.pendingSignInId
+        ? new DomainError('invalid_token', 'This sign-in has ended. Sign in again.')
+        : new DomainError('session_revoked', 'The account is no longer active.');
+    }
+    return user.mfaLockedAt ? lockedError() : delayedError(user.mfaBlockedUntil ?? now, now);
+  }
+
+  private async signInRefusal(manager: EntityManager, pendingSignInId: string): Promise<DomainError> {
+    const [pending] = await manager.query(`SELECT status, failed_attempts FROM pending_sign_ins WHERE id = $1`, [pendingSignInId]);
+    if (pending && (pending.status === 'failed' || pending.failed_attempts >= SIGN_IN_MAX_FAILURES)) return exhaustedError();
+    return new DomainError('invalid_token', 'This sign-in has ended. Sign in again.');
+  }
+
+  private async challengeRefusal(manager: EntityManager, challengeId: string, now: Date): Promise<DomainError> {
+    const [challenge] = await manager.query(`SELECT status, expires_at FROM challenges WHERE id = $1`, [challengeId]);
+    if (challenge?.status === 'verified') return new DomainError('code_already_used', 'This challenge was already verified.');
+    if (challenge?.status === 'pending' && challenge.expires_at <= now) return new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
+    return challengeFailedError();
   }
 }
 
-/** The most final of the errors a counted failure leads to: a lock, the end of the sign-in, of the challenge. */
-export function failureError(state: FailureState, code: 'verification_failed' | 'clock_skew_suspected' | 'code_already_used', message: string, details: Record<string, unknown> = {}): DomainError {
-  if (state.revokedSessionId) return new DomainError('session_revoked', 'Too many failed step-ups: this session has been signed out.');
+function leftOf(failures: number | null, max: number): number {
+  return failures === null ? Infinity : max - failures;
+}
+
+function lockedError(): DomainError {
+  return new DomainError('account_locked', 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.');
+}
+
+function delayedError(until: Date, now: Date): DomainError {
+  const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new DomainError('too_many_attempts', 'Too many wrong codes. Wait before trying again.', { retryAfterSeconds: retryAfter }, retryAfter);
+}
+
+function exhaustedError(): DomainError {
+  return new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
+}
+
+function challengeFailedError(): DomainError {
+  return new DomainError('challenge_failed', 'Too many wrong codes for this challenge. Start a new one.', { attemptsLeft: 0 });
+}
+
+/** The most final of the errors a counted failure leads to: the session's end, a lock, the end of the sign-in, of the challenge. */
+function failureError(state: FailureState, code: FailureCode, message: string, details: Record<string, unknown> = {}): DomainError {
+  if (state.sessionRevoked) return new DomainError('session_revoked', 'Too many failed step-ups: this session has been signed out.');
   if (state.accountLocked) return new DomainError('account_locked', 'MFA is now locked for this account. Ask your company admin or support to reset it.');
-  if (state.signInFailed) return new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
-  if (state.challengeFailed) return new DomainError('challenge_failed', 'Too many wrong codes for this challenge. Start a new one.', { attemptsLeft: 0 });
-  return new DomainError(code, message, { ...details, ...(state.counted ? { attemptsLeft: state.attemptsLeft } : {}) });
+  if (state.signInFailed) return exhaustedError();
+  if (state.challengeFailed) return challengeFailedError();
+  return new DomainError(code, message, { ...details, attemptsLeft: state.attemptsLeft });
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ChallengePurpose = 'sign_in' | 'reauthentication' | 'enrollment' | 'step_up';
+/** `proof`: an existing factor proven inside a sign-in before another is enrolled (ABUSE-3). */
+export type ChallengePurpose = 'sign_in' | 'reauthentication' | 'enrollment' | 'step_up' | 'proof';
 export type ChallengeStatus = 'pending' | 'verified' | 'failed' | 'revoked';
 
 /** One issued, expiring, attempt-limited request to prove a factor (LOGIN-3, LOGIN-5). */

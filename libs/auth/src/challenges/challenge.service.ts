@@ -4,17 +4,26 @@ import { Clock, addSeconds } from '@sitepass/common';
 import { writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
 import { Factor } from '../factors/factor.entity';
-import { CodeCheck, FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
+import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
 import { FactorRepository } from '../factors/factor.repository';
 import { Caller } from '../sign-in/caller';
-import { SessionService } from '../sessions/session.service';
 import { Amr } from '../tokens/access-token';
-import { AttemptBudget, failureError } from './attempt-budget';
+import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
 import { Challenge, ChallengePurpose } from './challenge.entity';
+
+/** What a challenge's code counts against: enrollment codes prove no existing factor (LOGIN-5). */
+function attemptScopeOf(challenge: Challenge): AttemptScope {
+  return {
+    userId: challenge.userId,
+    challengeId: challenge.id,
+    pendingSignInId: challenge.pendingSignInId,
+    stepUpSessionId: challenge.purpose === 'step_up' ? challenge.sessionId : null,
+    countsForAccount: challenge.purpose !== 'enrollment',
+  };
+}
 
 /** A challenge can be answered for 10 minutes (the life of an SMS code, SMS-2). */
 export const CHALLENGE_LIFETIME_SECONDS = 10 * 60;
@@ -46,9 +55,7 @@ export class ChallengeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FACTOR_AUTHENTICATORS) authenticators: FactorAuthenticator[],
     private readonly factors: FactorRepository,
-    private readonly directory: DirectoryRepository,
     private readonly budget: AttemptBudget,
-    private readonly sessions: SessionService,
     private readonly clock: Clock,
   ) {
     this.authenticators = new Map(authenticators.map((authenticator) => [authenticator.type, authenticator]));
@@ -120,33 +127,29 @@ export class ChallengeService {
   }
 
   /**
-   * Verifies a code. On a match, the authenticator's single-use claim, the challenge's state change, the
-   * reset of the failure count and `complete` (tokens, an activated factor…) commit together or not at all.
+   * Verifies a code as one attempt of the challenge's budgets (LOGIN-5, ABUSE-1): the attempt is taken
+   * first, then the code is checked; on a match, the authenticator's single-use claim, the challenge's
+   * state change and `complete` (tokens, an activated factor…) commit with it or not at all.
    */
   async verifyChallenge<T>(
     challenge: Challenge,
     code: string,
     complete: (manager: EntityManager, verified: VerifiedChallenge) => Promise<T>,
   ): Promise<T> {
-    const [factor, user] = await Promise.all([
-      this.factors.findOwn(challenge.userId, challenge.factorId),
-      this.directory.findUserById(challenge.userId),
-    ]);
-    if (!factor || !user || factor.status === 'revoked') throw new DomainError('challenge_failed', 'This factor is no longer usable.');
-    this.assertOpen(challenge);
-    this.budget.assertMayTry(user);
+    const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
+    if (!factor || factor.status === 'revoked') throw new DomainError('challenge_failed', 'This factor is no longer usable.');
     const authenticator = this.authenticatorFor(factor);
-    const check: CodeCheck = await authenticator.check(challenge, factor, code);
-    if (check.kind === 'match') {
-      const outcome = await this.db.transaction(async (manager) => {
-        if (!(await check.claim(manager)) || !(await this.markVerified(manager, challenge.id))) return { won: false as const };
-        await this.budget.recordSuccess(manager, user.id, factor.type);
-        return { won: true as const, value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }) };
-      });
-      if (outcome.won) return outcome.value;
-      return this.fail(challenge, factor, 'code_already_used', 'This code was already used. Wait for the next one.');
-    }
-    return this.fail(challenge, factor, check.code, messageFor(check.code), check.details);
+    return this.budget.attempt(attemptScopeOf(challenge), async (manager, user): Promise<AttemptOutcome<T>> => {
+      const check = await authenticator.check(challenge, factor, code);
+      if (check.kind === 'mismatch') {
+        await check.spend?.(manager);
+        return { accepted: false, factorType: factor.type, code: check.code, message: check.message ?? 'The code is not correct.', details: check.details };
+      }
+      if (!(await check.claim(manager)) || !(await this.markVerified(manager, challenge.id))) {
+        return { accepted: false, factorType: factor.type, code: 'code_already_used', message: 'This code was already used. Wait for the next one.' };
+      }
+      return { accepted: true, factorType: factor.type, value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }) };
+    });
   }
 
   /** Ends every open challenge of a user (RESET-2); a sealed SMS code goes with it. */
@@ -169,33 +172,4 @@ export class ChallengeService {
     );
     return rows.length > 0;
   }
-
-  /** Counts the failure, then answers with the most final of the errors that now apply. */
-  private async fail(
-    challenge: Challenge,
-    factor: Factor,
-    code: 'verification_failed' | 'clock_skew_suspected' | 'code_already_used',
-    message: string,
-    details: Record<string, unknown> = {},
-  ): Promise<never> {
-    const state = await this.db.transaction((manager) =>
-      this.budget.recordFailure(manager, {
-        userId: challenge.userId,
-        factorType: factor.type,
-        reason: code,
-        challengeId: challenge.id,
-        pendingSignInId: challenge.pendingSignInId,
-        stepUpSessionId: challenge.purpose === 'step_up' ? challenge.sessionId : null,
-        countsForAccount: challenge.purpose !== 'enrollment',
-      }),
-    );
-    if (state.revokedSessionId) await this.sessions.publishRevocations([state.revokedSessionId]);
-    throw failureError(state, code, message, details);
-  }
-}
-
-function messageFor(code: 'verification_failed' | 'clock_skew_suspected'): string {
-  return code === 'clock_skew_suspected'
-    ? 'The code does not match the current time. Your device clock seems to be off.'
-    : 'The code is not correct.';
 }

@@ -12,7 +12,11 @@ export interface CodeMatch {
 export interface CodeMismatch {
   kind: 'mismatch';
   code: 'verification_failed' | 'clock_skew_suspected';
+  /** A sentence for the person, when the generic one for `code` says too little. */
+  message?: string;
   details?: Record<string, unknown>;
+  /** Spends a refused code in the transaction that refuses it, so that it is never accepted later (ABUSE-6). */
+  spend?(manager: EntityManager): Promise<void>;
 }
 
 export type CodeCheck = CodeMatch | CodeMismatch;

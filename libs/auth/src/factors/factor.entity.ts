@@ -32,6 +32,10 @@ export class Factor {
   @Column({ type: 'bigint', nullable: true, transformer: { to: (value) => value, from: (value) => (value === null ? null : Number(value)) } })
   lastUsedStep!: number | null;
 
+  /** TOTP steps whose codes were refused as clock-skewed: never accepted later (ABUSE-6). */
+  @Column({ type: 'bigint', array: true, transformer: { to: (value) => value, from: (value: string[] | null) => (value ?? []).map(Number) } })
+  refusedSteps!: number[];
+
   /** E.164 (SMS-1). */
   @Column({ type: 'text', nullable: true })
   phoneNumber!: string | null;

@@ -13,8 +13,13 @@ const SKEW_HINT_SECONDS = 10 * 60;
 
 export type TotpMatch =
   | { kind: 'match'; step: number }
-  | { kind: 'clock_skew'; offsetSeconds: number }
+  | { kind: 'clock_skew'; step: number; offsetSeconds: number }
   | { kind: 'mismatch' };
+
+/** The RFC 6238 time step of an instant. */
+export function currentStep(now: Date): number {
+  return Math.floor(epochSeconds(now) / TOTP_PERIOD_SECONDS);
+}
 
 /**
  * Checks TOTP codes with otplib on node:crypto, against the server's clock only (TOTP-4, TOTP-7).
@@ -45,9 +50,10 @@ export class TotpCodes {
     if (!/^\d{6}$/.test(code)) return { kind: 'mismatch' };
     const epoch = epochSeconds(this.clock.now());
     const accepted = await this.check(secret, code, epoch, this.config.totpDriftSteps * TOTP_PERIOD_SECONDS);
-    if (accepted.valid) return { kind: 'match', step: Math.floor(epoch / TOTP_PERIOD_SECONDS) + accepted.delta };
+    const step = currentStep(this.clock.now());
+    if (accepted.valid) return { kind: 'match', step: step + accepted.delta };
     const skewed = await this.check(secret, code, epoch, SKEW_HINT_SECONDS);
-    if (skewed.valid) return { kind: 'clock_skew', offsetSeconds: skewed.delta * TOTP_PERIOD_SECONDS };
+    if (skewed.valid) return { kind: 'clock_skew', step: step + skewed.delta, offsetSeconds: skewed.delta * TOTP_PERIOD_SECONDS };
     return { kind: 'mismatch' };
   }
 

@@ -6,6 +6,7 @@ import { CompanyPolicies1764420000000 } from './1764420000000-company-policies';
 import { PolicyNotices1764430000000 } from './1764430000000-policy-notices';
 import { PendingSignInDeviceTrust1764440000000 } from './1764440000000-pending-sign-in-device-trust';
 import { CompanySsoDomainIndex1764450000000 } from './1764450000000-company-sso-domain-index';
+import { AbuseResistance1764460000000 } from './1764460000000-abuse-resistance';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PolicyNotices1764430000000,
   PendingSignInDeviceTrust1764440000000,
   CompanySsoDomainIndex1764450000000,
+  AbuseResistance1764460000000,
 ];
