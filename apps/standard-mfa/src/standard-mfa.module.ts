@@ -12,6 +12,7 @@ import { InternalDirectoryController } from './directory/internal-directory.cont
 import { EnrollmentsController } from './factors/enrollments.controller';
 import { FactorsController } from './factors/factors.controller';
 import { StandardPolicy } from './standard.policy';
+import { TrustedDevicesController } from './devices/trusted-devices.controller';
 
 /** The standard product's HTTP app (port 3000). */
 @Module({})
@@ -31,6 +32,7 @@ export class StandardMfaModule {
         createMfaStepController('v1'),
         EnrollmentsController,
         FactorsController,
+        TrustedDevicesController,
         JwksController,
         InternalDirectoryController,
         MfaPolicyController,

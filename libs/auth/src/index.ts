@@ -12,6 +12,7 @@ export * from './challenges/challenge.service';
 export * from './decorators/auth-mode.decorator';
 export * from './decorators/current-caller.decorator';
 export * from './decorators/current-principal.decorator';
+export * from './devices/trusted-device.service';
 export * from './directory/account-administration';
 export * from './directory/company-admin-check';
 export * from './directory/company.entity';

@@ -35,8 +35,9 @@ export class AuditService {
   /**
    * The INSERT of `records` (at least one) as SQL and parameters numbered from `firstParameter`, for a
    * caller that writes them in the same statement as the change they describe (one round trip on hot paths).
+   * With `onlyIf`, an SQL condition, the rows are written only when it holds (the change happened).
    */
-  insertion(records: AuditRecord[], firstParameter = 1): { sql: string; parameters: unknown[] } {
+  insertion(records: AuditRecord[], firstParameter = 1, onlyIf?: string): { sql: string; parameters: unknown[] } {
     const context = requestContext.current();
     const occurredAt = this.clock.now();
     const rows = records.map((record) => [
@@ -50,11 +51,14 @@ export class AuditService {
       context?.requestId ?? null,
       JSON.stringify(record.data ?? {}),
     ]);
-    const width = rows[0]!.length;
-    const placeholders = rows.map((_, row) => `(${Array.from({ length: width }, (__, column) => `$${firstParameter + row * width + column}`).join(', ')})`);
+    // Typed placeholders: inside INSERT … SELECT nothing else tells PostgreSQL the parameters' types.
+    const types = ['timestamptz', 'text', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'jsonb'];
+    const placeholders = rows.map((_, row) => `(${types.map((type, column) => `$${firstParameter + row * types.length + column}::${type}`).join(', ')})`);
+    const columns = 'occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data';
     return {
-      sql: `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data)
-       VALUES ${placeholders.join(', ')}`,
+      sql: onlyIf
+        ? `INSERT INTO audit_events (${columns}) SELECT * FROM (VALUES ${placeholders.join(', ')}) AS event WHERE ${onlyIf}`
+        : `INSERT INTO audit_events (${columns}) VALUES ${placeholders.join(', ')}`,
       parameters: rows.flat(),
     };
   }

@@ -20,6 +20,16 @@ export class TrustedDevice {
   @Column('timestamptz')
   mfaTime!: Date;
 
+  /** The factor whose proof trusted the device: the device is trusted only while that factor is (ABUSE-9). */
+  @Column('uuid')
+  factorId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  userAgent!: string | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 

@@ -16,6 +16,15 @@ export class DirectoryRepository {
     return manager.findOneBy(User, { id });
   }
 
+  /**
+   * Locks the user's row for the rest of the caller's transaction. Every change to a user's MFA (an attempt,
+   * an activation, a removal, a reset, a deactivation) takes this lock first: they queue per user, on every
+   * instance, and always lock rows in the same order, user first.
+   */
+  async lockUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  }
+
   findUserByEmail(email: string): Promise<User | null> {
     return this.db.manager.findOneBy(User, { email: normalizeEmail(email) });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { Company, PayKind } from './company.entity';
@@ -67,15 +67,19 @@ export class DirectoryService {
     }
   }
 
-  async updateUser(userId: string, changes: UserChanges): Promise<User> {
-    const user = await this.db.manager.findOneBy(User, { id: userId });
+  /**
+   * Applies changes inside the caller's transaction, locking the user's row first. A new password comes
+   * hashed: argon2 takes tens of milliseconds and never runs under a row lock.
+   */
+  async updateUser(manager: EntityManager, userId: string, changes: Omit<UserChanges, 'password'> & { passwordHash?: string }): Promise<User> {
+    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw DomainError.notFound('The user');
-    if (changes.password !== undefined) user.passwordHash = await this.passwords.hash(changes.password);
+    if (changes.passwordHash !== undefined) user.passwordHash = changes.passwordHash;
     if (changes.status !== undefined) user.status = changes.status;
     if (changes.alwaysRequireMfa !== undefined) user.alwaysRequireMfa = changes.alwaysRequireMfa;
     if (changes.support !== undefined) user.support = changes.support;
     user.updatedAt = this.clock.now();
-    return this.db.manager.save(user);
+    return manager.save(user);
   }
 
   async createCompany(input: NewCompany): Promise<Company> {

@@ -11,13 +11,15 @@ import { isSsoUser } from '../directory/sso';
 import { DomainError } from '../errors/domain.error';
 import { Factor, FactorType } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
-import { maskPhoneNumber } from '../factors/factor-summary';
+import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
 import { parseMobileNumber } from '../factors/phone-number';
 import { SelfServiceCheck } from '../factors/self-service-check';
 import { renderQrCodes } from '../factors/qr-code';
 import { TotpCodes } from '../factors/totp-codes';
 import { totpSecretAad } from '../factors/totp.authenticator';
 import { Caller } from '../sign-in/caller';
+import { PendingSignIn } from '../sign-in/pending-sign-in.entity';
+import { usableFactors } from '../sign-in/usable-factors';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
@@ -145,10 +147,7 @@ export class EnrollmentService {
       throw new DomainError('sso_required', 'Your MFA is managed by your company’s identity provider.');
     }
     if (caller.kind === 'sign_in') {
-      // Only a sign-in that has no usable factor may add one: a password alone never adds a second factor.
-      if (!caller.pendingSignIn.enrollmentRequired) {
-        throw new DomainError('enrollment_not_available', 'Confirm with a factor you already have; add new ones after signing in.');
-      }
+      this.assertSignInMayEnroll(caller.pendingSignIn, facts, requirement);
     } else {
       await this.selfService.assert(caller.principal, facts.user, request.currentPassword, facts.activeFactors.length > 0);
       if (!requirement.enrollmentAvailable) {
@@ -161,6 +160,22 @@ export class EnrollmentService {
       });
     }
     return requirement;
+  }
+
+  /**
+   * ABUSE-3: a password alone never adds a factor. Decided now, from the factors the user has now, never
+   * from what the password step saw: a user with no factor enrolls; a user with a factor this product
+   * accepts proves it instead (and may add others after signing in); a user whose factors this product
+   * does not accept proves one of them in this sign-in first (a `proof` challenge). Confirming checks again.
+   */
+  private assertSignInMayEnroll(pending: PendingSignIn, facts: SubjectFacts, requirement: MfaRequirement): void {
+    if (facts.activeFactors.length === 0 || pending.provenFactorId) return;
+    if (usableFactors(facts.activeFactors, requirement).length > 0) {
+      throw new DomainError('enrollment_not_available', 'Confirm with a factor you already have; add new ones after signing in.');
+    }
+    throw new DomainError('factor_proof_required', 'This account already has a factor: prove one of them with this sign-in before adding another.', {
+      proofFactors: facts.activeFactors.map(summarizeFactor),
+    });
   }
 
   /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */
@@ -185,6 +200,7 @@ export class EnrollmentService {
       secretCiphertext: null,
       secretKeyId: null,
       lastUsedStep: null,
+      refusedSteps: [],
       phoneNumber: null,
       replacesFactorId: replaced?.id ?? null,
       createdAt: now,

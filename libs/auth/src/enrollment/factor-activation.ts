@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@sitepass/common';
+import { addSeconds, Clock } from '@sitepass/common';
 import { writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { VerifiedChallenge } from '../challenges/challenge.service';
+import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
+import { Factor } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
+import { RECENT_MFA_SECONDS } from '../factors/self-service-check';
 import { summarizeFactor } from '../factors/factor-summary';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
+import { SessionService } from '../sessions/session.service';
 import { Caller } from '../sign-in/caller';
 import { SignInCompletion } from '../sign-in/sign-in-completion';
 import { ConfirmedEnrollment } from './enrollment.types';
@@ -27,16 +31,20 @@ export class FactorActivation {
     private readonly completion: SignInCompletion,
     private readonly audit: AuditService,
     private readonly notifications: Notifications,
+    private readonly devices: TrustedDeviceService,
+    private readonly sessions: SessionService,
     private readonly clock: Clock,
   ) {}
 
   async activate(manager: EntityManager, caller: Caller, { factor, user, amr }: VerifiedChallenge): Promise<ConfirmedEnrollment> {
     const now = this.clock.now();
     const othersActive = (await this.factors.listLive(user.id, manager)).filter((other) => other.status === 'active' && other.id !== factor.id);
+    if (othersActive.length > 0) await this.assertMayAdd(manager, caller, factor);
     const events: AuditRecord[] = [{ type: 'enrollment.confirmed', subjectUserId: user.id, data: { factorType: factor.type } }];
     if (factor.replacesFactorId) {
-      // The old factor worked until this moment and is revoked in the same transaction.
+      // The old factor worked until this moment and is revoked in the same transaction, with the devices it trusted.
       const revoked = await this.factors.revoke(manager, [factor.replacesFactorId], 'replaced', now);
+      await this.devices.revokeForFactors(manager, revoked);
       events.push(...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })));
     }
     const activated = await writeReturning(
@@ -52,7 +60,26 @@ export class FactorActivation {
     await this.audit.recordMany(events, manager);
     await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', { factorType: factor.type });
     const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
-    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr);
+    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr, [], factor.id);
     return confirmed;
+  }
+
+  /**
+   * ABUSE-3, checked again in the transaction that activates, where the attempt holds the lock of the
+   * user's row: whoever adds a factor to an account that has one has proven one of them. Inside a sign-in
+   * that is a `proof` challenge; in a session, an MFA check that was recent when the enrollment started.
+   * So of two enrollments racing for an account without a factor, only the first to confirm needs no proof.
+   */
+  private async assertMayAdd(manager: EntityManager, caller: Caller, factor: Factor): Promise<void> {
+    if (caller.kind === 'sign_in') {
+      if (caller.pendingSignIn.provenFactorId) return;
+      throw new DomainError('factor_proof_required', 'This account already has a factor: prove one of them with this sign-in before adding another.');
+    }
+    const session = await this.sessions.findLiveSession(caller.principal.sessionId, manager);
+    if (!session?.mfaTime || session.mfaTime < addSeconds(factor.createdAt, -RECENT_MFA_SECONDS)) {
+      throw new DomainError('reauthentication_required', 'Confirm with your second factor first (POST /v1/challenges), then try again.', {
+        maxAgeSeconds: RECENT_MFA_SECONDS,
+      });
+    }
   }
 }

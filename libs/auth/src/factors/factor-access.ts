@@ -25,13 +25,19 @@ export class FactorAccess {
   ) {}
 
   async usableFactor(userId: string, factorId: string): Promise<{ user: User; factor: Factor }> {
-    const user = (await this.directory.findUserById(userId))!;
-    const factor = await this.factors.findOwn(user.id, factorId);
-    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
+    const { user, factor } = await this.ownActiveFactor(userId, factorId);
     const requirement = this.policy.evaluate(await this.facts.load(user));
     if (!isUsable(factor, requirement)) {
       throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
     }
+    return { user, factor };
+  }
+
+  /** The caller's own active factor, whether or not this product accepts it: what a `proof` challenge proves (ABUSE-3). */
+  async ownActiveFactor(userId: string, factorId: string): Promise<{ user: User; factor: Factor }> {
+    const user = (await this.directory.findUserById(userId))!;
+    const factor = await this.factors.findOwn(user.id, factorId);
+    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
     this.budget.assertMayTry(user);
     return { user, factor };
   }

@@ -5,6 +5,7 @@ import { OutboxWriter } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { RecoveryCodeService, RecoveryCodeStatus } from '../recovery-codes/recovery-code.service';
 import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
@@ -56,6 +57,7 @@ export class FactorService {
     private readonly smsQuota: SmsQuota,
     private readonly outbox: OutboxWriter,
     private readonly notifications: Notifications,
+    private readonly devices: TrustedDeviceService,
     private readonly clock: Clock,
   ) {}
 
@@ -87,19 +89,26 @@ export class FactorService {
     };
   }
 
-  /** POL-8: password plus a recent MFA check; never the last factor while MFA is required. */
+  /**
+   * POL-8: password plus a recent MFA check; never the last factor while MFA is required. ABUSE-7: the
+   * last-factor rule is decided under the lock of the user's row, from the factors as they are then, so
+   * of two removals at once the second sees the first. The devices the factor trusted go with it (ABUSE-9).
+   */
   async revokeFactor(principal: Principal, factorId: string, currentPassword: string): Promise<void> {
     const user = (await this.directory.findUserById(principal.userId))!;
     const factor = await this.factors.findOwn(user.id, factorId);
     if (!factor || factor.status === 'revoked') throw DomainError.notFound('The factor');
-    const facts = await this.facts.load(user);
-    await this.selfService.assert(principal, user, currentPassword, facts.activeFactors.length > 0);
-    const remaining = facts.activeFactors.filter((active) => active.id !== factor.id);
-    if (factor.status === 'active' && remaining.length === 0 && this.policy.evaluate({ ...facts, activeFactors: [] }).required) {
-      throw new DomainError('last_factor_required', 'MFA is required for your account: add another factor before removing this one.');
-    }
+    await this.selfService.assert(principal, user, currentPassword, (await this.facts.load(user)).activeFactors.length > 0);
     await this.db.transaction(async (manager) => {
-      await this.factors.revoke(manager, [factor.id], 'removed', this.clock.now());
+      await this.directory.lockUser(manager, user.id);
+      const facts = await this.facts.load(user, manager);
+      const remaining = facts.activeFactors.filter((active) => active.id !== factor.id);
+      if (remaining.length < facts.activeFactors.length && remaining.length === 0 && this.policy.evaluate({ ...facts, activeFactors: [] }).required) {
+        throw new DomainError('last_factor_required', 'MFA is required for your account: add another factor before removing this one.');
+      }
+      const revoked = await this.factors.revoke(manager, [factor.id], 'removed', this.clock.now());
+      if (revoked.length === 0) throw DomainError.notFound('The factor');
+      await this.devices.revokeForFactors(manager, revoked);
       // Without an active factor a recovery code has nothing to recover.
       if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
       await this.audit.record({ type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } }, manager);

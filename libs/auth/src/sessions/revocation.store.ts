@@ -4,6 +4,7 @@ import { Clock, RedisClient, addSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain.error';
 
 const MARKER = 'revocations:complete';
 const REBUILD_LOCK = 'revocations:rebuilding';
@@ -46,12 +47,24 @@ export class RevocationStore implements OnApplicationBootstrap {
     await this.rebuildIfIncomplete().catch((error: Error) => this.logger.warn(`Revocation set not rebuilt: ${error.message}`));
   }
 
-  /** Call after the revocation is committed to PostgreSQL. */
+  /**
+   * Adds revoked sessions to the set; call it inside the transaction that revokes them, before it commits.
+   * It never fails open (ABUSE-8): when Redis refuses the write (out of memory, read-only, unreachable), the
+   * set is marked incomplete, so that every instance answers from PostgreSQL until it is rebuilt; when even
+   * that is refused, it throws, and the revoking request fails instead of reporting a revocation that some
+   * instance would not see.
+   */
   async add(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const id of sessionIds) pipeline.set(keyOf(id), '1', 'EX', this.ttlSeconds);
-    await pipeline.exec();
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const id of sessionIds) pipeline.set(keyOf(id), '1', 'EX', this.ttlSeconds);
+      // A pipeline resolves even when its commands fail: each reply carries its own error.
+      const failed = (await pipeline.exec())?.find(([error]) => error);
+      if (failed) throw failed[0];
+    } catch (error) {
+      await this.markIncomplete(error as Error);
+    }
   }
 
   async isRevoked(sessionId: string): Promise<boolean> {
@@ -64,6 +77,16 @@ export class RevocationStore implements OnApplicationBootstrap {
       [sessionId],
     );
     return rows[0]?.revoked ?? true;
+  }
+
+  /** Deleting the rebuild lock too voids a rebuild in progress, which may have read PostgreSQL before this revocation. */
+  private async markIncomplete(cause: Error): Promise<void> {
+    try {
+      await this.redis.del(MARKER, REBUILD_LOCK);
+      this.logger.warn(`Revocation not written to Redis (${cause.message}): every instance checks PostgreSQL until the set is rebuilt`);
+    } catch {
+      throw new DomainError('service_unavailable', 'The revocation could not be recorded. Try again in a moment.', {}, 5);
+    }
   }
 
   private async rebuildIfIncomplete(): Promise<void> {

@@ -42,8 +42,12 @@ export class SessionService {
 
   /**
    * Opens a session and returns its first tokens; pass the manager of an enclosing transaction. The
-   * session, its first refresh token and the `events` that describe it are one INSERT statement: atomic
-   * without a transaction of its own, and one round trip on every sign-in (PERF-1, PERF-2).
+   * session, its first refresh token and the `events` that describe it are one statement: atomic without
+   * a transaction of its own, and one round trip on every sign-in (PERF-1, PERF-2).
+   *
+   * ABUSE-4: the statement opens the session only for a user who is active at that moment, and holds a
+   * share lock on the user's row while it does: a deactivation either waits for this session (and then
+   * revokes it with the others) or has committed first (and then no session is opened).
    */
   async startSession(
     userId: string,
@@ -73,17 +77,20 @@ export class SessionService {
       ...[session.id, userId, audience, session.acr, session.amr, session.authTime, session.mfaTime, now, session.expiresAt],
       ...[session.ip, session.userAgent, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken)],
     ];
-    const insertSession = `INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, step_up_failures, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11)`;
-    const insertRefreshToken = `INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($12, $1, $8)`;
-    const audit = events.length > 0 ? this.audit.insertion(events, parameters.length + 1) : null;
+    const audit = events.length > 0 ? this.audit.insertion(events, parameters.length + 1, 'EXISTS (SELECT 1 FROM new_session)') : null;
     // Foreign keys are checked at the end of the statement, when the session row exists.
-    await manager.query(
-      audit
-        ? `WITH new_session AS (${insertSession}), first_refresh_token AS (${insertRefreshToken}) ${audit.sql}`
-        : `WITH new_session AS (${insertSession}) ${insertRefreshToken}`,
+    const opened: Array<{ id: string }> = await manager.query(
+      `WITH active_user AS (SELECT id FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE),
+       new_session AS (
+         INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, step_up_failures, ip, user_agent)
+         SELECT $1::uuid, id, $3::text, $4::text, $5::text[], $6::timestamptz, $7::timestamptz, $8::timestamptz, $9::timestamptz, 0, $10::text, $11::text
+         FROM active_user RETURNING id),
+       first_refresh_token AS (INSERT INTO refresh_tokens (token_hash, session_id, created_at) SELECT $12::text, id, $8::timestamptz FROM new_session)
+       ${audit ? `, audit AS (${audit.sql})` : ''}
+       SELECT id FROM new_session`,
       [...parameters, ...(audit?.parameters ?? [])],
     );
+    if (opened.length === 0) throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     return { session, tokens: this.tokensFor(session, refreshToken) };
   }
 
@@ -109,19 +116,16 @@ export class SessionService {
       }
       if (session.revokedAt) throw new DomainError('session_revoked', 'The session has been revoked.');
       if (token.rotatedAt) {
-        await this.markRevoked(manager, [session.id], 'refresh_reuse');
+        await this.revokeSessions(manager, [session.id], 'refresh_reuse');
         await this.audit.record({ type: 'session.refresh_reused', subjectUserId: session.userId, data: { sessionId: session.id } }, manager);
-        return { kind: 'reused', sessionId: session.id } as const;
+        return { kind: 'reused' } as const;
       }
       if (this.clock.now() >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
       await checkSession(session, manager);
       await manager.update(RefreshToken, { tokenHash }, { rotatedAt: this.clock.now() });
       return { kind: 'rotated', tokens: await this.issueTokens(session, manager) } as const;
     });
-    if (outcome.kind === 'reused') {
-      await this.revocations.add([outcome.sessionId]);
-      throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
-    }
+    if (outcome.kind === 'reused') throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
     return outcome.tokens;
   }
 
@@ -145,32 +149,33 @@ export class SessionService {
 
   /** Revokes one session; its access tokens fail on every instance at once (SES-7). */
   async revokeSession(sessionId: string, reason: RevocationReason): Promise<void> {
-    await this.markRevoked(this.db.manager, [sessionId], reason);
-    await this.revocations.add([sessionId]);
+    await this.db.transaction((manager) => this.revokeSessions(manager, [sessionId], reason));
   }
 
-  /**
-   * Revokes every live session of a user inside the caller's transaction (RESET-2). Returns the ids;
-   * call `publishRevocations` with them after the commit.
-   */
+  /** Revokes every live session of a user inside the caller's transaction (RESET-2, ABUSE-4, ABUSE-9); returns their ids. */
   async revokeAllForUser(userId: string, reason: RevocationReason, manager: EntityManager): Promise<string[]> {
     const rows = await writeReturning<{ id: string }>(
       manager,
       `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
       [userId, this.clock.now(), reason],
     );
-    return rows.map((row) => row.id);
+    const sessionIds = rows.map((row) => row.id);
+    await this.revocations.add(sessionIds);
+    return sessionIds;
   }
 
-  publishRevocations(sessionIds: string[]): Promise<void> {
-    return this.revocations.add(sessionIds);
-  }
-
-  private async markRevoked(manager: EntityManager, sessionIds: string[], reason: RevocationReason): Promise<void> {
-    await manager.query(
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = ANY($1) AND revoked_at IS NULL`,
+  /**
+   * Revokes sessions inside the caller's transaction. The revocation set every instance reads is told
+   * before the transaction commits (ABUSE-8): if Redis cannot take it, the request fails and nothing is
+   * revoked; if the commit fails after Redis took it, the sessions are refused a little early, never late.
+   */
+  async revokeSessions(manager: EntityManager, sessionIds: string[], reason: RevocationReason): Promise<void> {
+    const rows = await writeReturning<{ id: string }>(
+      manager,
+      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = ANY($1) AND revoked_at IS NULL RETURNING id`,
       [sessionIds, this.clock.now(), reason],
     );
+    await this.revocations.add(rows.map((row) => row.id));
   }
 
   private async issueTokens(session: Session, manager: EntityManager): Promise<IssuedTokens> {

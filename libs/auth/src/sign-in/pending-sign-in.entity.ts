@@ -26,6 +26,13 @@ export class PendingSignIn {
   @Column('boolean')
   enrollmentRequired!: boolean;
 
+  /**
+   * The existing factor proven in this sign-in with a `proof` challenge: a user with an active factor
+   * enrolls another only after proving one (ABUSE-3).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  provenFactorId!: string | null;
+
   /** The product trusts devices for this user: completing the sign-in hands out a device token (SES-6). */
   @Column('boolean')
   trustDevice!: boolean;

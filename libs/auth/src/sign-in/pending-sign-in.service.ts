@@ -33,6 +33,7 @@ export class PendingSignInService {
       trustDevice,
       status: 'pending',
       failedAttempts: 0,
+      provenFactorId: null,
       createdAt: now,
       expiresAt: addSeconds(now, MFA_TOKEN_LIFETIME_SECONDS),
       endedAt: null,
@@ -60,6 +61,11 @@ export class PendingSignInService {
       `UPDATE pending_sign_ins SET status = 'revoked', ended_at = $2 WHERE user_id = $1 AND status = 'pending'`,
       [userId, this.clock.now()],
     );
+  }
+
+  /** ABUSE-3: an existing factor was proven in this sign-in; it may now enroll another. */
+  async recordProof(pendingSignInId: string, factorId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE pending_sign_ins SET proven_factor_id = $2 WHERE id = $1 AND status = 'pending'`, [pendingSignInId, factorId]);
   }
 
   /** Ends the pending sign-in successfully; false if it already ended (a concurrent completion won). */

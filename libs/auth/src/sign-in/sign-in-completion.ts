@@ -27,8 +27,12 @@ export class SignInCompletion {
     private readonly clock: Clock,
   ) {}
 
-  /** `events` are audited with the sign-in, in the statement that opens the session: this runs on every MFA sign-in (PERF-1). */
-  async complete(manager: EntityManager, pending: PendingSignIn, user: User, method: Amr, events: AuditRecord[] = []): Promise<Authenticated> {
+  /**
+   * `events` are audited with the sign-in, in the statement that opens the session: this runs on every MFA
+   * sign-in (PERF-1). `factorId` is the factor proven: a device it trusts is trusted only while that factor
+   * is (ABUSE-9); a recovery-code sign-in (no factor) trusts no device.
+   */
+  async complete(manager: EntityManager, pending: PendingSignIn, user: User, method: Amr, events: AuditRecord[] = [], factorId: string | null = null): Promise<Authenticated> {
     if (!(await this.pendingSignIns.complete(pending.id, manager))) {
       throw new DomainError('invalid_token', 'This sign-in was already completed. Sign in again.');
     }
@@ -36,7 +40,7 @@ export class SignInCompletion {
     const amr: Amr[] = ['pwd', method];
     const succeeded: AuditRecord = { type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: 'aal2', amr } };
     const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, { acr: 'aal2', amr, mfaTime }, manager, [...events, succeeded]);
-    const deviceToken = pending.trustDevice ? await this.devices.trust(user.id, amr, mfaTime, manager) : undefined;
+    const deviceToken = pending.trustDevice && factorId ? await this.devices.trust(user.id, factorId, amr, mfaTime, manager) : undefined;
     return { status: 'authenticated', ...tokens, ...(deviceToken ? { deviceToken } : {}) };
   }
 }

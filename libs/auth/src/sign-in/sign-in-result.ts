@@ -8,4 +8,10 @@ export type Authenticated = { status: 'authenticated'; deviceToken?: string; rec
 export type SignInResult =
   | Authenticated
   | { status: 'mfa_required'; mfaToken: string; expiresIn: number; factors: FactorSummary[]; recoveryCodeAvailable: boolean }
-  | { status: 'mfa_enrollment_required'; mfaToken: string; expiresIn: number; allowedFactorTypes: FactorType[] };
+  | ({ status: 'mfa_enrollment_required'; mfaToken: string; expiresIn: number; allowedFactorTypes: FactorType[] } & ProofDemand);
+
+/**
+ * ABUSE-3: a user with active factors of which this product accepts none proves one of them (a `proof`
+ * challenge with the mfaToken) before enrolling one it accepts. Absent when the user has no factor.
+ */
+export type ProofDemand = { proofRequired?: true; proofFactors?: FactorSummary[] };

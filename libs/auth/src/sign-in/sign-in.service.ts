@@ -65,7 +65,8 @@ export class SignInService {
     const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
     if (usable.length === 0) {
       await this.recordOutcome(user.id, 'sign_in.enrollment_required', 'enrollment_required');
-      return { status: 'mfa_enrollment_required', mfaToken, expiresIn, allowedFactorTypes: requirement.allowedFactorTypes };
+      const proof = facts.activeFactors.length > 0 ? { proofRequired: true as const, proofFactors: facts.activeFactors.map(summarizeFactor) } : {};
+      return { status: 'mfa_enrollment_required', mfaToken, expiresIn, allowedFactorTypes: requirement.allowedFactorTypes, ...proof };
     }
     await this.recordOutcome(user.id, 'sign_in.mfa_required', 'mfa_required');
     const recoveryCodeAvailable = (await this.recoveryCodes.status(user.id, this.db.manager)).available;
@@ -74,23 +75,28 @@ export class SignInService {
 
   /**
    * SES-1, SEC-5, DIR-5: the facts of the user whose password this is, as of now, or one and the same
-   * refusal for every failure. SSO users are refused by their email's domain, before the password.
+   * refusal for every failure. The attempt is taken from the account's and the client's limits before the
+   * password is verified (ABUSE-2). Every refusal costs one hash, whether the account exists or not
+   * (ABUSE-13). In an SSO domain, only a user who is not an SSO user and gives the right password signs in
+   * here; everyone else is sent to the identity provider, so an unknown email and an existing non-member
+   * of the domain get the same answer.
    */
   private async checkPassword(input: PasswordSignIn): Promise<SubjectFacts> {
     const audience = this.policy.audience;
-    await this.throttle.admit(input.email, requestContext.current()?.ip ?? null);
+    const attempt = await this.throttle.admit(input.email, requestContext.current()?.ip ?? null);
     const { facts, ssoDomainInUse } = await this.facts.loadByEmail(input.email);
     const user = facts?.user ?? null;
-    if (ssoDomainInUse && (facts === null || isSsoUser(facts.user, facts.memberships))) {
+    const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
+    const signsInHere = facts !== null && passwordMatches && facts.user.status === 'active';
+    if (ssoDomainInUse && (!signsInHere || isSsoUser(facts.user, facts.memberships))) {
       throw new DomainError('sso_required', 'This account signs in through your company’s identity provider.', {});
     }
-    const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
-    if (!facts || !passwordMatches || facts.user.status !== 'active') {
-      await this.throttle.recordFailure(input.email);
+    if (!signsInHere) {
       await this.audit.record({ type: 'sign_in.failed', subjectUserId: user?.id ?? null, data: { audience, reason: 'invalid_credentials' } });
       this.metrics.signIns.inc({ audience, outcome: 'invalid_credentials' });
       throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     }
+    await attempt.passed();
     // The policy is judged when the password has been checked, not when the facts were read before the hash.
     return { ...facts, asOf: this.clock.now() };
   }
@@ -107,6 +113,20 @@ export class SignInService {
   private async recordOutcome(userId: string, type: 'sign_in.mfa_required' | 'sign_in.enrollment_required', outcome: string): Promise<void> {
     await this.audit.record({ type, subjectUserId: userId, data: { audience: this.policy.audience } });
     this.metrics.signIns.inc({ audience: this.policy.audience, outcome });
+  }
+
+  /**
+   * ABUSE-9: signing out everywhere revokes every session of the user, on both products, and every device
+   * they trusted, under the lock of the user's row.
+   */
+  async signOutEverywhere(principal: Principal): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await this.directory.lockUser(manager, principal.userId);
+      const sessionIds = await this.sessions.revokeAllForUser(principal.userId, 'sign_out_everywhere', manager);
+      const trustedDevices = await this.devices.revokeAllForUser(principal.userId, manager);
+      const data = { sessionsRevoked: sessionIds.length, trustedDevicesRevoked: trustedDevices };
+      await this.audit.record({ type: 'session.signed_out_everywhere', subjectUserId: principal.userId, data }, manager);
+    });
   }
 
   /** SES-7: sign-out revokes the session; its access tokens stop working on every instance. */

@@ -21,7 +21,7 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @MfaTokenOrAccessAuth()
     @Post('challenges')
     async issueChallenge(@CurrentCaller() caller: Caller, @Body() body: IssueChallengeDto, @Res({ passthrough: true }) response: Response): Promise<ChallengeView> {
-      const challenge = await this.mfa.issueChallenge(caller, body.factorId);
+      const challenge = await this.mfa.issueChallenge(caller, body.factorId, body.purpose);
       response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
       return challenge;
     }

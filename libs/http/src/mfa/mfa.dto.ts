@@ -8,6 +8,16 @@ const stripSpaces = ({ value }: { value: unknown }) => (typeof value === 'string
 export class IssueChallengeDto {
   @IsUUID('all', { message: 'factorId must be a UUID' })
   factorId!: string;
+
+  @ApiPropertyOptional({
+    enum: ['sign_in', 'proof'],
+    default: 'sign_in',
+    description:
+      '`proof` (mfaToken only): prove a factor this product does not accept for sign-in, so that the sign-in may enroll one it does (ABUSE-3; see proofFactors in the sign-in answer)',
+  })
+  @IsOptional()
+  @IsIn(['sign_in', 'proof'], { message: 'purpose must be sign_in or proof' })
+  purpose?: 'sign_in' | 'proof';
 }
 
 export class VerifyCodeDto {

@@ -50,6 +50,14 @@ export function createSessionsController(path: string): Type<unknown> {
     signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
       return this.signIn.signOut(principal);
     }
+
+    /** ABUSE-9: every session of the user, on both products, and every trusted device. */
+    @Delete()
+    @ApiBearerAuth()
+    @HttpCode(HttpStatus.NO_CONTENT)
+    signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
+      return this.signIn.signOutEverywhere(principal);
+    }
   }
   return SessionsController;
 }
