@@ -22,6 +22,11 @@ export interface AuditEventView {
  * AUD-2: a company's events are those recorded for the company (policy changes, resets) and those about
  * no company in particular (sign-ins, MFA, factors) whose subject is an active member. Two index scans
  * (company_id, then subject_user_id), disjoint by construction.
+ *
+ * ABUSE-11: a company-less event is listed only when nobody else acted on the member (no actor, or the
+ * member themselves). An event that someone else caused belongs to the company they acted for, and every
+ * other company of the member must not see that actor; rows written before resets carried their company
+ * (and any future omission) stay out of the other companies' lists instead of showing another admin.
  */
 const COMPANY_EVENTS = `
   WITH scoped AS (
@@ -30,6 +35,7 @@ const COMPANY_EVENTS = `
     SELECT * FROM audit_events
     WHERE company_id IS NULL
       AND subject_user_id IN (SELECT user_id FROM memberships WHERE company_id = $1 AND status = 'active')
+      AND (actor_user_id IS NULL OR actor_user_id = subject_user_id)
   )`;
 
 interface AuditRow {

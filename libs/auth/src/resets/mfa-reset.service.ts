@@ -9,6 +9,7 @@ import { User } from '../directory/user.entity';
 import { DomainError } from '../errors/domain.error';
 import { CompanyPolicyRepository } from '../policy/company-policy.repository';
 import { MfaRevocationService } from './mfa-revocation.service';
+import { assertNotSupportStaff } from './support-staff';
 import { Principal } from '../tokens/access-token';
 
 export interface MemberResetRequest {
@@ -67,11 +68,16 @@ export class MfaResetService {
   }
 
 
-  /** RESET-3: never oneself, never an SSO user, never the holder of an MFA-required payor role. */
+  /**
+   * RESET-3: never oneself, never an SSO user, never the holder of an MFA-required payor role.
+   * ABUSE-12: never platform support staff either: only support resets them, through support's own paths.
+   * That holds when the admin is support staff too: here they act as the company's admin, audited as one.
+   */
   private assertResettable(actorUserId: string, member: User, memberships: Membership[]): void {
     if (member.id === actorUserId) {
       throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask another admin of your company or support.');
     }
+    assertNotSupportStaff(member);
     if (isSsoUser(member, memberships)) {
       throw new DomainError('sso_user', 'This member signs in through the company’s identity provider, which manages their MFA.');
     }

@@ -49,7 +49,7 @@ export class MfaRevocationService {
   /** Revokes, audits `mfa.reset` and tells every instance that the sessions are gone (SES-7), in one transaction. */
   async resetUser(userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
     const revoked = await this.db.transaction(async (manager) => {
-      const result = await this.revokeAll(manager, userId, attribution.actorUserId ?? null);
+      const result = await this.revokeAll(manager, userId, attribution);
       const counts = { factorsRevoked: result.factors.length, sessionsRevoked: result.sessionIds.length };
       const { resetBy, ...audited } = attribution;
       await this.audit.record({ type: 'mfa.reset', subjectUserId: userId, ...audited, data: { ...attribution.data, ...counts } }, manager);
@@ -65,7 +65,7 @@ export class MfaRevocationService {
    * and sign-ins end before the sessions are revoked, so a verification racing the reset either loses its
    * challenge or has its new session revoked with the others.
    */
-  private async revokeAll(manager: EntityManager, userId: string, actorUserId: string | null): Promise<RevokedMfa> {
+  private async revokeAll(manager: EntityManager, userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
     const resetAt = this.clock.now();
     const factors = await this.factors.revokeAllOfUser(manager, userId, 'admin_reset', resetAt);
     await this.recoveryCodes.voidAll(userId, manager);
@@ -74,10 +74,13 @@ export class MfaRevocationService {
     await this.pendingSignIns.revokeAllForUser(userId, manager);
     await this.budget.clear(manager, userId);
     const sessionIds = await this.sessions.revokeAllForUser(userId, 'admin_reset', manager);
+    // ABUSE-11: each revocation is part of the reset, so it carries the reset's actor and company. Without
+    // the company, every other company of the member would list it, with this company's admin as actor.
     await this.audit.recordMany(
       factors.map((factor) => ({
         type: 'factor.revoked' as const,
-        actorUserId,
+        actorUserId: attribution.actorUserId ?? null,
+        companyId: attribution.companyId ?? null,
         subjectUserId: userId,
         data: { factorId: factor.id, factorType: factor.type, reason: 'admin_reset' },
       })),

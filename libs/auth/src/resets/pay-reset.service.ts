@@ -8,6 +8,7 @@ import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MemberReset, MemberResetRequest } from './mfa-reset.service';
 import { MfaRevocationService } from './mfa-revocation.service';
+import { assertNotSupportStaff } from './support-staff';
 
 export interface PayResetRequest extends MemberResetRequest {
   /** Support's note of how the user's identity was checked; required to reset a payor-role user (PAY-10). */
@@ -53,6 +54,8 @@ export class PayResetService {
 
   private assertResettable(actor: User, target: User, memberships: Membership[], note: string | undefined): void {
     if (target.id === actor.id) throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask support.');
+    // ABUSE-12: a payee admin never resets platform support staff; support resetting support stays allowed.
+    if (!actor.support) assertNotSupportStaff(target);
     if (isSsoUser(target, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
     const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
     if (payor && !actor.support) throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
