@@ -36,10 +36,12 @@ const MODULES: Record<AppKind, (config: SitepassConfig) => DynamicModule> = {
 export interface StartOptions {
   /** Where the app's log lines go; by default only errors, to the console. */
   logger?: LoggerService;
+  /** Where the app keeps development secrets when the overrides unset the test's own. */
+  devSecretsDirectory?: string;
 }
 
 export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
-  const config = testConfig(overrides);
+  const config = testConfig(overrides, { devSecretsDirectory: options.devSecretsDirectory });
   const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)] })
     .overrideProvider(Clock)
     .useValue(clock)
