@@ -15,7 +15,7 @@ const SECRETS = {
   HASH_PEPPER: randomBytes(32).toString('base64'),
 };
 
-export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789';
+export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789abcdef';
 export const TEST_ISSUER = 'https://sitepass.test';
 
 export function workerId(): string {
