@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { Clock, JsonLogger } from '@sitepass/common';
+import { Clock, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
 import Redis from 'ioredis';
@@ -47,6 +47,7 @@ export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverri
     .useValue(clock)
     .compile();
   const logger = options.logger ?? new JsonLogger('error');
+  warnAboutDevelopmentSecrets(config, logger);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
   if (kind === 'worker') app.enableShutdownHooks();
   else configureHttpApp(app, config, { title: kind, description: 'test' });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryModule } from '@sitepass/auth';
-import { CommonModule, JsonLogger } from '@sitepass/common';
+import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoDirectory } from './demo-directory';
@@ -9,9 +9,11 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoDirectory } from './demo-directory';
 /** `npm run seed:demo` (DIR-4): loads the demo directory; running it again changes nothing. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 0 });
+  const logger = new JsonLogger('warn');
+  warnAboutDevelopmentSecrets(config, logger);
   @Module({ imports: [ConfigModule.forRoot(config), CommonModule.forRoot('seed'), DatabaseModule.forRoot(), DirectoryModule] })
   class SeedModule {}
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: new JsonLogger('warn') });
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger });
   try {
     await seedDemoDirectory(app);
     printAccounts();
