@@ -8,7 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const env = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? 'development',
-  INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? 'demo-internal-token',
+  // A fixed token so the README can show it; 32+ characters, as the configuration requires (ABUSE-14).
+  INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? 'demo-internal-token-not-for-production',
   SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'log',
   OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200',
 };

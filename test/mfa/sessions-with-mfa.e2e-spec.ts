@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser, signInWithTotp } from '../support/mfa';
+import { TEST_SERVICE_TOKEN } from '../support/test-config';
 
 describe('sessions after MFA', () => {
   const env = useTestEnvironment();
@@ -23,9 +24,9 @@ describe('sessions after MFA', () => {
 
   it('SES-5 refuses the refresh of a password-only session once MFA has become required', async () => {
     const app = await env.standard();
-    const { id } = (await app.http.post('/internal/v1/users', { email: 'late@example.com', password: 'correct horse battery staple' }, { token: 'test-service-token-0123456789' })).body;
+    const { id } = (await app.http.post('/internal/v1/users', { email: 'late@example.com', password: 'correct horse battery staple' }, { token: TEST_SERVICE_TOKEN })).body;
     const { refreshToken } = (await signIn(app, 'late@example.com')).body;
-    await app.http.patch(`/internal/v1/users/${id}`, { alwaysRequireMfa: true }, { token: 'test-service-token-0123456789' });
+    await app.http.patch(`/internal/v1/users/${id}`, { alwaysRequireMfa: true }, { token: TEST_SERVICE_TOKEN });
     const refused = await app.http.post('/v1/sessions/refresh', { refreshToken });
     expect(refused.body.code).toBe('mfa_reauth_required');
   });

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { Clock, JsonLogger } from '@sitepass/common';
+import { Clock, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
 import Redis from 'ioredis';
@@ -36,15 +36,18 @@ const MODULES: Record<AppKind, (config: SitepassConfig) => DynamicModule> = {
 export interface StartOptions {
   /** Where the app's log lines go; by default only errors, to the console. */
   logger?: LoggerService;
+  /** Where the app keeps development secrets when the overrides unset the test's own. */
+  devSecretsDirectory?: string;
 }
 
 export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
-  const config = testConfig(overrides);
+  const config = testConfig(overrides, { devSecretsDirectory: options.devSecretsDirectory });
   const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
   const logger = options.logger ?? new JsonLogger('error');
+  warnAboutDevelopmentSecrets(config, logger);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
   if (kind === 'worker') app.enableShutdownHooks();
   else configureHttpApp(app, config, { title: kind, description: 'test' });

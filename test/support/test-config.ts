@@ -15,7 +15,7 @@ const SECRETS = {
   HASH_PEPPER: randomBytes(32).toString('base64'),
 };
 
-export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789';
+export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789abcdef';
 export const TEST_ISSUER = 'https://sitepass.test';
 
 export function workerId(): string {
@@ -26,8 +26,13 @@ export function testRedisPrefix(): string {
   return `{sitepass-test-${process.env.SITEPASS_TEST_RUN}-${workerId()}}`;
 }
 
+export interface TestConfigOptions {
+  /** Where development secrets are kept when the overrides unset the test's own (a temporary folder). */
+  devSecretsDirectory?: string;
+}
+
 /** A configuration built by the real parser from a test environment: this worker's database and prefix. */
-export function testConfig(overrides: EnvOverrides = {}): SitepassConfig {
+export function testConfig(overrides: EnvOverrides = {}, options: TestConfigOptions = {}): SitepassConfig {
   const runId = process.env.SITEPASS_TEST_RUN;
   if (!runId) throw new Error('SITEPASS_TEST_RUN is not set: run the tests through Jest (npm test)');
   return loadConfig(
@@ -43,6 +48,6 @@ export function testConfig(overrides: EnvOverrides = {}): SitepassConfig {
       ...SECRETS,
       ...overrides,
     },
-    { port: 0 },
+    { port: 0, devSecretsDirectory: options.devSecretsDirectory },
   );
 }

@@ -3,6 +3,7 @@ export * from './context/request-context';
 export * from './crypto/keyed-hasher';
 export * from './crypto/random';
 export * from './crypto/secret-keyring';
+export * from './logging/development-secrets.warning';
 export * from './logging/json-logger';
 export * from './metrics/metrics';
 export * from './redis/redis.module';

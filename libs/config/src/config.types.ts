@@ -40,6 +40,16 @@ export interface MailSettings {
   from: string;
 }
 
+/** Secrets taken from the development file because the environment set none (never in production). */
+export interface DevelopmentSecretsUse {
+  /** Absolute path of the file. */
+  file: string;
+  /** Whether this process created the file or found it already there. */
+  generated: boolean;
+  /** The variables whose value came from the file. */
+  variables: string[];
+}
+
 /** Everything the processes read from the environment, parsed and validated once at start-up (OPS-2). */
 export interface SitepassConfig {
   environment: Environment;
@@ -61,6 +71,8 @@ export interface SitepassConfig {
   /** Newest first: the first encrypts, any decrypts (TOTP-6). */
   encryptionKeys: EncryptionKey[];
   hashPepper: Buffer;
+  /** Set when a secret came from the development file: every entry point warns about it at start (ABUSE-14). */
+  developmentSecrets: DevelopmentSecretsUse | null;
   internalApiToken: string | null;
   /** Express "trust proxy" values: addresses or CIDR ranges whose X-Forwarded-For is believed (SEC-4). */
   trustedProxies: string[];

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       totpIssuer: 'Sitepass',
       internalApiToken: null,
       trustedProxies: [],
+      developmentSecrets: null,
     });
     expect(config.jwt.accessTokenTtlSeconds).toBe(900);
     expect(config.sms.allowedCountries).toEqual(['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK']);
@@ -65,6 +66,9 @@ describe('loadConfig', () => {
       'HASH_PEPPER: is required in production',
       'SMS_PROVIDER: log prints one-time codes; use twilio in production',
       'SMTP_URL: is required in production (without it emails only go to the log)',
+      'PUBLIC_HOST: is required in production (the default, localhost, is for local development)',
+      'JWT_ISSUER: is required in production (the default, http://localhost:8080, is for local development)',
+      'MAIL_FROM: is required in production (the default, Sitepass <no-reply@sitepass.local>, is for local development)',
     ]);
     expect(
       problemsOf({
@@ -77,6 +81,9 @@ describe('loadConfig', () => {
         TWILIO_AUTH_TOKEN: 't',
         TWILIO_FROM: '+15005550006',
         SMTP_URL: 'smtp://mail:25',
+        PUBLIC_HOST: 'sitepass.example',
+        JWT_ISSUER: 'https://sitepass.example',
+        MAIL_FROM: 'Sitepass <no-reply@sitepass.example>',
       }),
     ).toEqual([
       'JWT_SIGNING_KEYS: key 1 is not a P-256 EC key (ES256 needs one)',
@@ -106,5 +113,21 @@ describe('loadConfig', () => {
     expect(second.jwt.signingKeys).toEqual(first.jwt.signingKeys);
     expect(second.hashPepper.equals(first.hashPepper)).toBe(true);
     expect(JSON.parse(readFileSync(join(directory, 'dev-secrets.json'), 'utf8'))).toHaveProperty('encryptionKeys');
+  });
+
+  it('OPS-2 ABUSE-14 says which secrets came from the development file, and whether this process generated it', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sitepass-dev-'));
+    const file = join(directory, 'dev-secrets.json');
+    const all = ['JWT_SIGNING_KEYS', 'ENCRYPTION_KEYS', 'HASH_PEPPER'];
+    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({ file, generated: true, variables: all });
+    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({ file, generated: false, variables: all });
+    const onlyPepper = loadConfig({ JWT_SIGNING_KEYS: secrets.JWT_SIGNING_KEYS, ENCRYPTION_KEYS: secrets.ENCRYPTION_KEYS }, { port: 0, devSecretsDirectory: directory });
+    expect(onlyPepper.developmentSecrets).toEqual({ file, generated: false, variables: ['HASH_PEPPER'] });
+  });
+
+  it('OPS-2 ABUSE-14 INTERNAL_API_TOKEN, when set, is at least 32 characters long', () => {
+    expect(problemsOf({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(31) })).toEqual(['INTERNAL_API_TOKEN: must be at least 32 characters long']);
+    expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(32) }, { port: 0 }).internalApiToken).toBe('x'.repeat(32));
+    expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: '' }, { port: 0 }).internalApiToken).toBeNull();
   });
 });

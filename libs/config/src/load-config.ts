@@ -1,10 +1,24 @@
 import { ConfigError } from './config.error';
-import { Environment, LogLevel, SitepassConfig, SmsProviderName } from './config.types';
-import { DevSecrets, loadDevSecrets } from './dev-secrets';
+import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName } from './config.types';
+import { LoadedDevSecrets, loadDevSecrets } from './dev-secrets';
 import { Env, EnvReader } from './env-reader';
 import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
 
 export const STANDARD_SMS_COUNTRIES = ['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK'];
+
+/**
+ * Defaults that only make sense on a developer's machine. Production must set these itself: a token
+ * issued for http://localhost:8080, an SMS bound to localhost or mail from a .local domain would all
+ * "work" without an error while being wrong for every user (ABUSE-14).
+ */
+const LOCAL_DEFAULTS = {
+  PUBLIC_HOST: 'localhost',
+  JWT_ISSUER: 'http://localhost:8080',
+  MAIL_FROM: 'Sitepass <no-reply@sitepass.local>',
+} as const;
+
+/** The service token guards the whole directory API: long enough that guessing it is out of reach (ABUSE-14). */
+const INTERNAL_API_TOKEN_MIN_LENGTH = 32;
 
 export interface ConfigDefaults {
   port: number;
@@ -26,17 +40,18 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sitepass', ['postgres:', 'postgresql:']),
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
-    publicHost: read.string('PUBLIC_HOST', 'localhost'),
+    publicHost: read.string('PUBLIC_HOST', LOCAL_DEFAULTS.PUBLIC_HOST),
     totpIssuer: read.string('TOTP_ISSUER', 'Sitepass'),
     totpDriftSteps: read.integer('TOTP_DRIFT_STEPS', 1, 0, 4),
     jwt: {
-      issuer: read.string('JWT_ISSUER', 'http://localhost:8080'),
+      issuer: read.string('JWT_ISSUER', LOCAL_DEFAULTS.JWT_ISSUER),
       signingKeys: secrets.signingKeys,
       accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
     },
     encryptionKeys: secrets.encryptionKeys,
     hashPepper: secrets.hashPepper,
-    internalApiToken: read.optional('INTERNAL_API_TOKEN'),
+    developmentSecrets: secrets.developmentSecrets,
+    internalApiToken: readInternalApiToken(read),
     trustedProxies: read.proxyList('TRUSTED_PROXIES'),
     rateLimits: {
       loginFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
@@ -61,7 +76,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     },
     mail: {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
-      from: read.string('MAIL_FROM', 'Sitepass <no-reply@sitepass.local>'),
+      from: read.string('MAIL_FROM', LOCAL_DEFAULTS.MAIL_FROM),
     },
     payIdleTimeoutSeconds: read.integer('PAY_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 24 * 3600),
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
@@ -69,6 +84,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
   };
   checkTwilio(read, config);
   checkProductionTransports(read, config);
+  checkProductionSetsLocalDefaults(read, environment);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
@@ -77,16 +93,26 @@ function readSecrets(read: EnvReader, environment: Environment, devDirectory: st
   const names = ['JWT_SIGNING_KEYS', 'ENCRYPTION_KEYS', 'HASH_PEPPER'] as const;
   const missing = names.filter((name) => read.raw(name) === undefined);
   if (environment === 'production') missing.forEach((name) => read.fail(name, 'is required in production', null));
-  const dev: DevSecrets | null = missing.length > 0 && environment !== 'production' ? loadDevSecrets(devDirectory) : null;
+  const dev: LoadedDevSecrets | null = missing.length > 0 && environment !== 'production' ? loadDevSecrets(devDirectory) : null;
   const value = (name: (typeof names)[number], devValue: string | undefined) => read.raw(name) ?? devValue;
-  const signingKeys = value(names[0], dev?.jwtSigningKeys);
-  const encryptionKeys = value(names[1], dev?.encryptionKeys);
-  const pepper = value(names[2], dev?.hashPepper);
+  const signingKeys = value(names[0], dev?.secrets.jwtSigningKeys);
+  const encryptionKeys = value(names[1], dev?.secrets.encryptionKeys);
+  const pepper = value(names[2], dev?.secrets.hashPepper);
+  const developmentSecrets: DevelopmentSecretsUse | null = dev && { file: dev.file, generated: dev.generated, variables: [...missing] };
   return {
     signingKeys: signingKeys === undefined ? [] : parseSigningKeys(read, names[0], signingKeys),
     encryptionKeys: encryptionKeys === undefined ? [] : parseEncryptionKeys(read, names[1], encryptionKeys),
     hashPepper: pepper === undefined ? Buffer.alloc(0) : parsePepper(read, names[2], pepper),
+    developmentSecrets,
   };
+}
+
+function readInternalApiToken(read: EnvReader): string | null {
+  const token = read.optional('INTERNAL_API_TOKEN');
+  if (token !== null && token.length < INTERNAL_API_TOKEN_MIN_LENGTH) {
+    return read.fail('INTERNAL_API_TOKEN', `must be at least ${INTERNAL_API_TOKEN_MIN_LENGTH} characters long`, null);
+  }
+  return token;
 }
 
 function checkTwilio(read: EnvReader, config: SitepassConfig): void {
@@ -104,4 +130,11 @@ function checkProductionTransports(read: EnvReader, config: SitepassConfig): voi
   if (config.environment !== 'production') return;
   if (config.sms.provider === 'log') read.fail('SMS_PROVIDER', 'log prints one-time codes; use twilio in production', null);
   if (!config.mail.smtpUrl) read.fail('SMTP_URL', 'is required in production (without it emails only go to the log)', null);
+}
+
+function checkProductionSetsLocalDefaults(read: EnvReader, environment: Environment): void {
+  if (environment !== 'production') return;
+  for (const [name, fallback] of Object.entries(LOCAL_DEFAULTS)) {
+    if (read.raw(name) === undefined) read.fail(name, `is required in production (the default, ${fallback}, is for local development)`, null);
+  }
 }

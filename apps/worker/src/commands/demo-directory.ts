@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DirectoryRepository, DirectoryService, MembershipRole, PayKind, PayRole } from '@sitepass/auth';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
 
 /** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
 export const DEMO_PASSWORD = 'sitepass-demo-password';
@@ -54,8 +55,23 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'sue@sitepass.example', note: 'platform support', support: true, memberships: [] },
 ];
 
+/** Thrown instead of seeding a production database; its message is what the command prints. */
+export class DemoSeedRefused extends Error {
+  constructor() {
+    super('seed:demo refuses to run with NODE_ENV=production: every demo account shares a published password (ABUSE-14).');
+    this.name = 'DemoSeedRefused';
+  }
+}
+
+/** The demo accounts' password is in the README: a production directory must never contain them (ABUSE-14). */
+export function refuseDemoSeedInProduction(config: SitepassConfig): void {
+  if (config.environment === 'production') throw new DemoSeedRefused();
+}
+
 /** Creates what is missing of the demo directory; running it again changes nothing (DIR-4). */
 export async function seedDemoDirectory(app: INestApplicationContext): Promise<void> {
+  // Checked here as well as before the command connects, so that no caller can seed a production database.
+  refuseDemoSeedInProduction(app.get<SitepassConfig>(CONFIG, { strict: false }));
   const directory = app.get(DirectoryService, { strict: false });
   const repository = app.get(DirectoryRepository, { strict: false });
   const companyIds = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { JsonLogger } from '@sitepass/common';
+import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { ensureDatabase, runMigrations } from '@sitepass/database';
 
@@ -6,6 +6,7 @@ import { ensureDatabase, runMigrations } from '@sitepass/database';
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 0 });
   const logger = new JsonLogger(config.logLevel);
+  warnAboutDevelopmentSecrets(config, logger);
   if (await ensureDatabase(config.databaseUrl)) logger.log('Created the database', 'Migrations');
   const applied = await runMigrations(config.databaseUrl);
   logger.log(applied.length > 0 ? `Applied ${applied.join(', ')}` : 'The schema is up to date', 'Migrations');

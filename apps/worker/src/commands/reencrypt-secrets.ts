@@ -2,19 +2,21 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Factor, SecretRotation } from '@sitepass/auth';
-import { CommonModule, JsonLogger } from '@sitepass/common';
+import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 
 /** `npm run secrets:reencrypt` (TOTP-6): re-seal every secret under the newest ENCRYPTION_KEYS key. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 0 });
+  const logger = new JsonLogger(config.logLevel);
+  warnAboutDevelopmentSecrets(config, logger);
   @Module({
     imports: [ConfigModule.forRoot(config), CommonModule.forRoot('reencrypt'), DatabaseModule.forRoot(), TypeOrmModule.forFeature([Factor])],
     providers: [SecretRotation],
   })
   class ReencryptModule {}
-  const app = await NestFactory.createApplicationContext(ReencryptModule, { logger: new JsonLogger(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(ReencryptModule, { logger });
   try {
     await app.get(SecretRotation).reencryptAll();
   } finally {

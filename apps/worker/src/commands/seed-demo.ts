@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryModule } from '@sitepass/auth';
-import { CommonModule, JsonLogger } from '@sitepass/common';
+import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoDirectory } from './demo-directory';
+import { DEMO_PASSWORD, DEMO_USERS, DemoSeedRefused, refuseDemoSeedInProduction, seedDemoDirectory } from './demo-directory';
 
 /** `npm run seed:demo` (DIR-4): loads the demo directory; running it again changes nothing. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 0 });
+  const logger = new JsonLogger('warn');
+  warnAboutDevelopmentSecrets(config, logger);
+  // Before the application context exists: a refused run never opens a database connection.
+  refuseDemoSeedInProduction(config);
   @Module({ imports: [ConfigModule.forRoot(config), CommonModule.forRoot('seed'), DatabaseModule.forRoot(), DirectoryModule] })
   class SeedModule {}
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: new JsonLogger('warn') });
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger });
   try {
     await seedDemoDirectory(app);
     printAccounts();
@@ -27,6 +31,7 @@ function printAccounts(): void {
 }
 
 main().catch((error: unknown) => {
-  new JsonLogger().error(error instanceof Error ? error : String(error), 'Seed');
+  // A refusal is an answer, not a crash: its message alone, without a stack trace.
+  new JsonLogger().error(error instanceof DemoSeedRefused ? error.message : error instanceof Error ? error : String(error), 'Seed');
   process.exit(1);
 });
