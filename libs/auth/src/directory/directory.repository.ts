@@ -19,10 +19,11 @@ export class DirectoryRepository {
   /**
    * Locks the user's row for the rest of the caller's transaction. Every change to a user's MFA (an attempt,
    * an activation, a removal, a reset, a deactivation) takes this lock first: they queue per user, on every
-   * instance, and always lock rows in the same order, user first.
+   * instance, and always lock rows in the same order, user first. NO KEY UPDATE, as an UPDATE of the row
+   * takes: rows that reference the user (a new challenge, a session) can still be inserted meanwhile.
    */
   async lockUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+    await manager.query(`SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE`, [userId]);
   }
 
   findUserByEmail(email: string): Promise<User | null> {

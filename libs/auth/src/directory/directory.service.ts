@@ -72,7 +72,7 @@ export class DirectoryService {
    * hashed: argon2 takes tens of milliseconds and never runs under a row lock.
    */
   async updateUser(manager: EntityManager, userId: string, changes: Omit<UserChanges, 'password'> & { passwordHash?: string }): Promise<User> {
-    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'for_no_key_update' } });
     if (!user) throw DomainError.notFound('The user');
     if (changes.passwordHash !== undefined) user.passwordHash = changes.passwordHash;
     if (changes.status !== undefined) user.status = changes.status;

@@ -6,6 +6,7 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { AttemptBudget } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { FactorType } from '../factors/factor.entity';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
@@ -34,6 +35,7 @@ export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | '
 export class MfaRevocationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly directory: DirectoryRepository,
     private readonly factors: FactorRepository,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly devices: TrustedDeviceService,
@@ -67,6 +69,8 @@ export class MfaRevocationService {
    */
   private async revokeAll(manager: EntityManager, userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
     const resetAt = this.clock.now();
+    // The user's row first, as every change to a user's MFA locks it: an attempt in flight finishes first.
+    await this.directory.lockUser(manager, userId);
     const factors = await this.factors.revokeAllOfUser(manager, userId, 'admin_reset', resetAt);
     await this.recoveryCodes.voidAll(userId, manager);
     await this.devices.revokeAllForUser(userId, manager);

@@ -38,7 +38,16 @@ export class PendingSignInService {
       expiresAt: addSeconds(now, MFA_TOKEN_LIFETIME_SECONDS),
       endedAt: null,
     });
-    await this.db.manager.insert(PendingSignIn, pending);
+    // ABUSE-4: only for a user still active, holding a share lock on the row as the statement runs: a
+    // deactivation that committed during the password check leaves no MFA step behind it.
+    const opened: unknown[] = await this.db.query(
+      `INSERT INTO pending_sign_ins (id, user_id, audience, token_hash, enrollment_required, trust_device, status, failed_attempts, created_at, expires_at)
+       SELECT $1::uuid, id, $3::text, $4::text, $5::boolean, $6::boolean, 'pending', 0, $7::timestamptz, $8::timestamptz
+       FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE
+       RETURNING id`,
+      [pending.id, userId, audience, pending.tokenHash, enrollmentRequired, trustDevice, now, pending.expiresAt],
+    );
+    if (opened.length === 0) throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     return { pending, mfaToken };
   }
 
