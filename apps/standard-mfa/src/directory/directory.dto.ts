@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { MembershipRole, MembershipStatus, PAY_ROLES, PayKind, PayRole, UserStatus } from '@sitepass/auth';
 
 const PASSWORD_RULE = 'password must be 12 to 1024 characters';
@@ -27,21 +27,27 @@ export class CreateUserDto {
   support?: boolean;
 }
 
+/**
+ * A change leaves out what stays as it is. @IsOptional would also wave `null` through, and the update then
+ * writes it: null is a wrong type here, refused like any other (SEC-2).
+ */
+const Omittable = () => ValidateIf((_change: object, value: unknown) => value !== undefined);
+
 export class UpdateUserDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(12, 1024, { message: PASSWORD_RULE })
   password?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['active', 'inactive'])
   status?: UserStatus;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   alwaysRequireMfa?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   support?: boolean;
 }
