@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { DomainError } from '@sitepass/auth';
 import type { Request, Response } from 'express';
 import { describeError } from './error-body';
 import { requestIdOf } from '../setup/request-id';
@@ -16,7 +17,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 export function sendError(error: unknown, request: Request, response: Response, logger: Logger): void {
   const { status, body, retryAfterSeconds } = describeError(error);
-  if (status >= 500) logger.error(error instanceof Error ? error : String(error));
+  // A domain error that answers 5xx is a known state of a dependency (503), not a bug: no stack trace.
+  if (status >= 500 && error instanceof DomainError) logger.warn(`${body.code}: ${body.message}`);
+  else if (status >= 500) logger.error(error instanceof Error ? error : String(error));
   if (response.headersSent) return;
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
   response.status(status).json({ ...body, requestId: requestIdOf(request) });
