@@ -125,6 +125,22 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
     expect(await activeFactorTypes(user.id)).toHaveLength(1);
   });
 
+  it('ABUSE-3 the OpenAPI documents of both products describe the proof: proofRequired, proofFactors, purpose "proof" and 403 factor_proof_required', async () => {
+    for (const [app, enrollments, challenges] of [
+      [await env.standard(), ['/v1/enrollments', '/v1/enrollments/{enrollmentId}/confirm'], '/v1/challenges'],
+      [await env.pay(), ['/v1/pay/payor/enrollments', '/v1/pay/payee-admin/enrollments/{enrollmentId}/confirm'], '/v1/pay/challenges'],
+    ] as const) {
+      const document = (await app.http.get('/docs/openapi.json')).body;
+      expect(Object.keys(document.components.schemas.SignInAnswerDto.properties)).toEqual(expect.arrayContaining(['proofRequired', 'proofFactors']));
+      expect(document.components.schemas.FactorProofRequiredDto.properties.proofFactors).toBeDefined();
+      for (const path of enrollments) {
+        expect(document.paths[path].post.responses['403'].description).toMatch(/^factor_proof_required/);
+      }
+      const challengeBody = document.paths[challenges].post.requestBody.content['application/json'].schema.$ref.split('/').pop();
+      expect(document.components.schemas[challengeBody].properties.purpose.enum).toEqual(['sign_in', 'proof']);
+    }
+  });
+
   it('ABUSE-3 POL-8 two password sessions racing to enroll the first factor in self-service: one wins, the other must prove it', async () => {
     const instances = await twoInstances(env, 'standard');
     const { company, admin } = await createCompanyWithAdmin(instances[0], env.clock);

@@ -13,3 +13,4 @@ export * from './health/graceful-shutdown';
 export * from './errors/uuid.pipe';
 export * from './mfa/mfa-step.controller';
 export * from './mfa/mfa.dto';
+export * from './errors/error-body.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, EnrollmentService, FactorType, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
-import { StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
 import { EnrollmentAudience, PayRoleGate } from './pay-role.gate';
 
@@ -22,6 +22,7 @@ export function createPayEnrollmentsController(path: string, audience: Enrollmen
     ) {}
 
     @Post()
+    @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
     async startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto, @Res({ passthrough: true }) response: Response): Promise<StartedEnrollment> {
       await this.roles.require(caller.userId, audience);
       const started = await this.enrollments.startEnrollment(caller, body, onlyTypes);
@@ -31,6 +32,7 @@ export function createPayEnrollmentsController(path: string, audience: Enrollmen
 
     @Post(':enrollmentId/confirm')
     @HttpCode(HttpStatus.OK)
+    @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
     async confirmEnrollment(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string, @Body() body: VerifyCodeDto) {
       await this.roles.require(caller.userId, audience);
       const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, body.code);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, EnrollmentService, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
-import { StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
 
 /** Enrollment of an authenticator app or a phone (TOTP-2, TOTP-3, TOTP-5, SMS-1, SMS-9, LOGIN-4, POL-8). */
@@ -14,6 +14,7 @@ export class EnrollmentsController {
 
   /** TOTP answers 201 with the secret and QR code; SMS answers 202, the code being on its way. */
   @Post()
+  @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
   async startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto, @Res({ passthrough: true }) response: Response): Promise<StartedEnrollment> {
     const started = await this.enrollments.startEnrollment(caller, body);
     response.status(started.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
@@ -22,6 +23,7 @@ export class EnrollmentsController {
 
   @Post(':enrollmentId/confirm')
   @HttpCode(HttpStatus.OK)
+  @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
   async confirmEnrollment(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string, @Body() body: VerifyCodeDto) {
     const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, body.code);
     return { factor, ...(recoveryCode ? { recoveryCode } : {}), ...(session ?? {}) };

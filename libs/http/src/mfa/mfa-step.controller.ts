@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Caller, ChallengeView, CurrentCaller, MfaStepService, MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/auth';
 import type { Response } from 'express';
+import { ErrorBodyDto } from '../errors/error-body.dto';
 import { UuidPipe } from '../errors/uuid.pipe';
 import { IssueChallengeDto, RedeemRecoveryCodeDto, VerifyCodeDto } from './mfa.dto';
 
@@ -35,6 +36,12 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @MfaTokenOrAccessAuth()
     @Post('challenges/:challengeId/verify')
     @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({
+      description:
+        'mfaToken: the sign-in is complete (status authenticated, tokens), or a proof challenge proved its factor ({status: "factor_proven", factorId, factorType}, ABUSE-3); access token: {status: "verified", accessToken, mfaTime}',
+    })
+    @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'verification_failed (attemptsLeft), clock_skew_suspected, code_already_used, challenge_failed, challenge_expired' })
+    @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'too_many_attempts: the account waits after 10 consecutive failures (Retry-After)' })
     verifyChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string, @Body() body: VerifyCodeDto) {
       return this.mfa.verifyChallenge(caller, challengeId, body.code);
     }

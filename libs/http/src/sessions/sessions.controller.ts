@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public, SignInService } from '@sitepass/auth';
-import { CurrentSessionDto, PasswordSignInDto, RefreshDto, TokensDto } from './session.dto';
+import { CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
 
 /**
  * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes
@@ -16,7 +16,7 @@ export function createSessionsController(path: string): Type<unknown> {
     @Public()
     @Post()
     @HttpCode(HttpStatus.OK)
-    @ApiOkResponse({ type: TokensDto, description: 'status is authenticated, mfa_required or mfa_enrollment_required' })
+    @ApiOkResponse({ type: SignInAnswerDto, description: 'status is authenticated, mfa_required or mfa_enrollment_required' })
     signInWithPassword(@Body() body: PasswordSignInDto) {
       return this.signIn.signInWithPassword(body);
     }
