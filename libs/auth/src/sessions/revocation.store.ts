@@ -45,6 +45,18 @@ export class RevocationStore implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.rebuildIfIncomplete().catch((error: Error) => this.logger.warn(`Revocation set not rebuilt: ${error.message}`));
+    await this.warnIfRedisEvicts();
+  }
+
+  /**
+   * An evicting Redis may drop a revoked session's key while the marker stays: that session would be
+   * accepted again until its tokens expire (docs/security.md). Managed Redis may forbid CONFIG: then say nothing.
+   */
+  private async warnIfRedisEvicts(): Promise<void> {
+    const [, policy] = ((await this.redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[]) ?? [];
+    if (policy && policy !== 'noeviction') {
+      this.logger.warn(`Redis maxmemory-policy is ${policy}: set it to noeviction, or an evicted revocation could let a revoked session through`);
+    }
   }
 
   /**
