@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createUser, PASSWORD, signIn } from '../support/factories';
-import { eventually, FakeTwilio } from '../support/fake-twilio';
+import { createUser, PASSWORD, registerPhone as registerPhoneFactor, signIn } from '../support/factories';
+import { eventually, useFakeTwilio } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
 import { AuthenticatorApp, twilioWorkerEnv } from '../support/mfa';
 import { createPayUser } from '../support/pay';
@@ -13,24 +12,8 @@ import { burst, tally, twoInstances } from './burst';
  */
 describe('ABUSE-3 a password alone never adds a factor', () => {
   const env = useTestEnvironment();
-  let twilio: FakeTwilio;
-
-  beforeAll(async () => {
-    twilio = await new FakeTwilio().start();
-    await env.start('worker', twilioWorkerEnv(twilio.url));
-  });
-  afterAll(() => twilio.close());
-  beforeEach(() => twilio.requests.splice(0));
-
-  /** An active SMS factor, written directly: how it was enrolled is not the subject here. */
-  async function registerPhone(userId: string, phoneNumber: string): Promise<string> {
-    const factorId = randomUUID();
-    await env.db.query(
-      `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', $3, $4, $4)`,
-      [factorId, userId, phoneNumber, env.clock.now()],
-    );
-    return factorId;
-  }
+  const twilio = useFakeTwilio((url) => env.start('worker', twilioWorkerEnv(url)));
+  const registerPhone = (userId: string, phoneNumber: string) => registerPhoneFactor(env.db, userId, phoneNumber, env.clock.now());
 
   async function activeFactorTypes(userId: string): Promise<string[]> {
     const { rows } = await env.db.query(`SELECT type FROM factors WHERE user_id = $1 AND status = 'active' ORDER BY type`, [userId]);

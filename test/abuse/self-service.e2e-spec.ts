@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { PASSWORD, signIn } from '../support/factories';
+import { PASSWORD, registerPhone, signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser, signInWithTotp } from '../support/mfa';
 import { burst, tally, twoInstances } from './burst';
@@ -12,11 +11,7 @@ describe('ABUSE-5 ABUSE-7 self-service under parallel requests', () => {
   async function userWithTwoFactors() {
     const instances = await twoInstances(env, 'standard');
     const user = await createEnrolledUser(instances[0], env.clock);
-    const phoneId = randomUUID();
-    await env.db.query(
-      `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', '+14155550123', $3, $3)`,
-      [phoneId, user.userId, env.clock.now()],
-    );
+    const phoneId = await registerPhone(env.db, user.userId, '+14155550123', env.clock.now());
     const { accessToken } = (await signInWithTotp(instances[0], user)).verified.body;
     return { instances, user, phoneId, accessToken: accessToken as string };
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createUser, PASSWORD, signIn } from '../support/factories';
+import { createUser, PASSWORD, registerPhone, signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { auditCount, burst, tally, twoInstances } from './burst';
 
@@ -48,12 +48,7 @@ describe('ABUSE-2 ABUSE-10 sign-in limits under parallel guesses', () => {
     for (let index = 0; index < 30; index += 1) {
       const user = await createUser(instances[0]);
       const session = await signIn(instances[0], user.email);
-      // A registered phone, written directly: the quota is the subject here, not the enrollment.
-      const factorId = randomUUID();
-      await env.db.query(
-        `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', $3, $4, $4)`,
-        [factorId, user.id, `+1415555${String(1000 + index)}`, env.clock.now()],
-      );
+      const factorId = await registerPhone(env.db, user.id, `+1415555${String(1000 + index)}`, env.clock.now());
       senders.push({ factorId, accessToken: session.body.accessToken as string });
     }
     const responses = await burst(instances, 30, (app, index) =>

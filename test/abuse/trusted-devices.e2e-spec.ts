@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { User } from '@sitepass/auth';
-import { addMember, PASSWORD, signIn } from '../support/factories';
+import { addMember, PASSWORD, registerPhone, signIn } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { AuthenticatorApp, createEnrolledUser, EnrolledUser, signInWithTotp } from '../support/mfa';
 import { adminToken, createCompanyWithAdmin, setPolicy } from '../support/policy';
@@ -19,11 +18,7 @@ describe('ABUSE-9 trusted devices', () => {
   async function trustedDevice() {
     const instances = await twoInstances(env, 'standard');
     const user = await createEnrolledUser(instances[0], env.clock);
-    const phoneId = randomUUID();
-    await env.db.query(
-      `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', '+14155550123', $3, $3)`,
-      [phoneId, user.userId, env.clock.now()],
-    );
+    const phoneId = await registerPhone(env.db, user.userId, '+14155550123', env.clock.now());
     const { body } = (await signInWithTotp(instances[0], user)).verified;
     env.clock.advance(30);
     return { instances, user, phoneId, deviceToken: body.deviceToken as string, accessToken: body.accessToken as string };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Company, DirectoryService, MembershipTerms, NewCompany, NewUser, User } from '@sitepass/auth';
 import { RunningApp } from './harness';
 
@@ -23,4 +24,17 @@ export async function addMember(app: RunningApp, company: Company, user: User, t
 export function signIn(app: RunningApp, email: string, password = PASSWORD, extra: Record<string, unknown> = {}) {
   const path = app.kind === 'pay' ? '/v1/pay/sessions' : '/v1/sessions';
   return app.http.post(path, { email, password, ...extra });
+}
+
+/**
+ * An active SMS factor, written directly: for tests whose subject is what a phone allows, not how it was
+ * enrolled (the SMS tests enroll phones through the API).
+ */
+export async function registerPhone(db: { query(sql: string, values: unknown[]): Promise<unknown> }, userId: string, phoneNumber: string, at: Date): Promise<string> {
+  const factorId = randomUUID();
+  await db.query(
+    `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', $3, $4, $4)`,
+    [factorId, userId, phoneNumber, at],
+  );
+  return factorId;
 }

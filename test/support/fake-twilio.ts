@@ -88,3 +88,18 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 800
     }
   }
 }
+
+/**
+ * A fake Twilio and a worker that sends through it, for every test of a file; what it recorded is
+ * cleared before each test. Call inside a describe block, after useTestEnvironment.
+ */
+export function useFakeTwilio(startWorker: (twilioUrl: string) => Promise<unknown>): FakeTwilio {
+  const twilio = new FakeTwilio();
+  beforeAll(async () => {
+    await twilio.start();
+    await startWorker(twilio.url);
+  });
+  afterAll(() => twilio.close());
+  beforeEach(() => twilio.requests.splice(0));
+  return twilio;
+}
