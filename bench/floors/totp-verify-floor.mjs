@@ -1,10 +1,14 @@
 // The floor of PERF-1: a bare node:http handler for POST /v1/challenges/:id/verify that does what a
 // successful TOTP verification inside a sign-in cannot avoid, with `pg` and nothing else:
-//   reads   the pending sign-in by its token hash, the challenge, the factor and the user (4 SELECTs)
+//   reads   the pending sign-in by its token hash, the challenge and the factor (3 SELECTs)
+//   then, in one transaction:
+//   takes   the attempt from its budgets before the code is checked (ABUSE-1): the account's (an UPDATE
+//           of the user's row, which locks it and returns it) and the challenge's and sign-in's (one UPDATE
+//           statement of both)
 //   checks  the code (AES-GCM open of the secret, RFC 6238 with ±1 step)
-//   writes  in one transaction: the replay guard (UPDATE factors … last_used_step < $step RETURNING),
-//           the challenge verified, the pending sign-in completed, the session, its refresh token,
-//           the trusted device (the standard product trusts devices, SES-6), two audit rows
+//   writes  the replay guard (UPDATE factors … last_used_step < $step RETURNING), the challenge verified,
+//           the attempt given back, the pending sign-in completed, the session, its refresh token, the
+//           trusted device (the standard product trusts devices, SES-6), two audit rows
 //   signs   an ES256 access token
 // It skips what a request that succeeds does not need: failure accounting, policy re-evaluation, a
 // no-op reset of the failure count. Environment: the bench's DATABASE_URL, HASH_PEPPER,
@@ -57,14 +61,10 @@ async function verify(challengeId, token, code) {
     rows: [challenge],
   } = await pool.query('SELECT id, factor_id, pending_sign_in_id, purpose, status, expires_at FROM challenges WHERE id = $1 AND user_id = $2', [challengeId, pending.user_id]);
   if (!challenge || challenge.pending_sign_in_id !== pending.id) return [404, { code: 'not_found' }];
-  const [factorResult, userResult] = await Promise.all([
-    pool.query('SELECT id, status, secret_ciphertext, secret_key_id FROM factors WHERE id = $1 AND user_id = $2', [challenge.factor_id, pending.user_id]),
-    pool.query('SELECT id, mfa_locked_at, mfa_blocked_until FROM users WHERE id = $1', [pending.user_id]),
-  ]);
-  const [factor, user] = [factorResult.rows[0], userResult.rows[0]];
-  if (!factor || !user || factor.status === 'revoked' || challenge.status !== 'pending' || challenge.expires_at <= now || user.mfa_locked_at) return [422, { code: 'challenge_failed' }];
-  const step = matchingStep(openSecret(factor.secret_key_id, factor.secret_ciphertext, `factor:${factor.id}:totp-secret`), code, now);
-  if (step === null) return [422, { code: 'verification_failed' }];
+  const {
+    rows: [factor],
+  } = await pool.query('SELECT id, status, secret_ciphertext, secret_key_id FROM factors WHERE id = $1 AND user_id = $2', [challenge.factor_id, pending.user_id]);
+  if (!factor || factor.status === 'revoked') return [422, { code: 'challenge_failed' }];
 
   const refreshToken = randomBytes(32).toString('base64url');
   const deviceToken = randomBytes(32).toString('base64url');
@@ -72,6 +72,30 @@ async function verify(challengeId, token, code) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const {
+      rows: [user],
+    } = await client.query(
+      `UPDATE users SET mfa_failure_count = mfa_failure_count + 1 WHERE id = $1 AND status = 'active' AND mfa_locked_at IS NULL
+       AND (mfa_blocked_until IS NULL OR mfa_blocked_until <= $2) RETURNING id`,
+      [pending.user_id, now],
+    );
+    const {
+      rows: [taken],
+    } = await client.query(
+      `WITH challenge AS (UPDATE challenges SET failed_attempts = failed_attempts + 1 WHERE id = $1 AND status = 'pending' AND failed_attempts < 5 AND expires_at > $3 RETURNING id),
+       sign_in AS (UPDATE pending_sign_ins SET failed_attempts = failed_attempts + 1 WHERE id = $2 AND status = 'pending' AND failed_attempts < 10 RETURNING id)
+       SELECT (SELECT id FROM challenge) AS challenge, (SELECT id FROM sign_in) AS sign_in`,
+      [challenge.id, pending.id, now],
+    );
+    if (!user || !taken.challenge || !taken.sign_in) {
+      await client.query('ROLLBACK');
+      return [422, { code: 'challenge_failed' }];
+    }
+    const step = matchingStep(openSecret(factor.secret_key_id, factor.secret_ciphertext, `factor:${factor.id}:totp-secret`), code, now);
+    if (step === null) {
+      await client.query('ROLLBACK');
+      return [422, { code: 'verification_failed' }];
+    }
     const claimed = await client.query(
       `UPDATE factors SET last_used_step = $2 WHERE id = $1 AND status IN ('pending', 'active') AND (last_used_step IS NULL OR last_used_step < $2) RETURNING id`,
       [factor.id, step],
@@ -81,6 +105,11 @@ async function verify(challengeId, token, code) {
       await client.query('ROLLBACK');
       return [422, { code: 'code_already_used' }];
     }
+    await client.query(
+      `WITH sign_in AS (UPDATE pending_sign_ins SET failed_attempts = failed_attempts - 1 WHERE id = $2)
+       UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL WHERE id = $1`,
+      [user.id, pending.id],
+    );
     await client.query(`UPDATE pending_sign_ins SET status = 'completed', ended_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id`, [pending.id, now]);
     await client.query(
       `INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, ip, user_agent)
@@ -88,12 +117,13 @@ async function verify(challengeId, token, code) {
       [sessionId, user.id, ['pwd', 'otp'], now, new Date(now.getTime() + SESSION_SECONDS * 1000)],
     );
     await client.query('INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [keyedHash('refresh-token', refreshToken), sessionId, now]);
-    await client.query('INSERT INTO trusted_devices (id, user_id, token_hash, amr, mfa_time, created_at) VALUES ($1, $2, $3, $4, $5, $5)', [
+    await client.query('INSERT INTO trusted_devices (id, user_id, token_hash, amr, mfa_time, created_at, factor_id) VALUES ($1, $2, $3, $4, $5, $5, $6)', [
       randomUUID(),
       user.id,
       keyedHash('device-token', deviceToken),
       ['pwd', 'otp'],
       now,
+      factor.id,
     ]);
     await client.query(
       `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, ip, user_agent, request_id, data)
@@ -108,7 +138,7 @@ async function verify(challengeId, token, code) {
     client.release();
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const claims = { iss: 'http://localhost:8080', sub: user.id, aud: 'standard', iat: nowSeconds, exp: nowSeconds + 900, jti: randomUUID(), sid: sessionId, acr: 'aal2', amr: ['pwd', 'otp'], auth_time: nowSeconds, mfa_time: nowSeconds };
+  const claims = { iss: 'http://localhost:8080', sub: pending.user_id, aud: 'standard', iat: nowSeconds, exp: nowSeconds + 900, jti: randomUUID(), sid: sessionId, acr: 'aal2', amr: ['pwd', 'otp'], auth_time: nowSeconds, mfa_time: nowSeconds };
   const accessToken = jwt.sign(claims, signingKey, { algorithm: 'ES256', keyid: 'bench' });
   return [200, { status: 'authenticated', accessToken, refreshToken, tokenType: 'Bearer', expiresIn: 900, deviceToken }];
 }
