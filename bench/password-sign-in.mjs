@@ -44,9 +44,12 @@ await closedLoop({ concurrency: CONCURRENCY, total: 100, task: signIn });
 /** Raw argon2 in its own process, then (or before: the order alternates) the same number of sign-ins. */
 async function measurePair(pair) {
   const quiet = await waitForQuietMachine();
-  const measureFloor = () => runNodeScript(join(ROOT, 'bench/floors/argon2-floor.mjs'), [CONCURRENCY, SIGN_INS], { BENCH_HASH: hash, BENCH_PASSWORD: PASSWORD });
+  const measureFloor = () =>
+    runNodeScript(join(ROOT, 'bench/floors/argon2-floor.mjs'), [CONCURRENCY, SIGN_INS], { BENCH_HASH: hash, BENCH_PASSWORD: PASSWORD });
   const measureService = async () => {
-    const { result: run, cpuMs } = await accountCpu({ app: app.pid }, () => closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }));
+    const { result: run, cpuMs } = await accountCpu({ app: app.pid }, () =>
+      closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }),
+    );
     if (run.errors > 0) throw new Error(`${run.errors} sign-ins failed: ${run.firstError}`);
     return { ...run, cpuMsPerSignIn: perRequest(cpuMs, SIGN_INS) };
   };
@@ -73,8 +76,13 @@ if (INVESTIGATE) {
   await app.stop();
   app = await startApp('standard', { ...env, BENCH_QUERY_LOG: queryLog }, { port: app.port, nodeArgs });
   await closedLoop({ concurrency: CONCURRENCY, total: 50, task: signIn });
-  const { result, counts } = await countQueriesDuring(app, queryLog, () => closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }));
-  printTable(`SQL statements per sign-in (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSignIn: n / SIGN_INS, statement: statement.slice(0, 110) })));
+  const { result, counts } = await countQueriesDuring(app, queryLog, () =>
+    closedLoop({ concurrency: CONCURRENCY, total: SIGN_INS, task: signIn }),
+  );
+  printTable(
+    `SQL statements per sign-in (${queryLog})`,
+    Object.entries(counts).map(([statement, n]) => ({ perSignIn: n / SIGN_INS, statement: statement.slice(0, 110) })),
+  );
   printTable('under the profiler', [{ perSecond: result.steadyThroughput, p50ms: result.latency.p50, p99ms: result.latency.p99 }]);
   await app.stop();
   process.stdout.write(`CPU profile: ${profile}\n`);
@@ -86,10 +94,25 @@ for (let pair = 1; pair <= PAIRS; pair += 1) {
   const measured = await measurePair(pair);
   pairs.push(measured);
   const { floor, service } = measured;
-  printTable(`pair ${pair} (concurrency ${CONCURRENCY}, ${SIGN_INS} each, machine ${(measured.quiet.busyBeforeStart * 100).toFixed(0)}% busy before)`, [
-    { what: 'raw argon2.verify', perSecond: floor.steadyThroughput, p50ms: floor.latency.p50, p99ms: floor.latency.p99, cpuMsEach: floor.cpuMsPerVerification },
-    { what: 'POST /v1/sessions', perSecond: service.steadyThroughput, p50ms: service.latency.p50, p99ms: service.latency.p99, cpuMsEach: service.cpuMsPerSignIn.app },
-  ]);
+  printTable(
+    `pair ${pair} (concurrency ${CONCURRENCY}, ${SIGN_INS} each, machine ${(measured.quiet.busyBeforeStart * 100).toFixed(0)}% busy before)`,
+    [
+      {
+        what: 'raw argon2.verify',
+        perSecond: floor.steadyThroughput,
+        p50ms: floor.latency.p50,
+        p99ms: floor.latency.p99,
+        cpuMsEach: floor.cpuMsPerVerification,
+      },
+      {
+        what: 'POST /v1/sessions',
+        perSecond: service.steadyThroughput,
+        p50ms: service.latency.p50,
+        p99ms: service.latency.p99,
+        cpuMsEach: service.cpuMsPerSignIn.app,
+      },
+    ],
+  );
   printTable('CPU ms per sign-in, by process group', [service.cpuMsPerSignIn]);
 }
 await app.stop();
@@ -104,7 +127,9 @@ const summary = {
   target: TARGET_RATIO,
 };
 summary.ok = summary.medianRatio >= TARGET_RATIO;
-printTable('PERF-2: sign-ins per second / raw argon2id verifications per second', pairs.map(({ pair, floor, service, ratio, cpuRatio }) => ({
+printTable(
+  'PERF-2: sign-ins per second / raw argon2id verifications per second',
+  pairs.map(({ pair, floor, service, ratio, cpuRatio }) => ({
     pair,
     floorPerSecond: floor.steadyThroughput,
     signInsPerSecond: service.steadyThroughput,
@@ -112,6 +137,14 @@ printTable('PERF-2: sign-ins per second / raw argon2id verifications per second'
     floorCpuMs: floor.cpuMsPerVerification,
     serverCpuMs: serverCpu(service.cpuMsPerSignIn),
     cpuRatio,
-  })));
+  })),
+);
 printTable('PERF-2 summary', [summary]);
-writeResult('password-sign-in', { target: 'PERF-2', concurrency: CONCURRENCY, signInsPerMeasurement: SIGN_INS, users: USERS, pairs, summary });
+writeResult('password-sign-in', {
+  target: 'PERF-2',
+  concurrency: CONCURRENCY,
+  signInsPerMeasurement: SIGN_INS,
+  users: USERS,
+  pairs,
+  summary,
+});

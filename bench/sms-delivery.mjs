@@ -63,7 +63,11 @@ async function prepare(count) {
 /** Starts one SMS enrollment; returns when the 202 was received and when the request was sent. */
 async function sendCode({ mfaToken, phoneNumber, ip }) {
   const sent = performance.now();
-  const response = await api.post('/v1/enrollments', { factorType: 'sms', phoneNumber }, { token: mfaToken, headers: { 'x-forwarded-for': ip } });
+  const response = await api.post(
+    '/v1/enrollments',
+    { factorType: 'sms', phoneNumber },
+    { token: mfaToken, headers: { 'x-forwarded-for': ip } },
+  );
   const accepted = performance.now();
   expectStatus(response, 202, 'start SMS enrollment');
   return { sent, accepted };
@@ -89,16 +93,16 @@ async function burst(prepared) {
   const arrivals = [];
   const { result: api202, cpuMs } = await accountCpu({ app: app.pid, worker: worker.pid }, async () => {
     const run = await closedLoop({
-    concurrency: CONCURRENCY,
-    total: prepared.length,
-    task: async (index) => {
-      const sent = await sendCode(prepared[index]);
-      accepted.push(sent.accepted);
-      twilio.arrival(prepared[index].phoneNumber, 120_000).then((at) => {
-        arrivals.push(at);
-        delay.record(at - sent.accepted);
-      });
-    },
+      concurrency: CONCURRENCY,
+      total: prepared.length,
+      task: async (index) => {
+        const sent = await sendCode(prepared[index]);
+        accepted.push(sent.accepted);
+        twilio.arrival(prepared[index].phoneNumber, 120_000).then((at) => {
+          arrivals.push(at);
+          delay.record(at - sent.accepted);
+        });
+      },
     });
     await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
     return run;
@@ -134,7 +138,10 @@ async function investigateBurst(prepared) {
   await app.stop();
   app = await startApp('standard', { ...env, BENCH_QUERY_LOG: queryLog }, { port: app.port, nodeArgs });
   const { result, counts } = await countQueriesDuring(app, queryLog, () => burst(prepared));
-  printTable(`standard: SQL statements per SMS (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })));
+  printTable(
+    `standard: SQL statements per SMS (${queryLog})`,
+    Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })),
+  );
   await app.stop();
   app = await startApp('standard', env, { port: app.port });
   process.stdout.write(`CPU profile: ${profile}\n`);
@@ -150,7 +157,10 @@ async function investigateDrain(prepared) {
   worker = await startApp('worker', { ...env, BENCH_QUERY_LOG: queryLog, BENCH_COUNT_FROM_START: '1' }, { port: worker.port, nodeArgs });
   const arrivals = await Promise.all(prepared.map((target) => twilio.arrival(target.phoneNumber, 120_000)));
   const counts = await queriesSinceStart(worker, queryLog);
-  printTable(`worker: SQL statements per SMS during the drain (${queryLog})`, Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })));
+  printTable(
+    `worker: SQL statements per SMS during the drain (${queryLog})`,
+    Object.entries(counts).map(([statement, n]) => ({ perSms: n / prepared.length, statement: statement.slice(0, 110) })),
+  );
   await worker.stop();
   process.stdout.write(`CPU profile: ${profile}\n`);
   const drained = { drainedPerSecond: steadyRate(arrivals), totalMs: Math.max(...arrivals) - started, workerReadyMs: worker.readyMs };
@@ -193,4 +203,12 @@ const summary = rounds.map(({ round, idle, live, drain, floor }) => ({
   ratioOk: live.deliveredPerSecond / floor.steadyThroughput >= RATIO_TARGET,
 }));
 printTable(`PERF-3: idle median (target < ${MEDIAN_TARGET_MS} ms) and delivered / raw BullMQ (target >= ${RATIO_TARGET})`, summary);
-writeResult('sms-delivery', { target: 'PERF-3', idleSms: IDLE_SMS, burstSms: BURST_SMS, concurrency: CONCURRENCY, smsConcurrency: SMS_CONCURRENCY, rounds, summary });
+writeResult('sms-delivery', {
+  target: 'PERF-3',
+  idleSms: IDLE_SMS,
+  burstSms: BURST_SMS,
+  concurrency: CONCURRENCY,
+  smsConcurrency: SMS_CONCURRENCY,
+  rounds,
+  summary,
+});

@@ -26,7 +26,13 @@ for (let round = 1; round <= ROUNDS; round += 1) {
     await sleep(IDLE_MS);
     const rssMiB = app.rssKiB() / 1024;
     await app.stop();
-    rows.push({ round, process: kind, readyMs: Math.round(app.readyMs), rssMiB: Math.round(rssMiB * 10) / 10, busyBefore: quiet.busyBeforeStart });
+    rows.push({
+      round,
+      process: kind,
+      readyMs: Math.round(app.readyMs),
+      rssMiB: Math.round(rssMiB * 10) / 10,
+      busyBefore: quiet.busyBeforeStart,
+    });
     printTable(`round ${round}: ${kind}`, [rows.at(-1)]);
   }
 }
@@ -35,7 +41,15 @@ const summary = ['standard', 'pay', 'worker'].map((kind) => {
   const mine = rows.filter((row) => row.process === kind);
   const worstReady = Math.max(...mine.map((row) => row.readyMs));
   const worstRss = Math.max(...mine.map((row) => row.rssMiB));
-  return { process: kind, worstReadyMs: worstReady, readyTargetMs: READY_TARGET_MS, readyOk: worstReady < READY_TARGET_MS, worstRssMiB: worstRss, rssTargetMiB: RSS_TARGET_MIB, rssOk: worstRss < RSS_TARGET_MIB };
+  return {
+    process: kind,
+    worstReadyMs: worstReady,
+    readyTargetMs: READY_TARGET_MS,
+    readyOk: worstReady < READY_TARGET_MS,
+    worstRssMiB: worstRss,
+    rssTargetMiB: RSS_TARGET_MIB,
+    rssOk: worstRss < RSS_TARGET_MIB,
+  };
 });
 printTable('PERF-5: worst of each process over all rounds', summary);
 writeResult('startup-memory', { target: 'PERF-5', rounds: ROUNDS, idleMs: IDLE_MS, runs: rows, summary });

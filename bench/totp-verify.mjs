@@ -56,7 +56,8 @@ function verifier(client, prepared) {
     const step = currentStep();
     const response = await client.post(`/v1/challenges/${challengeId}/verify`, { code: totpCode(user.key, step) }, { token: mfaToken });
     user.lastStep = Math.max(user.lastStep, step);
-    if (response.status !== 200 || response.body.status !== 'authenticated') throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200 || response.body.status !== 'authenticated')
+      throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
   };
 }
 
@@ -87,7 +88,10 @@ async function investigateApp(prepared) {
   const { result, counts } = await countQueriesDuring(app, queryLog, () => maxThroughput(api, prepared));
   await app.stop();
   app = await startApp('standard', env, { port: app.port });
-  const perRequest = Object.entries(counts).map(([statement, count]) => ({ perVerification: count / prepared.length, statement: statement.slice(0, 110) }));
+  const perRequest = Object.entries(counts).map(([statement, count]) => ({
+    perVerification: count / prepared.length,
+    statement: statement.slice(0, 110),
+  }));
   printTable(`SQL statements per verification (${queryLog})`, perRequest);
   process.stdout.write(`CPU profile: ${profile} (summarize: node bench/tools/profile-summary.mjs FILE)\n`);
   return result;
@@ -95,7 +99,13 @@ async function investigateApp(prepared) {
 
 const floorClient = new JsonClient(floor.url, { maxSockets: 64 });
 const halves = [users.slice(0, USERS / 2), users.slice(USERS / 2)];
-const latencyRow = (phase, run, perSecond = run.steadyThroughput) => ({ phase, perSecond, p50ms: run.latency.p50, p95ms: run.latency.p95, p99ms: run.latency.p99 });
+const latencyRow = (phase, run, perSecond = run.steadyThroughput) => ({
+  phase,
+  perSecond,
+  p50ms: run.latency.p50,
+  p95ms: run.latency.p95,
+  p99ms: run.latency.p99,
+});
 
 // Maximum throughput in back-to-back floor/app pairs (other processes on a shared machine come and go):
 // each pair gives one half of the users to the floor and the other half to the app, in alternating
@@ -120,7 +130,10 @@ for (let pair = 1; pair <= PAIRS; pair += 1) {
   // less sensitive to other processes stealing cycles during one phase and not the other.
   const cpuRatio = serverCpu(floorRun.cpuMsPerVerification) / serverCpu(appRun.cpuMsPerVerification);
   pairs.push({ pair, floor: floorRun, app: appRun, ratio: appRun.steadyThroughput / floorRun.steadyThroughput, cpuRatio });
-  printTable(`pair ${pair}: ${USERS / 2} verifications each, concurrency ${CONCURRENCY}`, [latencyRow('floor, max', floorRun), latencyRow('app, max', appRun)]);
+  printTable(`pair ${pair}: ${USERS / 2} verifications each, concurrency ${CONCURRENCY}`, [
+    latencyRow('floor, max', floorRun),
+    latencyRow('app, max', appRun),
+  ]);
   printTable('CPU ms per verification, by process group', [
     { phase: 'floor', ...floorRun.cpuMsPerVerification },
     { phase: 'app', ...appRun.cpuMsPerVerification },
@@ -140,7 +153,10 @@ const floorPrepared = await insertOpenChallenges(pool, secrets.HASH_PEPPER, user
 await waitForFreshStep(floorPrepared);
 const floorFixed = await openLoop({ rate, total: floorPrepared.length, task: verifier(floorClient, floorPrepared) });
 if (floorFixed.errors > 0) throw new Error(`${floorFixed.errors} floor verifications failed at a fixed rate: ${floorFixed.firstError}`);
-printTable(`fixed rate, ${prepared.length} verifications`, [latencyRow(`app, fixed ${rate}/s`, fixed, fixed.achieved), latencyRow(`floor, fixed ${rate}/s`, floorFixed, floorFixed.achieved)]);
+printTable(`fixed rate, ${prepared.length} verifications`, [
+  latencyRow(`app, fixed ${rate}/s`, fixed, fixed.achieved),
+  latencyRow(`floor, fixed ${rate}/s`, floorFixed, floorFixed.achieved),
+]);
 await Promise.all([app.stop(), floor.stop()]);
 await pool.end();
 
@@ -172,4 +188,12 @@ printTable(
   })),
 );
 printTable(`PERF-1: app/floor (target >= ${RATIO_TARGET}) and p99 at half the app's max (target < ${P99_TARGET_MS} ms)`, [summary]);
-writeResult('totp-verify', { target: 'PERF-1', users: USERS, concurrency: CONCURRENCY, pairs, fixedRate: { ...fixed, quiet: quietFixed }, floorFixedRate: floorFixed, summary });
+writeResult('totp-verify', {
+  target: 'PERF-1',
+  users: USERS,
+  concurrency: CONCURRENCY,
+  pairs,
+  fixedRate: { ...fixed, quiet: quietFixed },
+  floorFixedRate: floorFixed,
+  summary,
+});

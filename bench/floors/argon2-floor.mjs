@@ -7,7 +7,8 @@ import { closedLoop } from '../lib/load.mjs';
 const [concurrency, count] = process.argv.slice(2).map(Number);
 const hash = process.env.BENCH_HASH;
 const password = process.env.BENCH_PASSWORD;
-if (!hash || !password || !concurrency || !count) throw new Error('usage: BENCH_HASH=… BENCH_PASSWORD=… node argon2-floor.mjs <concurrency> <count>');
+if (!hash || !password || !concurrency || !count)
+  throw new Error('usage: BENCH_HASH=… BENCH_PASSWORD=… node argon2-floor.mjs <concurrency> <count>');
 
 const cpuBefore = process.cpuUsage();
 const result = await closedLoop({ concurrency, total: count, task: () => argon2.verify(hash, password) });

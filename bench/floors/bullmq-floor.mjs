@@ -23,7 +23,11 @@ export async function bullmqFloor({ count, concurrency, prefix = FLOOR_PREFIX })
   await worker.waitUntilReady();
   const started = performance.now();
   const options = { attempts: 6, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true };
-  await closedLoop({ concurrency, total: count, task: () => queue.add('sms', { outboxId: randomUUID() }, { ...options, jobId: randomUUID() }) });
+  await closedLoop({
+    concurrency,
+    total: count,
+    task: () => queue.add('sms', { outboxId: randomUUID() }, { ...options, jobId: randomUUID() }),
+  });
   await done;
   const elapsedMs = performance.now() - started;
   await worker.close();

@@ -23,7 +23,12 @@ const env = process.env;
 // The app's pool settings (libs/database): 20 connections, idle ones kept for 5 minutes.
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20, idleTimeoutMillis: 300_000 });
 const pepper = Buffer.from(env.HASH_PEPPER, 'utf8');
-const keys = new Map(env.ENCRYPTION_KEYS.split(',').map((entry) => [entry.slice(0, entry.indexOf(':')), Buffer.from(entry.slice(entry.indexOf(':') + 1), 'base64')]));
+const keys = new Map(
+  env.ENCRYPTION_KEYS.split(',').map((entry) => [
+    entry.slice(0, entry.indexOf(':')),
+    Buffer.from(entry.slice(entry.indexOf(':') + 1), 'base64'),
+  ]),
+);
 // Parsed once, as the app's SigningKeys does: a PEM string would be parsed again on every signature.
 const signingKey = createPrivateKey(env.JWT_SIGNING_KEYS);
 const ROUTE = /^\/v1\/challenges\/([0-9a-f-]{36})\/verify$/;
@@ -55,15 +60,24 @@ async function verify(challengeId, token, code) {
   const now = new Date();
   const {
     rows: [pending],
-  } = await pool.query('SELECT id, user_id, audience, status, expires_at FROM pending_sign_ins WHERE token_hash = $1', [keyedHash('mfa-token', token)]);
-  if (!pending || pending.audience !== 'standard' || pending.status !== 'pending' || pending.expires_at <= now) return [401, { code: 'invalid_token' }];
+  } = await pool.query('SELECT id, user_id, audience, status, expires_at FROM pending_sign_ins WHERE token_hash = $1', [
+    keyedHash('mfa-token', token),
+  ]);
+  if (!pending || pending.audience !== 'standard' || pending.status !== 'pending' || pending.expires_at <= now)
+    return [401, { code: 'invalid_token' }];
   const {
     rows: [challenge],
-  } = await pool.query('SELECT id, factor_id, pending_sign_in_id, purpose, status, expires_at FROM challenges WHERE id = $1 AND user_id = $2', [challengeId, pending.user_id]);
+  } = await pool.query(
+    'SELECT id, factor_id, pending_sign_in_id, purpose, status, expires_at FROM challenges WHERE id = $1 AND user_id = $2',
+    [challengeId, pending.user_id],
+  );
   if (!challenge || challenge.pending_sign_in_id !== pending.id) return [404, { code: 'not_found' }];
   const {
     rows: [factor],
-  } = await pool.query('SELECT id, status, secret_ciphertext, secret_key_id FROM factors WHERE id = $1 AND user_id = $2', [challenge.factor_id, pending.user_id]);
+  } = await pool.query('SELECT id, status, secret_ciphertext, secret_key_id FROM factors WHERE id = $1 AND user_id = $2', [
+    challenge.factor_id,
+    pending.user_id,
+  ]);
   if (!factor || factor.status === 'revoked') return [422, { code: 'challenge_failed' }];
 
   const refreshToken = randomBytes(32).toString('base64url');
@@ -100,7 +114,12 @@ async function verify(challengeId, token, code) {
       `UPDATE factors SET last_used_step = $2 WHERE id = $1 AND status IN ('pending', 'active') AND (last_used_step IS NULL OR last_used_step < $2) RETURNING id`,
       [factor.id, step],
     );
-    const verified = claimed.rowCount && (await client.query(`UPDATE challenges SET status = 'verified', verified_at = $2, code_ciphertext = NULL WHERE id = $1 AND status = 'pending' RETURNING id`, [challenge.id, now]));
+    const verified =
+      claimed.rowCount &&
+      (await client.query(
+        `UPDATE challenges SET status = 'verified', verified_at = $2, code_ciphertext = NULL WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [challenge.id, now],
+      ));
     if (!verified?.rowCount) {
       await client.query('ROLLBACK');
       return [422, { code: 'code_already_used' }];
@@ -110,21 +129,24 @@ async function verify(challengeId, token, code) {
        UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL WHERE id = $1`,
       [user.id, pending.id],
     );
-    await client.query(`UPDATE pending_sign_ins SET status = 'completed', ended_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id`, [pending.id, now]);
+    await client.query(
+      `UPDATE pending_sign_ins SET status = 'completed', ended_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [pending.id, now],
+    );
     await client.query(
       `INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, ip, user_agent)
        VALUES ($1, $2, 'standard', 'aal2', $3, $4, $4, $4, $5, '127.0.0.1', 'bench')`,
       [sessionId, user.id, ['pwd', 'otp'], now, new Date(now.getTime() + SESSION_SECONDS * 1000)],
     );
-    await client.query('INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [keyedHash('refresh-token', refreshToken), sessionId, now]);
-    await client.query('INSERT INTO trusted_devices (id, user_id, token_hash, amr, mfa_time, created_at, factor_id) VALUES ($1, $2, $3, $4, $5, $5, $6)', [
-      randomUUID(),
-      user.id,
-      keyedHash('device-token', deviceToken),
-      ['pwd', 'otp'],
+    await client.query('INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [
+      keyedHash('refresh-token', refreshToken),
+      sessionId,
       now,
-      factor.id,
     ]);
+    await client.query(
+      'INSERT INTO trusted_devices (id, user_id, token_hash, amr, mfa_time, created_at, factor_id) VALUES ($1, $2, $3, $4, $5, $5, $6)',
+      [randomUUID(), user.id, keyedHash('device-token', deviceToken), ['pwd', 'otp'], now, factor.id],
+    );
     await client.query(
       `INSERT INTO audit_events (occurred_at, type, actor_user_id, subject_user_id, ip, user_agent, request_id, data)
        VALUES ($1, 'mfa.verified', $2, $2, '127.0.0.1', 'bench', $3, '{"factorType":"totp"}'), ($1, 'sign_in.succeeded', $2, $2, '127.0.0.1', 'bench', $3, '{"acr":"aal2"}')`,
@@ -138,7 +160,19 @@ async function verify(challengeId, token, code) {
     client.release();
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const claims = { iss: 'http://localhost:8080', sub: pending.user_id, aud: 'standard', iat: nowSeconds, exp: nowSeconds + 900, jti: randomUUID(), sid: sessionId, acr: 'aal2', amr: ['pwd', 'otp'], auth_time: nowSeconds, mfa_time: nowSeconds };
+  const claims = {
+    iss: 'http://localhost:8080',
+    sub: pending.user_id,
+    aud: 'standard',
+    iat: nowSeconds,
+    exp: nowSeconds + 900,
+    jti: randomUUID(),
+    sid: sessionId,
+    acr: 'aal2',
+    amr: ['pwd', 'otp'],
+    auth_time: nowSeconds,
+    mfa_time: nowSeconds,
+  };
   const accessToken = jwt.sign(claims, signingKey, { algorithm: 'ES256', keyid: 'bench' });
   return [200, { status: 'authenticated', accessToken, refreshToken, tokenType: 'Bearer', expiresIn: 900, deviceToken }];
 }

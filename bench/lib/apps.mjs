@@ -44,7 +44,9 @@ export function rssKiB(pid) {
 export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[kind], readyTimeoutMs = 30_000 } = {}) {
   port ??= await freePort();
   const spawnedAt = performance.now();
-  const child = trackChild(spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = trackChild(
+    spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   const output = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
@@ -58,7 +60,8 @@ export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[
   const url = `http://127.0.0.1:${port}`;
   while ((await probe(`${url}/health/ready`)) !== 200) {
     if (exited) throw new Error(`${kind} exited (${JSON.stringify(exited)}) before it was ready:\n${output.join('\n')}`);
-    if (performance.now() - spawnedAt > readyTimeoutMs) throw new Error(`${kind} not ready after ${readyTimeoutMs} ms:\n${output.join('\n')}`);
+    if (performance.now() - spawnedAt > readyTimeoutMs)
+      throw new Error(`${kind} not ready after ${readyTimeoutMs} ms:\n${output.join('\n')}`);
     await sleep(10);
   }
   const readyMs = performance.now() - spawnedAt;
@@ -86,7 +89,13 @@ export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[
 /** Runs a bench script in its own node process (like an app, not sharing the bench's event loop) and parses its last JSON line. */
 export function runNodeScript(file, args = [], env = {}) {
   return new Promise((resolve, reject) => {
-    const child = trackChild(spawn(process.execPath, [file, ...args.map(String)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] }));
+    const child = trackChild(
+      spawn(process.execPath, [file, ...args.map(String)], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
     let output = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => (output += chunk));

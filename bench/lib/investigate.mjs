@@ -12,7 +12,13 @@ export function investigation(name) {
   mkdirSync(DIRECTORY, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return {
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${DIRECTORY}`, `--cpu-prof-name=${name}-${stamp}.cpuprofile`, '--import', join(ROOT, 'bench/tools/query-counter.mjs')],
+    nodeArgs: [
+      '--cpu-prof',
+      `--cpu-prof-dir=${DIRECTORY}`,
+      `--cpu-prof-name=${name}-${stamp}.cpuprofile`,
+      '--import',
+      join(ROOT, 'bench/tools/query-counter.mjs'),
+    ],
     queryLog: join(DIRECTORY, `${name}-${stamp}.queries.json`),
     profile: join(DIRECTORY, `${name}-${stamp}.cpuprofile`),
   };

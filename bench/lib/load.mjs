@@ -91,5 +91,14 @@ export async function openLoop({ rate, total, task }) {
   }
   await Promise.all(pending);
   const elapsedMs = performance.now() - started;
-  return { count: total, rate, errors, firstError: firstError?.message ?? null, elapsedMs, achieved: (total / elapsedMs) * 1000, maxSendLagMs: Math.round(maxLagMs * 100) / 100, latency: latency.summary() };
+  return {
+    count: total,
+    rate,
+    errors,
+    firstError: firstError?.message ?? null,
+    elapsedMs,
+    achieved: (total / elapsedMs) * 1000,
+    maxSendLagMs: Math.round(maxLagMs * 100) / 100,
+    latency: latency.summary(),
+  };
 }

@@ -25,7 +25,9 @@ export async function waitForQuietMachine({ maxBusy = 0.2, timeoutMs = Number(pr
   let said = 0;
   while (busy > maxBusy && Date.now() - started < timeoutMs) {
     if (Date.now() - said > 15_000) {
-      process.stdout.write(`machine ${(busy * 100).toFixed(0)}% busy (other processes); waiting up to ${timeoutMs / 1000} s for it to settle...\n`);
+      process.stdout.write(
+        `machine ${(busy * 100).toFixed(0)}% busy (other processes); waiting up to ${timeoutMs / 1000} s for it to settle...\n`,
+      );
       said = Date.now();
     }
     busy = await cpuBusy(2000);

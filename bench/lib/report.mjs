@@ -26,7 +26,8 @@ export function printTable(title, rows) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column])));
   const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((row) => row[index].length)));
-  const line = (values) => values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
+  const line = (values) =>
+    values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
   process.stdout.write(`\n${title}\n${line(columns)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n`);
   for (const row of cells) process.stdout.write(`${line(row)}\n`);
 }
@@ -43,7 +44,10 @@ export function writeResult(name, result) {
   mkdirSync(directory, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');
   const file = join(directory, `${name}-${stamp}.json`);
-  writeFileSync(file, `${JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), machine: machineInfo(), ...result }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), machine: machineInfo(), ...result }, null, 2)}\n`,
+  );
   process.stdout.write(`\nwrote ${file.slice(ROOT.length)}\n`);
   return file;
 }

@@ -21,7 +21,14 @@ export async function insertOpenChallenges(pool, pepper, users) {
   await pool.query(
     `INSERT INTO challenges (id, user_id, factor_id, purpose, pending_sign_in_id, status, failed_attempts, created_at, expires_at)
      SELECT id, user_id, factor_id, 'sign_in', pending_id, 'pending', 0, $5, $6 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) AS t(id, user_id, factor_id, pending_id)`,
-    [rows.map((row) => row.challengeId), rows.map((row) => row.user.id), rows.map((row) => row.user.factorId), rows.map((row) => row.pendingId), now, expires],
+    [
+      rows.map((row) => row.challengeId),
+      rows.map((row) => row.user.id),
+      rows.map((row) => row.user.factorId),
+      rows.map((row) => row.pendingId),
+      now,
+      expires,
+    ],
   );
   return rows.map(({ user, mfaToken, challengeId }) => ({ user, mfaToken, challengeId }));
 }

@@ -36,13 +36,21 @@ export async function signIn(api, user, expected, headers = {}) {
  */
 export async function enrollTotp(api, user) {
   const first = await signIn(api, user, 'mfa_enrollment_required');
-  const started = expectStatus(await api.post('/v1/enrollments', { factorType: 'totp' }, { token: first.mfaToken }), 201, 'start TOTP enrollment');
+  const started = expectStatus(
+    await api.post('/v1/enrollments', { factorType: 'totp' }, { token: first.mfaToken }),
+    201,
+    'start TOTP enrollment',
+  );
   const key = base32Decode(secretOfUri(started.totp.otpauthUri));
   // Near the end of a step the previous step's code could be two steps old on arrival: wait it out.
   const intoStepMs = Date.now() % 30_000;
   if (intoStepMs > 25_000) await sleep(30_000 - intoStepMs + 50);
   const step = currentStep() - 1;
-  const confirmed = await api.post(`/v1/enrollments/${started.enrollmentId}/confirm`, { code: totpCode(key, step) }, { token: first.mfaToken });
+  const confirmed = await api.post(
+    `/v1/enrollments/${started.enrollmentId}/confirm`,
+    { code: totpCode(key, step) },
+    { token: first.mfaToken },
+  );
   expectStatus(confirmed, 200, 'confirm TOTP enrollment');
   return { ...user, factorId: started.enrollmentId, key, lastStep: step };
 }
@@ -50,14 +58,22 @@ export async function enrollTotp(api, user) {
 /** A pending sign-in (password step) and a TOTP challenge in it: what one verification consumes. */
 export async function openTotpChallenge(api, user) {
   const pending = await signIn(api, user, 'mfa_required');
-  const challenge = expectStatus(await api.post('/v1/challenges', { factorId: user.factorId }, { token: pending.mfaToken }), 201, 'issue challenge');
+  const challenge = expectStatus(
+    await api.post('/v1/challenges', { factorId: user.factorId }, { token: pending.mfaToken }),
+    201,
+    'issue challenge',
+  );
   return { user, mfaToken: pending.mfaToken, challengeId: challenge.challengeId };
 }
 
 /** Runs `task` over every item with bounded concurrency and fails on the first error. */
 export async function forEachLimited(items, concurrency, task) {
   const results = new Array(items.length);
-  const run = await closedLoop({ concurrency, total: items.length, task: async (index) => (results[index] = await task(items[index], index)) });
+  const run = await closedLoop({
+    concurrency,
+    total: items.length,
+    task: async (index) => (results[index] = await task(items[index], index)),
+  });
   if (run.errors > 0) throw new Error(`${run.errors} of ${items.length} failed, first: ${run.firstError}`);
   return { results, elapsedMs: run.elapsedMs };
 }

@@ -13,7 +13,12 @@ import { auditCount, burst, tally, twoInstances } from './burst';
 describe('ABUSE-1 attempt budgets under parallel guesses', () => {
   const env = useTestEnvironment();
 
-  async function openChallenges(app: Awaited<ReturnType<typeof twoInstances>>[0], user: { email: string; factorId: string }, signIns: number, perSignIn: number) {
+  async function openChallenges(
+    app: Awaited<ReturnType<typeof twoInstances>>[0],
+    user: { email: string; factorId: string },
+    signIns: number,
+    perSignIn: number,
+  ) {
     const challenges: Array<{ challengeId: string; mfaToken: string }> = [];
     for (let index = 0; index < signIns; index += 1) {
       const { mfaToken } = (await signIn(app, user.email)).body;
@@ -66,7 +71,11 @@ describe('ABUSE-1 attempt budgets under parallel guesses', () => {
     const tokens: string[] = [];
     for (let index = 0; index < 3; index += 1) tokens.push((await signIn(first, user.email)).body.mfaToken as string);
     const responses = await burst([first, second], 30, (app, index) =>
-      app.http.post('/v1/recovery-codes/redeem', { code: `AAAA-AAAA-AAAA-AAAA-AAAA-AA${String(index).padStart(2, '0')}` }, { token: tokens[index % 3] }),
+      app.http.post(
+        '/v1/recovery-codes/redeem',
+        { code: `AAAA-AAAA-AAAA-AAAA-AAAA-AA${String(index).padStart(2, '0')}` },
+        { token: tokens[index % 3] },
+      ),
     );
     expect(await auditCount(env, 'mfa.failed', user.userId)).toBe(10);
     expect(responses.filter((response) => response.status === 429)).toHaveLength(20);
@@ -99,7 +108,11 @@ describe('ABUSE-1 attempt budgets under parallel guesses', () => {
     const payor = await enrollAtPaySignIn(first, env.clock, user);
     const stepUps: string[] = [];
     for (let index = 0; index < 4; index += 1) {
-      const started = await first.http.post('/v1/pay/step-ups', { operation: 'disbursement.authorize', factorId: payor.factorId }, { token: payor.accessToken });
+      const started = await first.http.post(
+        '/v1/pay/step-ups',
+        { operation: 'disbursement.authorize', factorId: payor.factorId },
+        { token: payor.accessToken },
+      );
       stepUps.push(started.body.challengeId);
     }
     const wrong = payor.app.wrongCode();
@@ -108,7 +121,9 @@ describe('ABUSE-1 attempt budgets under parallel guesses', () => {
     );
     expect(await auditCount(env, 'mfa.failed', user.id)).toBe(10);
     expect(tally(responses)['401 session_revoked']).toBeGreaterThanOrEqual(1);
-    const { rows } = await env.db.query(`SELECT revoked_reason, step_up_failures FROM sessions WHERE user_id = $1 AND audience = 'pay'`, [user.id]);
+    const { rows } = await env.db.query(`SELECT revoked_reason, step_up_failures FROM sessions WHERE user_id = $1 AND audience = 'pay'`, [
+      user.id,
+    ]);
     expect(rows).toEqual([{ revoked_reason: 'step_up_failures', step_up_failures: 10 }]);
     for (const app of [first, second]) {
       expect((await app.http.get('/v1/pay/sessions/current', { token: payor.accessToken })).body.code).toBe('session_revoked');

@@ -5,12 +5,20 @@ import { AppKind, RunningApp, TestEnvironment } from '../support/harness';
  * The attacker's tools of test/abuse: two instances of a product sharing one PostgreSQL and one Redis,
  * and bursts of requests sent at the same moment, alternating between them.
  */
-export async function twoInstances(env: TestEnvironment, kind: Exclude<AppKind, 'worker'>, overrides: Record<string, string> = {}): Promise<[RunningApp, RunningApp]> {
+export async function twoInstances(
+  env: TestEnvironment,
+  kind: Exclude<AppKind, 'worker'>,
+  overrides: Record<string, string> = {},
+): Promise<[RunningApp, RunningApp]> {
   return Promise.all([env.start(kind, overrides), env.start(kind, overrides)]);
 }
 
 /** Sends `count` requests at once; request `index` goes to instance `index % instances.length`. */
-export function burst(instances: RunningApp[], count: number, send: (app: RunningApp, index: number) => Promise<ApiResponse>): Promise<ApiResponse[]> {
+export function burst(
+  instances: RunningApp[],
+  count: number,
+  send: (app: RunningApp, index: number) => Promise<ApiResponse>,
+): Promise<ApiResponse[]> {
   return Promise.all(Array.from({ length: count }, (_, index) => send(instances[index % instances.length]!, index)));
 }
 

@@ -13,7 +13,8 @@ describe('ABUSE-6 the clock-skew hint', () => {
   async function challenge(app: RunningApp, user: EnrolledUser) {
     const { mfaToken } = (await signIn(app, user.email)).body;
     const { challengeId } = (await app.http.post('/v1/challenges', { factorId: user.factorId }, { token: mfaToken })).body;
-    return (instance: RunningApp, code: string) => instance.http.post(`/v1/challenges/${challengeId}/verify`, { code }, { token: mfaToken });
+    return (instance: RunningApp, code: string) =>
+      instance.http.post(`/v1/challenges/${challengeId}/verify`, { code }, { token: mfaToken });
   }
 
   it('ABUSE-6 TOTP-7 a code recognised as 5 minutes ahead is refused again when its time comes, on every instance', async () => {
@@ -42,9 +43,17 @@ describe('ABUSE-6 the clock-skew hint', () => {
     const user = await createEnrolledUser(instances[0], env.clock);
     const verify = await challenge(instances[1], user);
     const ahead = await verify(instances[0], user.app.code(11));
-    expect(ahead.body).toMatchObject({ code: 'clock_skew_suspected', clockOffset: { direction: 'ahead', minutes: 6 }, estimatedOffsetSeconds: 360 });
+    expect(ahead.body).toMatchObject({
+      code: 'clock_skew_suspected',
+      clockOffset: { direction: 'ahead', minutes: 6 },
+      estimatedOffsetSeconds: 360,
+    });
     const behind = await verify(instances[1], user.app.code(-3));
-    expect(behind.body).toMatchObject({ code: 'clock_skew_suspected', clockOffset: { direction: 'behind', minutes: 2 }, estimatedOffsetSeconds: -120 });
+    expect(behind.body).toMatchObject({
+      code: 'clock_skew_suspected',
+      clockOffset: { direction: 'behind', minutes: 2 },
+      estimatedOffsetSeconds: -120,
+    });
     expect(behind.body.message).toMatch(/about 2 minutes behind/);
   });
 });

@@ -49,9 +49,11 @@ describe('ABUSE-4 deactivation during the MFA step', () => {
     const code = user.app.code();
     const answers = await Promise.all([
       deactivate(instances[0], user.userId),
-      ...pending.slice(0, 2).map(({ mfaToken, challengeId }, index) =>
-        instances[index % 2]!.http.post(`/v1/challenges/${challengeId}/verify`, { code }, { token: mfaToken }),
-      ),
+      ...pending
+        .slice(0, 2)
+        .map(({ mfaToken, challengeId }, index) =>
+          instances[index % 2]!.http.post(`/v1/challenges/${challengeId}/verify`, { code }, { token: mfaToken }),
+        ),
       instances[1].http.post('/v1/recovery-codes/redeem', { code: user.recoveryCode }, { token: pending[2]!.mfaToken }),
       ...instances.map((app) => signIn(app, user.email, undefined, { deviceToken })),
       instances[0].http.post('/v1/sessions/refresh', { refreshToken }),
@@ -70,9 +72,13 @@ describe('ABUSE-4 deactivation during the MFA step', () => {
     ]);
     for (const answer of after) expect(answer.status).toBe(401);
     expect(await liveSessions(user.userId)).toBe(0);
-    const open = await env.db.query(`SELECT count(*)::int AS n FROM pending_sign_ins WHERE user_id = $1 AND status = 'pending'`, [user.userId]);
+    const open = await env.db.query(`SELECT count(*)::int AS n FROM pending_sign_ins WHERE user_id = $1 AND status = 'pending'`, [
+      user.userId,
+    ]);
     expect(open.rows[0].n).toBe(0);
-    const challenges = await env.db.query(`SELECT count(*)::int AS n FROM challenges WHERE user_id = $1 AND status = 'pending'`, [user.userId]);
+    const challenges = await env.db.query(`SELECT count(*)::int AS n FROM challenges WHERE user_id = $1 AND status = 'pending'`, [
+      user.userId,
+    ]);
     expect(challenges.rows[0].n).toBe(0);
   });
 
@@ -84,13 +90,19 @@ describe('ABUSE-4 deactivation during the MFA step', () => {
     const phone = AuthenticatorApp.fromUri(started.totp.otpauthUri, env.clock);
     const [deactivated, ...confirms] = await Promise.all([
       deactivate(instances[1], user.id),
-      ...instances.map((app) => app.http.post(`/v1/enrollments/${started.enrollmentId}/confirm`, { code: phone.code() }, { token: mfaToken })),
+      ...instances.map((app) =>
+        app.http.post(`/v1/enrollments/${started.enrollmentId}/confirm`, { code: phone.code() }, { token: mfaToken }),
+      ),
     ]);
     expect(deactivated!.status).toBe(204);
     expect(await liveSessions(user.id)).toBe(0);
     await expectNoneAccepted(instances, confirms);
     env.clock.advance(30);
-    const late = await instances[0].http.post(`/v1/enrollments/${started.enrollmentId}/confirm`, { code: phone.code() }, { token: mfaToken });
+    const late = await instances[0].http.post(
+      `/v1/enrollments/${started.enrollmentId}/confirm`,
+      { code: phone.code() },
+      { token: mfaToken },
+    );
     expect(late.status).toBe(401);
   });
 });

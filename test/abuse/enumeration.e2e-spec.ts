@@ -17,7 +17,8 @@ describe('ABUSE-13 no enumeration at password sign-in', () => {
     return () => spies.reduce((total, spy) => total + spy.mock.calls.length, 0);
   }
 
-  const answerOf = (response: { status: number; body: { code?: string; message?: string } }) => `${response.status} ${response.body.code} ${response.body.message}`;
+  const answerOf = (response: { status: number; body: { code?: string; message?: string } }) =>
+    `${response.status} ${response.body.code} ${response.body.message}`;
 
   it('ABUSE-13 DIR-5 an unknown email of an SSO domain and an existing non-member of that domain get the same answer, after one hash each', async () => {
     const instances = await twoInstances(env, 'standard');
@@ -29,7 +30,9 @@ describe('ABUSE-13 no enumeration at password sign-in', () => {
     const answers = await burst(instances, 30, (app, index) =>
       signIn(app, [`nobody-${index}@enum-sso.example`, outsider.email, member.email][index % 3]!, `a guess ${index}`),
     );
-    expect(new Set(answers.map(answerOf))).toEqual(new Set(['403 sso_required This account signs in through your company’s identity provider.']));
+    expect(new Set(answers.map(answerOf))).toEqual(
+      new Set(['403 sso_required This account signs in through your company’s identity provider.']),
+    );
     expect(hashes()).toBe(30);
   });
 

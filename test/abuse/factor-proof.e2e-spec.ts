@@ -43,18 +43,28 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
     expect(rows[0].n).toBe(0);
 
     // Signing in with the phone is still refused (PAY-3); proving it is what the mfaToken may do.
-    expect((await instances[0].http.post('/v1/pay/challenges', { factorId: smsFactorId }, { token })).body.code).toBe('factor_type_not_allowed');
+    expect((await instances[0].http.post('/v1/pay/challenges', { factorId: smsFactorId }, { token })).body.code).toBe(
+      'factor_type_not_allowed',
+    );
     const proof = await instances[0].http.post('/v1/pay/challenges', { factorId: smsFactorId, purpose: 'proof' }, { token });
     expect(proof.status).toBe(202);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const proven = await instances[1].http.post(`/v1/pay/challenges/${proof.body.challengeId}/verify`, { code: twilio.lastCodeTo('+14155550123') }, { token });
+    const proven = await instances[1].http.post(
+      `/v1/pay/challenges/${proof.body.challengeId}/verify`,
+      { code: twilio.lastCodeTo('+14155550123') },
+      { token },
+    );
     expect(proven.status).toBe(200);
     expect(proven.body).toEqual({ status: 'factor_proven', factorId: smsFactorId, factorType: 'sms' });
 
     const started = await instances[0].http.post('/v1/pay/payor/enrollments', { factorType: 'totp' }, { token });
     expect(started.status).toBe(201);
     const phone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, env.clock);
-    const confirmed = await instances[1].http.post(`/v1/pay/payor/enrollments/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token });
+    const confirmed = await instances[1].http.post(
+      `/v1/pay/payor/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: phone.code() },
+      { token },
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'authenticated', accessToken: expect.any(String) });
     expect(await activeFactorTypes(user.id)).toEqual(['sms', 'totp']);
@@ -65,7 +75,11 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
     const user = await createUser(instances[0], { alwaysRequireMfa: true });
     const smsFactorId = await registerPhone(user.id, '+447400123456');
     const first = await signIn(instances[0], user.email);
-    expect(first.body).toMatchObject({ status: 'mfa_enrollment_required', proofRequired: true, proofFactors: [{ id: smsFactorId, type: 'sms' }] });
+    expect(first.body).toMatchObject({
+      status: 'mfa_enrollment_required',
+      proofRequired: true,
+      proofFactors: [{ id: smsFactorId, type: 'sms' }],
+    });
     const token = first.body.mfaToken;
     const attempts = await burst(instances, 10, (app, index) =>
       app.http.post('/v1/enrollments', index % 2 ? { factorType: 'totp' } : { factorType: 'sms', phoneNumber: '+14155550199' }, { token }),
@@ -82,9 +96,13 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
     const fresh = (await signIn(instances[1], user.email)).body.mfaToken;
     const own = await instances[1].http.post('/v1/enrollments', { factorType: 'totp' }, { token: fresh });
     const ownApp = AuthenticatorApp.fromUri(own.body.totp.otpauthUri, env.clock);
-    expect((await instances[1].http.post(`/v1/enrollments/${own.body.enrollmentId}/confirm`, { code: ownApp.code() }, { token: fresh })).status).toBe(200);
+    expect(
+      (await instances[1].http.post(`/v1/enrollments/${own.body.enrollmentId}/confirm`, { code: ownApp.code() }, { token: fresh })).status,
+    ).toBe(200);
 
-    const attempts = await burst(instances, 10, (app) => app.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550177' }, { token: stale }));
+    const attempts = await burst(instances, 10, (app) =>
+      app.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550177' }, { token: stale }),
+    );
     expect(tally(attempts)).toEqual({ '403 enrollment_not_available': 10 });
     expect(await activeFactorTypes(user.id)).toEqual(['totp']);
   });
@@ -96,12 +114,20 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
       answers.map((answer) => answer.body.mfaToken as string),
     );
     const app = await instances[0].http.post('/v1/enrollments', { factorType: 'totp' }, { token: appToken });
-    const phone = await instances[1].http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550166' }, { token: phoneToken });
+    const phone = await instances[1].http.post(
+      '/v1/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550166' },
+      { token: phoneToken },
+    );
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
     const code = AuthenticatorApp.fromUri(app.body.totp.otpauthUri, env.clock).code();
     const [appConfirmed, phoneConfirmed] = await Promise.all([
       instances[0].http.post(`/v1/enrollments/${app.body.enrollmentId}/confirm`, { code }, { token: appToken }),
-      instances[1].http.post(`/v1/enrollments/${phone.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550166') }, { token: phoneToken }),
+      instances[1].http.post(
+        `/v1/enrollments/${phone.body.enrollmentId}/confirm`,
+        { code: twilio.lastCodeTo('+14155550166') },
+        { token: phoneToken },
+      ),
     ]);
     expect([appConfirmed.status, phoneConfirmed.status].sort()).toEqual([200, 403]);
     expect([appConfirmed, phoneConfirmed].find((answer) => answer.status === 403)!.body.code).toBe('factor_proof_required');
@@ -114,7 +140,9 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
       [await env.pay(), ['/v1/pay/payor/enrollments', '/v1/pay/payee-admin/enrollments/{enrollmentId}/confirm'], '/v1/pay/challenges'],
     ] as const) {
       const document = (await app.http.get('/docs/openapi.json')).body;
-      expect(Object.keys(document.components.schemas.SignInAnswerDto.properties)).toEqual(expect.arrayContaining(['proofRequired', 'proofFactors']));
+      expect(Object.keys(document.components.schemas.SignInAnswerDto.properties)).toEqual(
+        expect.arrayContaining(['proofRequired', 'proofFactors']),
+      );
       expect(document.components.schemas.FactorProofRequiredDto.properties.proofFactors).toBeDefined();
       for (const path of enrollments) {
         expect(document.paths[path].post.responses['403'].description).toMatch(/^factor_proof_required/);
@@ -133,13 +161,21 @@ describe('ABUSE-3 a password alone never adds a factor', () => {
       answers.map((answer) => answer.body.accessToken as string),
     );
     const app = await instances[0].http.post('/v1/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: first });
-    const phone = await instances[1].http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550155', currentPassword: PASSWORD }, { token: second });
+    const phone = await instances[1].http.post(
+      '/v1/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550155', currentPassword: PASSWORD },
+      { token: second },
+    );
     expect([app.status, phone.status]).toEqual([201, 202]);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
     const code = AuthenticatorApp.fromUri(app.body.totp.otpauthUri, env.clock).code();
     const answers = await Promise.all([
       instances[0].http.post(`/v1/enrollments/${app.body.enrollmentId}/confirm`, { code }, { token: first }),
-      instances[1].http.post(`/v1/enrollments/${phone.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550155') }, { token: second }),
+      instances[1].http.post(
+        `/v1/enrollments/${phone.body.enrollmentId}/confirm`,
+        { code: twilio.lastCodeTo('+14155550155') },
+        { token: second },
+      ),
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
     expect(answers.find((answer) => answer.status === 401)!.body.code).toBe('reauthentication_required');

@@ -33,8 +33,14 @@ describe('malformed requests to every documented operation', () => {
       let tokens: Tokens | undefined;
       for (const operation of operations) {
         tokens = await usableTokens(env, instances[0]!, company, tokens);
-        const credentials = { anonymous: undefined, ...tokens, ...(operation.path.startsWith('/internal/') ? { serviceToken: TEST_SERVICE_TOKEN } : {}) };
-        const requests = malformedRequests(operation, ids).flatMap((request) => Object.entries(credentials).map(([as, token]) => ({ ...request, as, token })));
+        const credentials = {
+          anonymous: undefined,
+          ...tokens,
+          ...(operation.path.startsWith('/internal/') ? { serviceToken: TEST_SERVICE_TOKEN } : {}),
+        };
+        const requests = malformedRequests(operation, ids).flatMap((request) =>
+          Object.entries(credentials).map(([as, token]) => ({ ...request, as, token })),
+        );
         for (let start = 0; start < requests.length; start += BATCH) {
           const batch = requests.slice(start, start + BATCH);
           const outcomes = await Promise.all(batch.map((request, index) => send(instances[(start + index) % 2]!, request)));
@@ -86,7 +92,12 @@ async function send(app: RunningApp, request: FuzzRequest & { as: string; token?
   try {
     const response = await app.http.request(request.method, request.path, { rawBody: request.rawBody, token: request.token });
     const body = response.body as { code?: unknown; message?: unknown; requestId?: unknown } | string;
-    const errorBody = typeof body === 'object' && body !== null && typeof body.code === 'string' && typeof body.message === 'string' && typeof body.requestId === 'string';
+    const errorBody =
+      typeof body === 'object' &&
+      body !== null &&
+      typeof body.code === 'string' &&
+      typeof body.message === 'string' &&
+      typeof body.requestId === 'string';
     if (response.status >= 500 || (response.status >= 300 && !errorBody)) {
       return report(`${response.status} ${typeof body === 'object' ? String(body?.code) : JSON.stringify(body.slice(0, 60))}`);
     }

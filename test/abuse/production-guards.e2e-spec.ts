@@ -88,19 +88,31 @@ describe('ABUSE-14 production guards', () => {
     expect(problemsOf({ ...PRODUCTION, ...SECRETS, INTERNAL_API_TOKEN: 'x'.repeat(31) })).toEqual([
       'INTERNAL_API_TOKEN: must be at least 32 characters long',
     ]);
-    expect(problemsOf({ ...SECRETS, INTERNAL_API_TOKEN: 'demo-internal-token' })).toEqual(['INTERNAL_API_TOKEN: must be at least 32 characters long']);
-    expect(loadConfig({ ...PRODUCTION, ...SECRETS, INTERNAL_API_TOKEN: 'x'.repeat(32) }, { port: 0 }).internalApiToken).toBe('x'.repeat(32));
+    expect(problemsOf({ ...SECRETS, INTERNAL_API_TOKEN: 'demo-internal-token' })).toEqual([
+      'INTERNAL_API_TOKEN: must be at least 32 characters long',
+    ]);
+    expect(loadConfig({ ...PRODUCTION, ...SECRETS, INTERNAL_API_TOKEN: 'x'.repeat(32) }, { port: 0 }).internalApiToken).toBe(
+      'x'.repeat(32),
+    );
   });
 
   it('ABUSE-14 OPS-2 an app given a short INTERNAL_API_TOKEN does not start', async () => {
-    await expect(env.start('standard', { INTERNAL_API_TOKEN: 'short-internal-token' })).rejects.toThrow(/INTERNAL_API_TOKEN: must be at least 32 characters/);
+    await expect(env.start('standard', { INTERNAL_API_TOKEN: 'short-internal-token' })).rejects.toThrow(
+      /INTERNAL_API_TOKEN: must be at least 32 characters/,
+    );
   });
 
   it('ABUSE-14 OPS-2 production requires PUBLIC_HOST, JWT_ISSUER and MAIL_FROM instead of their local-development defaults', () => {
     const { PUBLIC_HOST: _host, JWT_ISSUER: _issuer, MAIL_FROM: _from, ...withoutThem } = PRODUCTION;
     const problems = problemsOf({ ...withoutThem, ...SECRETS });
     expect(problems).toHaveLength(3);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^PUBLIC_HOST: is required in production/), expect.stringMatching(/^JWT_ISSUER: is required in production/), expect.stringMatching(/^MAIL_FROM: is required in production/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PUBLIC_HOST: is required in production/),
+        expect.stringMatching(/^JWT_ISSUER: is required in production/),
+        expect.stringMatching(/^MAIL_FROM: is required in production/),
+      ]),
+    );
     expect(problemsOf({ ...PRODUCTION, ...SECRETS })).toEqual([]);
   });
 
@@ -110,7 +122,9 @@ describe('ABUSE-14 production guards', () => {
     // The command's own check, made before it connects to the database.
     expect(() => refuseDemoSeedInProduction(app.config)).toThrow(DemoSeedRefused);
     await expect(seedDemoDirectory({ get: app.get } as never)).rejects.toThrow(/seed:demo refuses to run with NODE_ENV=production/);
-    const counts = await env.db.query(`SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM companies)::int AS companies`);
+    const counts = await env.db.query(
+      `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM companies)::int AS companies`,
+    );
     expect(counts.rows[0]).toEqual({ users: 0, companies: 0 });
   });
 
@@ -136,7 +150,6 @@ describe('ABUSE-14 production guards', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
-
 
   it('ABUSE-14 the compose stack publishes every port on 127.0.0.1 only', () => {
     const compose = readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8');

@@ -32,13 +32,17 @@ describe('ABUSE-8 revocation when Redis refuses writes', () => {
     return { instances, accessToken, sessionId: current.body.sessionId };
   }
 
-  const checkEverywhere = (instances: RunningApp[], accessToken: string) => burst(instances, 10, (app) => app.http.get('/v1/sessions/current', { token: accessToken }));
+  const checkEverywhere = (instances: RunningApp[], accessToken: string) =>
+    burst(instances, 10, (app) => app.http.get('/v1/sessions/current', { token: accessToken }));
 
   it('ABUSE-8 SES-7 with Redis out of memory, a sign-out still reaches every instance: they answer from PostgreSQL', async () => {
     const { instances, accessToken } = await signedIn();
     await admin.config('SET', 'maxmemory-policy', 'noeviction');
     await admin.config('SET', 'maxmemory', '1');
-    const [signedOut, during] = await Promise.all([instances[0].http.delete('/v1/sessions/current', { token: accessToken }), checkEverywhere(instances, accessToken)]);
+    const [signedOut, during] = await Promise.all([
+      instances[0].http.delete('/v1/sessions/current', { token: accessToken }),
+      checkEverywhere(instances, accessToken),
+    ]);
     expect(signedOut.status).toBe(204);
     for (const answer of during) expect([200, 401]).toContain(answer.status);
     expect(tally(await checkEverywhere(instances, accessToken))).toEqual({ '401 session_revoked': 10 });

@@ -22,9 +22,12 @@ describe('ABUSE-5 ABUSE-7 self-service under parallel requests', () => {
       app.http.delete(`/v1/factors/${phoneId}`, { token: accessToken, body: { currentPassword: `guess ${index}` } }),
     );
     expect(tally(answers)).toEqual({ '403 current_password_incorrect': 10, '429 too_many_attempts': 30 });
-    for (const answer of answers.filter((candidate) => candidate.status === 429)) expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (const answer of answers.filter((candidate) => candidate.status === 429))
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     // The limit is SEC-5's account limit: the right password waits too, here and at sign-in.
-    expect((await instances[1].http.delete(`/v1/factors/${phoneId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status).toBe(429);
+    expect(
+      (await instances[1].http.delete(`/v1/factors/${phoneId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status,
+    ).toBe(429);
     expect((await signIn(instances[0], user.email)).status).toBe(429);
   });
 

@@ -32,12 +32,20 @@ describe('ABUSE-2 ABUSE-10 sign-in limits under parallel guesses', () => {
     const settings = { TRUSTED_PROXIES: '127.0.0.1', LOGIN_MAX_ATTEMPTS_PER_IP: '20' };
     const instances = await twoInstances(env, 'standard', settings);
     const responses = await burst(instances, 150, (app, index) =>
-      app.http.post('/v1/sessions', { email: `nobody-${randomUUID()}@example.com`, password: 'guess' }, { headers: { 'x-forwarded-for': `2001:db8:7:9:${index.toString(16)}::1` } }),
+      app.http.post(
+        '/v1/sessions',
+        { email: `nobody-${randomUUID()}@example.com`, password: 'guess' },
+        { headers: { 'x-forwarded-for': `2001:db8:7:9:${index.toString(16)}::1` } },
+      ),
     );
     expect(await auditCount(env, 'sign_in.failed')).toBe(20);
     expect(tally(responses)).toEqual({ '401 invalid_credentials': 20, '429 too_many_attempts': 130 });
     // Another /64 of the same /48 is another client.
-    const neighbour = await instances[1].http.post('/v1/sessions', { email: 'nobody@example.com', password: 'guess' }, { headers: { 'x-forwarded-for': '2001:db8:7:a::1' } });
+    const neighbour = await instances[1].http.post(
+      '/v1/sessions',
+      { email: 'nobody@example.com', password: 'guess' },
+      { headers: { 'x-forwarded-for': '2001:db8:7:a::1' } },
+    );
     expect(neighbour.status).toBe(401);
   });
 

@@ -47,8 +47,12 @@ describe('ABUSE-12 platform support users are reset only by support', () => {
 
     /** The staff member's sessions as each instance answers for them now. */
     const sessionStatuses = async () => ({
-      standard: await Promise.all([standard, secondStandard].map(async (app) => (await app.http.get('/v1/sessions/current', { token: standardSession })).status)),
-      pay: await Promise.all([pay, secondPay].map(async (app) => (await app.http.get('/v1/pay/sessions/current', { token: paySession })).status)),
+      standard: await Promise.all(
+        [standard, secondStandard].map(async (app) => (await app.http.get('/v1/sessions/current', { token: standardSession })).status),
+      ),
+      pay: await Promise.all(
+        [pay, secondPay].map(async (app) => (await app.http.get('/v1/pay/sessions/current', { token: paySession })).status),
+      ),
     });
 
     return { standard, pay, secondPay, payee, staff, adminAttempts, sessionStatuses };
@@ -60,7 +64,9 @@ describe('ABUSE-12 platform support users are reset only by support', () => {
 
   it('ABUSE-12 RESET-3 PAY-10 a company admin and a payee admin, several copies at once on two instances each, are all refused (403 support_user); the support user keeps every factor and session', async () => {
     const { staff, adminAttempts, sessionStatuses } = await supportStaffInTwoCompanies();
-    const recoveryCodesBefore = (await env.db.query(`SELECT id FROM recovery_codes WHERE user_id = $1 AND voided_at IS NULL AND redeemed_at IS NULL`, [staff.userId])).rows;
+    const recoveryCodesBefore = (
+      await env.db.query(`SELECT id FROM recovery_codes WHERE user_id = $1 AND voided_at IS NULL AND redeemed_at IS NULL`, [staff.userId])
+    ).rows;
 
     const attempts = await Promise.all(adminAttempts());
 
@@ -74,7 +80,12 @@ describe('ABUSE-12 platform support users are reset only by support', () => {
               (SELECT count(*)::int FROM audit_events WHERE subject_user_id = $1 AND type IN ('mfa.reset', 'factor.revoked')) AS reset_events`,
       [staff.userId],
     );
-    expect(rows[0]).toEqual({ factors: [`${staff.factorId}:active`], live_codes: recoveryCodesBefore.map((row) => row.id), revoked_sessions: 0, reset_events: 0 });
+    expect(rows[0]).toEqual({
+      factors: [`${staff.factorId}:active`],
+      live_codes: recoveryCodesBefore.map((row) => row.id),
+      revoked_sessions: 0,
+      reset_events: 0,
+    });
   });
 
   it('ABUSE-12 PAY-10 support resets another support user through Pay, while the company and payee admins trying at the same moment are refused', async () => {
@@ -84,7 +95,11 @@ describe('ABUSE-12 platform support users are reset only by support', () => {
     const note = 'Video call with their team lead, staff badge matched, ticket 7731';
 
     const [bySupport, attempts] = await Promise.all([
-      secondPay.http.post(`/v1/pay/companies/${payee.id}/mfa-resets`, { email: staff.email, identityVerified: true, identityCheckNote: note }, { token: colleagueToken }),
+      secondPay.http.post(
+        `/v1/pay/companies/${payee.id}/mfa-resets`,
+        { email: staff.email, identityVerified: true, identityCheckNote: note },
+        { token: colleagueToken },
+      ),
       Promise.all(adminAttempts()),
     ]);
 
@@ -93,7 +108,12 @@ describe('ABUSE-12 platform support users are reset only by support', () => {
     expect(bySupport.body).toMatchObject({ userId: staff.userId, factorsRevoked: 1, sessionsRevoked: 3 });
     expect(outcomes(attempts)).toEqual(attempts.map(({ who }) => ({ who, status: 403, code: 'support_user' })));
     expect(await sessionStatuses()).toEqual({ standard: [401, 401], pay: [401, 401] });
-    const { rows } = await env.db.query(`SELECT actor_user_id, company_id, data FROM audit_events WHERE type = 'mfa.reset' AND subject_user_id = $1`, [staff.userId]);
-    expect(rows).toEqual([{ actor_user_id: colleague.userId, company_id: payee.id, data: expect.objectContaining({ by: 'support', identityCheckNote: note }) }]);
+    const { rows } = await env.db.query(
+      `SELECT actor_user_id, company_id, data FROM audit_events WHERE type = 'mfa.reset' AND subject_user_id = $1`,
+      [staff.userId],
+    );
+    expect(rows).toEqual([
+      { actor_user_id: colleague.userId, company_id: payee.id, data: expect.objectContaining({ by: 'support', identityCheckNote: note }) },
+    ]);
   });
 });

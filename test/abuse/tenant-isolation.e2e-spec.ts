@@ -17,7 +17,8 @@ interface Seen {
  * whole and page by page, the member status (all, and the not-enrolled), the policy.
  */
 function companyReads(app: RunningApp, label: string, companyId: string, token: string): Array<Promise<Seen>> {
-  const read = (path: string) => app.http.get(`/v1/companies/${companyId}${path}`, { token }).then((response) => ({ what: `${label} GET ${path}`, response }));
+  const read = (path: string) =>
+    app.http.get(`/v1/companies/${companyId}${path}`, { token }).then((response) => ({ what: `${label} GET ${path}`, response }));
   return [
     read('/audit-events?pageSize=100'),
     ...[1, 2, 3, 4].map((page) => read(`/audit-events?pageSize=5&page=${page}`)),
@@ -29,7 +30,9 @@ function companyReads(app: RunningApp, label: string, companyId: string, token: 
 
 /** The same reads, several times over, on each instance: they interleave with whatever else is in flight. */
 function companyReadsOn(apps: RunningApp[], companyId: string, token: string, rounds = 3): Array<Promise<Seen>> {
-  return Array.from({ length: rounds }, () => apps.flatMap((app, index) => companyReads(app, `instance ${index + 1}`, companyId, token))).flat();
+  return Array.from({ length: rounds }, () =>
+    apps.flatMap((app, index) => companyReads(app, `instance ${index + 1}`, companyId, token)),
+  ).flat();
 }
 
 /** Each forbidden value found in any response, as "<request> showed <name>" (once each); empty when nothing leaked. */
@@ -44,7 +47,9 @@ function leaks(seen: Seen[], forbidden: Record<string, string>): string[] {
 }
 
 function failedReads(seen: Seen[]): string[] {
-  return seen.filter(({ response }) => response.status !== 200).map(({ what, response }) => `${what}: ${response.status} ${JSON.stringify(response.body)}`);
+  return seen
+    .filter(({ response }) => response.status !== 200)
+    .map(({ what, response }) => `${what}: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 async function auditItems(app: RunningApp, companyId: string, token: string): Promise<Array<Record<string, unknown>>> {
@@ -76,13 +81,21 @@ describe('ABUSE-11 tenant isolation', () => {
     await addMember(first, b.company, shared);
     const { member } = await enrollAtSignIn(first, env.clock, shared);
 
-    const resetting = first.http.post(`/v1/companies/${a.company.id}/mfa-resets`, { email: member.email, identityVerified: true }, { token: aToken });
+    const resetting = first.http.post(
+      `/v1/companies/${a.company.id}/mfa-resets`,
+      { email: member.email, identityVerified: true },
+      { token: aToken },
+    );
     const changingPolicy = second.http.put(
       `/v1/companies/${a.company.id}/mfa-policy`,
       { required: true, enforcementDate: '2026-03-02', timeZone: 'Asia/Tokyo', reauthInterval: '30d' },
       { token: aToken },
     );
-    const [reset, policyChange, during] = await Promise.all([resetting, changingPolicy, Promise.all(companyReadsOn([first, second], b.company.id, b.token))]);
+    const [reset, policyChange, during] = await Promise.all([
+      resetting,
+      changingPolicy,
+      Promise.all(companyReadsOn([first, second], b.company.id, b.token)),
+    ]);
     expect(reset.status).toBe(201);
     expect(reset.body).toMatchObject({ userId: member.userId, factorsRevoked: 1 });
     expect(policyChange.status).toBe(200);
@@ -102,13 +115,22 @@ describe('ABUSE-11 tenant isolation', () => {
     ).toEqual([]);
     // B still sees its shared member's own doings: the isolation is not an empty list.
     const bEvents = await auditItems(second, b.company.id, b.token);
-    expect(bEvents).toContainEqual(expect.objectContaining({ type: 'enrollment.confirmed', subjectUserId: member.userId, actorUserId: member.userId, companyId: null }));
+    expect(bEvents).toContainEqual(
+      expect.objectContaining({ type: 'enrollment.confirmed', subjectUserId: member.userId, actorUserId: member.userId, companyId: null }),
+    );
     // The cause: every event of the reset carries the company of the reset, so A's own list shows all of them.
     const aEvents = await auditItems(first, a.company.id, aToken);
-    const resetEvents = aEvents.filter((event) => event.subjectUserId === member.userId && ['mfa.reset', 'factor.revoked'].includes(event.type as string));
+    const resetEvents = aEvents.filter(
+      (event) => event.subjectUserId === member.userId && ['mfa.reset', 'factor.revoked'].includes(event.type as string),
+    );
     expect(resetEvents).toEqual([
       expect.objectContaining({ type: 'mfa.reset', companyId: a.company.id, actorUserId: a.admin.userId, actorEmail: a.admin.email }),
-      expect.objectContaining({ type: 'factor.revoked', companyId: a.company.id, actorUserId: a.admin.userId, data: expect.objectContaining({ factorId: member.factorId, reason: 'admin_reset' }) }),
+      expect.objectContaining({
+        type: 'factor.revoked',
+        companyId: a.company.id,
+        actorUserId: a.admin.userId,
+        data: expect.objectContaining({ factorId: member.factorId, reason: 'admin_reset' }),
+      }),
     ]);
   });
 
@@ -133,8 +155,16 @@ describe('ABUSE-11 tenant isolation', () => {
     const note = 'Called back on the number in the payee file, ticket 5120';
 
     const resets = Promise.all([
-      pay.http.post(`/v1/pay/companies/${payee.id}/mfa-resets`, { email: byPayeeAdmin.email, identityVerified: true }, { token: payeeAdmin.accessToken }),
-      secondPay.http.post(`/v1/pay/companies/${payee.id}/mfa-resets`, { email: bySupport.email, identityVerified: true, identityCheckNote: note }, { token: supportToken }),
+      pay.http.post(
+        `/v1/pay/companies/${payee.id}/mfa-resets`,
+        { email: byPayeeAdmin.email, identityVerified: true },
+        { token: payeeAdmin.accessToken },
+      ),
+      secondPay.http.post(
+        `/v1/pay/companies/${payee.id}/mfa-resets`,
+        { email: bySupport.email, identityVerified: true, identityCheckNote: note },
+        { token: supportToken },
+      ),
     ]);
     const [done, during] = await Promise.all([resets, Promise.all(companyReadsOn([standard, secondStandard], b.company.id, b.token))]);
     expect(done.map((response) => [response.status, response.body.factorsRevoked])).toEqual([
@@ -158,9 +188,14 @@ describe('ABUSE-11 tenant isolation', () => {
       }),
     ).toEqual([]);
     const bEvents = await auditItems(secondStandard, b.company.id, b.token);
-    expect(bEvents).toContainEqual(expect.objectContaining({ type: 'enrollment.confirmed', subjectUserId: byPayeeAdmin.id, companyId: null }));
+    expect(bEvents).toContainEqual(
+      expect.objectContaining({ type: 'enrollment.confirmed', subjectUserId: byPayeeAdmin.id, companyId: null }),
+    );
     // The cause: the revocations of both resets were recorded for the payee company, with their actors.
-    const { rows } = await env.db.query(`SELECT actor_user_id, subject_user_id, company_id FROM audit_events WHERE type = 'factor.revoked' ORDER BY actor_user_id = $1`, [support.userId]);
+    const { rows } = await env.db.query(
+      `SELECT actor_user_id, subject_user_id, company_id FROM audit_events WHERE type = 'factor.revoked' ORDER BY actor_user_id = $1`,
+      [support.userId],
+    );
     expect(rows).toEqual([
       { actor_user_id: payeeAdmin.userId, subject_user_id: byPayeeAdmin.id, company_id: payee.id },
       { actor_user_id: support.userId, subject_user_id: bySupport.id, company_id: payee.id },
@@ -186,7 +221,13 @@ describe('ABUSE-11 tenant isolation', () => {
 
     const seen = await Promise.all(companyReadsOn([first, second], b.company.id, b.token));
     expect(failedReads(seen)).toEqual([]);
-    expect(leaks(seen, { 'A’s admin’s id': a.admin.userId, 'A’s admin’s email': a.admin.email, 'the reset’s revocation (admin_reset)': 'admin_reset' })).toEqual([]);
+    expect(
+      leaks(seen, {
+        'A’s admin’s id': a.admin.userId,
+        'A’s admin’s email': a.admin.email,
+        'the reset’s revocation (admin_reset)': 'admin_reset',
+      }),
+    ).toEqual([]);
     const bEvents = await auditItems(second, b.company.id, b.token);
     const sharedEvents = bEvents.filter((event) => event.subjectUserId === shared.id).map((event) => [event.type, event.actorUserId]);
     expect(sharedEvents).toEqual([

@@ -6,7 +6,10 @@ const threatModel = readFileSync(join(root, 'docs', 'security.md'), 'utf8');
 
 /** Each `path` (IDS) pair the threat model names as the proof of a control. */
 function proofs(): Array<{ file: string; ids: string[] }> {
-  return [...threatModel.matchAll(/`(test\/[^`]+\.e2e-spec\.ts)` \(([A-Z0-9, -]+)\)/g)].map((match) => ({ file: match[1]!, ids: match[2]!.split(/,\s*/) }));
+  return [...threatModel.matchAll(/`(test\/[^`]+\.e2e-spec\.ts)` \(([A-Z0-9, -]+)\)/g)].map((match) => ({
+    file: match[1]!,
+    ids: match[2]!.split(/,\s*/),
+  }));
 }
 
 describe('ABUSE-15 the threat model', () => {

@@ -27,7 +27,12 @@ describe('ABUSE-9 trusted devices', () => {
   const withDevice = (app: RunningApp, user: EnrolledUser, deviceToken: string) => signIn(app, user.email, PASSWORD, { deviceToken });
 
   /** Device sign-ins during `change`, then one after it: once the change answered, none may skip MFA. */
-  async function expectDeviceRevokedBy(instances: RunningApp[], user: EnrolledUser, deviceToken: string, change: () => Promise<{ status: number }>) {
+  async function expectDeviceRevokedBy(
+    instances: RunningApp[],
+    user: EnrolledUser,
+    deviceToken: string,
+    change: () => Promise<{ status: number }>,
+  ) {
     expect((await withDevice(instances[1], user, deviceToken)).body.status).toBe('authenticated');
     const [changed] = await Promise.all([change(), burst(instances, 6, (app) => withDevice(app, user, deviceToken))]);
     expect(changed.status).toBeLessThan(300);
@@ -45,7 +50,11 @@ describe('ABUSE-9 trusted devices', () => {
 
   it('ABUSE-9 TOTP-5 replacing the authenticator app revokes the devices the old one trusted', async () => {
     const { instances, user, deviceToken, accessToken } = await trustedDevice();
-    const started = await instances[0].http.post('/v1/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: accessToken });
+    const started = await instances[0].http.post(
+      '/v1/enrollments',
+      { factorType: 'totp', currentPassword: PASSWORD },
+      { token: accessToken },
+    );
     const phone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, env.clock);
     await expectDeviceRevokedBy(instances, user, deviceToken, () =>
       instances[1].http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token: accessToken }),
@@ -55,7 +64,9 @@ describe('ABUSE-9 trusted devices', () => {
   it('ABUSE-9 REC-3 redeeming the recovery code revokes every trusted device', async () => {
     const { instances, user, deviceToken } = await trustedDevice();
     const { mfaToken } = (await signIn(instances[0], user.email)).body;
-    await expectDeviceRevokedBy(instances, user, deviceToken, () => instances[1].http.post('/v1/recovery-codes/redeem', { code: user.recoveryCode }, { token: mfaToken }));
+    await expectDeviceRevokedBy(instances, user, deviceToken, () =>
+      instances[1].http.post('/v1/recovery-codes/redeem', { code: user.recoveryCode }, { token: mfaToken }),
+    );
   });
 
   it('ABUSE-9 a password change revokes every trusted device and every session', async () => {
@@ -63,7 +74,8 @@ describe('ABUSE-9 trusted devices', () => {
     await expectDeviceRevokedBy(instances, user, deviceToken, () =>
       instances[0].http.patch(`/internal/v1/users/${user.userId}`, { password: PASSWORD }, { token: TEST_SERVICE_TOKEN }),
     );
-    for (const app of instances) expect((await app.http.get('/v1/sessions/current', { token: accessToken })).body.code).toBe('session_revoked');
+    for (const app of instances)
+      expect((await app.http.get('/v1/sessions/current', { token: accessToken })).body.code).toBe('session_revoked');
   });
 
   it('ABUSE-9 RESET-2 an admin reset revokes every trusted device', async () => {
@@ -85,7 +97,8 @@ describe('ABUSE-9 trusted devices', () => {
     await expectDeviceRevokedBy(instances, user, deviceToken, () => instances[1].http.delete('/v1/sessions', { token: accessToken }));
     const live = await env.db.query(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`, [user.userId]);
     expect(live.rows[0].n).toBe(0);
-    for (const app of instances) expect((await app.http.get('/v1/sessions/current', { token: accessToken })).body.code).toBe('session_revoked');
+    for (const app of instances)
+      expect((await app.http.get('/v1/sessions/current', { token: accessToken })).body.code).toBe('session_revoked');
     expect((await pay.http.get('/v1/pay/sessions/current', { token: payAccess })).body.code).toBe('session_revoked');
   });
 
@@ -94,7 +107,15 @@ describe('ABUSE-9 trusted devices', () => {
     const listed = await instances[1].http.get('/v1/me/trusted-devices', { token: accessToken });
     expect(listed.status).toBe(200);
     // Newest first: this device, then the one the enrollment's sign-in trusted.
-    const device = { id: expect.any(String), createdAt: expect.any(String), mfaTime: expect.any(String), amr: ['pwd', 'otp'], factorId: user.factorId, ip: '127.0.0.1', userAgent: 'node' };
+    const device = {
+      id: expect.any(String),
+      createdAt: expect.any(String),
+      mfaTime: expect.any(String),
+      amr: ['pwd', 'otp'],
+      factorId: user.factorId,
+      ip: '127.0.0.1',
+      userAgent: 'node',
+    };
     expect(listed.body.items).toEqual([device, device]);
     expect(listed.body.items[0].createdAt > listed.body.items[1].createdAt).toBe(true);
     expect(JSON.stringify(listed.body)).not.toContain(deviceToken);
@@ -103,7 +124,9 @@ describe('ABUSE-9 trusted devices', () => {
     const deviceId = listed.body.items[0].id;
     expect((await instances[0].http.delete(`/v1/me/trusted-devices/${deviceId}`, { token: otherAccess })).status).toBe(404);
 
-    await expectDeviceRevokedBy(instances, user, deviceToken, () => instances[0].http.delete(`/v1/me/trusted-devices/${deviceId}`, { token: accessToken }));
+    await expectDeviceRevokedBy(instances, user, deviceToken, () =>
+      instances[0].http.delete(`/v1/me/trusted-devices/${deviceId}`, { token: accessToken }),
+    );
     expect((await instances[0].http.delete(`/v1/me/trusted-devices/${deviceId}`, { token: accessToken })).status).toBe(404);
     expect((await instances[0].http.get('/v1/me/trusted-devices', { token: accessToken })).body.items).toEqual([listed.body.items[1]]);
 

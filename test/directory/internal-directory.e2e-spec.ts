@@ -25,7 +25,11 @@ describe('internal directory API', () => {
   it('DIR-4 DIR-1 updates status, password and the locked alwaysRequireMfa switch', async () => {
     const app = await env.standard();
     const { id } = (await app.http.post('/internal/v1/users', { email: 'olive@example.com', password: 'first password!' }, service)).body;
-    const patched = await app.http.patch(`/internal/v1/users/${id}`, { password: 'second password!', alwaysRequireMfa: true, support: true }, service);
+    const patched = await app.http.patch(
+      `/internal/v1/users/${id}`,
+      { password: 'second password!', alwaysRequireMfa: true, support: true },
+      service,
+    );
     expect(patched.status).toBe(204);
     expect((await signIn(app, 'olive@example.com', 'first password!')).status).toBe(401);
     const { rows } = await env.db.query(`SELECT always_require_mfa, support FROM users WHERE id = $1`, [id]);
@@ -49,15 +53,29 @@ describe('internal directory API', () => {
   it('DIR-2 DIR-3 PAY-1 creates companies and memberships with roles, status and Pay roles that fit the company', async () => {
     const app = await env.standard();
     const user = (await app.http.post('/internal/v1/users', { email: 'pat@example.com', password: 'a strong password' }, service)).body;
-    const payor = (await app.http.post('/internal/v1/companies', { name: 'Payor Co', payKind: 'payor', ssoDomains: ['Payor.Example'] }, service)).body;
+    const payor = (
+      await app.http.post('/internal/v1/companies', { name: 'Payor Co', payKind: 'payor', ssoDomains: ['Payor.Example'] }, service)
+    ).body;
     const plain = (await app.http.post('/internal/v1/companies', { name: 'Plain Co' }, service)).body;
 
-    const member = await app.http.put(`/internal/v1/companies/${payor.id}/members/${user.id}`, { role: 'admin', payRoles: ['payments_disburser'] }, service);
+    const member = await app.http.put(
+      `/internal/v1/companies/${payor.id}/members/${user.id}`,
+      { role: 'admin', payRoles: ['payments_disburser'] },
+      service,
+    );
     expect(member.status).toBe(204);
-    const { rows } = await env.db.query(`SELECT m.role, m.status, m.pay_roles, c.pay_kind, c.sso_domains FROM memberships m JOIN companies c ON c.id = m.company_id`);
-    expect(rows).toEqual([{ role: 'admin', status: 'active', pay_roles: ['payments_disburser'], pay_kind: 'payor', sso_domains: ['payor.example'] }]);
+    const { rows } = await env.db.query(
+      `SELECT m.role, m.status, m.pay_roles, c.pay_kind, c.sso_domains FROM memberships m JOIN companies c ON c.id = m.company_id`,
+    );
+    expect(rows).toEqual([
+      { role: 'admin', status: 'active', pay_roles: ['payments_disburser'], pay_kind: 'payor', sso_domains: ['payor.example'] },
+    ]);
 
-    const misfit = await app.http.put(`/internal/v1/companies/${plain.id}/members/${user.id}`, { role: 'member', payRoles: ['payee_admin'] }, service);
+    const misfit = await app.http.put(
+      `/internal/v1/companies/${plain.id}/members/${user.id}`,
+      { role: 'member', payRoles: ['payee_admin'] },
+      service,
+    );
     expect(misfit.status).toBe(422);
     expect(misfit.body).toMatchObject({ code: 'invalid_pay_role', roles: ['payee_admin'] });
     const unknownRole = await app.http.put(`/internal/v1/companies/${plain.id}/members/${user.id}`, { role: 'owner' }, service);
@@ -98,7 +116,9 @@ describe('internal directory API', () => {
     const context = { get: app.get } as never;
     await seedDemoDirectory(context);
     await seedDemoDirectory(context);
-    const counts = await env.db.query(`SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM companies)::int AS companies`);
+    const counts = await env.db.query(
+      `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM companies)::int AS companies`,
+    );
     expect(counts.rows[0]).toEqual({ users: DEMO_USERS.length, companies: 4 });
     expect((await signIn(app, 'bob@acme.example', DEMO_PASSWORD)).body.status).toBe('authenticated');
     expect((await signIn(app, 'sam@skyline.example', DEMO_PASSWORD)).body.code).toBe('sso_required');

@@ -15,7 +15,11 @@ describe('journey: a demo user sets up an authenticator app', () => {
     expect(first.body.status).toBe('mfa_enrollment_required');
     const started = await app.http.post('/v1/enrollments', { factorType: 'totp' }, { token: first.body.mfaToken });
     const phone = AuthenticatorApp.fromQrCode(started.body.totp.qrCodePngDataUrl, env.clock);
-    const confirmed = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token: first.body.mfaToken });
+    const confirmed = await app.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: phone.code() },
+      { token: first.body.mfaToken },
+    );
     expect(confirmed.body.status).toBe('authenticated');
     const savedRecoveryCode: string = confirmed.body.recoveryCode;
 
@@ -25,7 +29,11 @@ describe('journey: a demo user sets up an authenticator app', () => {
     const again = await signIn(app, 'erin@acme.example', DEMO_PASSWORD);
     expect(again.body.status).toBe('mfa_required');
     const challenge = await app.http.post('/v1/challenges', { factorId: again.body.factors[0].id }, { token: again.body.mfaToken });
-    const verified = await app.http.post(`/v1/challenges/${challenge.body.challengeId}/verify`, { code: phone.code() }, { token: again.body.mfaToken });
+    const verified = await app.http.post(
+      `/v1/challenges/${challenge.body.challengeId}/verify`,
+      { code: phone.code() },
+      { token: again.body.mfaToken },
+    );
     expect(verified.body.status).toBe('authenticated');
     expect((await app.http.get('/v1/sessions/current', { token: verified.body.accessToken })).body.acr).toBe('aal2');
 

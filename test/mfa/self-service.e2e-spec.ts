@@ -34,10 +34,18 @@ describe('self-service factor changes', () => {
 
     const challenge = await app.http.post('/v1/challenges', { factorId: user.factorId }, { token: accessToken });
     expect(challenge.status).toBe(201);
-    const recheck = await app.http.post(`/v1/challenges/${challenge.body.challengeId}/verify`, { code: user.app.code() }, { token: accessToken });
+    const recheck = await app.http.post(
+      `/v1/challenges/${challenge.body.challengeId}/verify`,
+      { code: user.app.code() },
+      { token: accessToken },
+    );
     expect(recheck.status).toBe(200);
     expect(recheck.body).toMatchObject({ status: 'verified', accessToken: expect.any(String), mfaTime: env.clock.now().toISOString() });
-    const fresh = await app.http.post('/v1/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: recheck.body.accessToken });
+    const fresh = await app.http.post(
+      '/v1/enrollments',
+      { factorType: 'totp', currentPassword: PASSWORD },
+      { token: recheck.body.accessToken },
+    );
     expect(fresh.status).toBe(201);
   });
 
@@ -51,14 +59,23 @@ describe('self-service factor changes', () => {
     const voluntary = await createUser(app);
     const session = (await signIn(app, voluntary.email)).body;
     await env.db.query(`UPDATE users SET always_require_mfa = true WHERE id = $1`, [voluntary.id]);
-    const started = await app.http.post('/v1/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: session.accessToken });
+    const started = await app.http.post(
+      '/v1/enrollments',
+      { factorType: 'totp', currentPassword: PASSWORD },
+      { token: session.accessToken },
+    );
     const phone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, env.clock);
     await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: phone.code() }, { token: session.accessToken });
     await env.db.query(`UPDATE users SET always_require_mfa = false WHERE id = $1`, [voluntary.id]);
     env.clock.advance(30);
     const recheck = await app.http.post('/v1/challenges', { factorId: started.body.enrollmentId }, { token: session.accessToken });
-    const fresh = (await app.http.post(`/v1/challenges/${recheck.body.challengeId}/verify`, { code: phone.code() }, { token: session.accessToken })).body;
-    const removed = await app.http.delete(`/v1/factors/${started.body.enrollmentId}`, { token: fresh.accessToken, body: { currentPassword: PASSWORD } });
+    const fresh = (
+      await app.http.post(`/v1/challenges/${recheck.body.challengeId}/verify`, { code: phone.code() }, { token: session.accessToken })
+    ).body;
+    const removed = await app.http.delete(`/v1/factors/${started.body.enrollmentId}`, {
+      token: fresh.accessToken,
+      body: { currentPassword: PASSWORD },
+    });
     expect(removed.status).toBe(204);
     expect((await signIn(app, voluntary.email)).body.status).toBe('authenticated');
   });
@@ -88,11 +105,18 @@ describe('self-service factor changes', () => {
     const otherChallenge = (await app.http.post('/v1/challenges', { factorId: other.factorId }, { token: mfaToken })).body;
 
     expect((await app.http.post('/v1/challenges', { factorId: other.factorId }, { token: accessToken })).status).toBe(404);
-    expect((await app.http.post(`/v1/challenges/${otherChallenge.challengeId}/verify`, { code: other.app.code() }, { token: accessToken })).status).toBe(404);
-    expect((await app.http.delete(`/v1/factors/${other.factorId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status).toBe(404);
+    expect(
+      (await app.http.post(`/v1/challenges/${otherChallenge.challengeId}/verify`, { code: other.app.code() }, { token: accessToken }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await app.http.delete(`/v1/factors/${other.factorId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status,
+    ).toBe(404);
     expect((await app.http.post(`/v1/enrollments/${other.factorId}/confirm`, { code: '123456' }, { token: accessToken })).status).toBe(404);
     // The other user's challenge is still untouched and works for them.
-    expect((await app.http.post(`/v1/challenges/${otherChallenge.challengeId}/verify`, { code: other.app.code() }, { token: mfaToken })).status).toBe(200);
+    expect(
+      (await app.http.post(`/v1/challenges/${otherChallenge.challengeId}/verify`, { code: other.app.code() }, { token: mfaToken })).status,
+    ).toBe(200);
   });
 
   it('GET /v1/me/mfa shows factors, recovery code status and why MFA is required', async () => {
@@ -136,7 +160,14 @@ describe('self-service factor changes', () => {
     const app = await env.start('standard', { LOG_LEVEL: 'debug' }, { logger });
     const user = await createEnrolledUser(app, env.clock);
     const { verified } = await signInWithTotp(app, user);
-    const secrets = [user.app.secret, user.recoveryCode.replace(/-/g, ''), user.recoveryCode, verified.body.refreshToken, verified.body.deviceToken, PASSWORD];
+    const secrets = [
+      user.app.secret,
+      user.recoveryCode.replace(/-/g, ''),
+      user.recoveryCode,
+      verified.body.refreshToken,
+      verified.body.deviceToken,
+      PASSWORD,
+    ];
     const { rows } = await env.db.query(`
       SELECT json_agg(t)::text AS dump FROM (
         SELECT row_to_json(f)::text AS r FROM factors f UNION ALL SELECT row_to_json(c)::text FROM challenges c

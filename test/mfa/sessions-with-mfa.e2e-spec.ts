@@ -24,7 +24,13 @@ describe('sessions after MFA', () => {
 
   it('SES-5 refuses the refresh of a password-only session once MFA has become required', async () => {
     const app = await env.standard();
-    const { id } = (await app.http.post('/internal/v1/users', { email: 'late@example.com', password: 'correct horse battery staple' }, { token: TEST_SERVICE_TOKEN })).body;
+    const { id } = (
+      await app.http.post(
+        '/internal/v1/users',
+        { email: 'late@example.com', password: 'correct horse battery staple' },
+        { token: TEST_SERVICE_TOKEN },
+      )
+    ).body;
     const { refreshToken } = (await signIn(app, 'late@example.com')).body;
     await app.http.patch(`/internal/v1/users/${id}`, { alwaysRequireMfa: true }, { token: TEST_SERVICE_TOKEN });
     const refused = await app.http.post('/v1/sessions/refresh', { refreshToken });

@@ -44,9 +44,19 @@ describe('sign-in with an authenticator app', () => {
     const { verify, user } = await pendingChallenge();
     const response = await verify(user.app.code());
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'authenticated', accessToken: expect.any(String), refreshToken: expect.any(String), deviceToken: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status: 'authenticated',
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      deviceToken: expect.any(String),
+    });
     const now = Math.floor(env.clock.now().getTime() / 1000);
-    expect(decodeJwt(response.body.accessToken).claims).toMatchObject({ acr: 'aal2', amr: ['pwd', 'otp'], mfa_time: now, sub: user.userId });
+    expect(decodeJwt(response.body.accessToken).claims).toMatchObject({
+      acr: 'aal2',
+      amr: ['pwd', 'otp'],
+      mfa_time: now,
+      sub: user.userId,
+    });
   });
 
   it('SES-8 the mfaToken opens only the MFA endpoints', async () => {
@@ -56,7 +66,9 @@ describe('sign-in with an authenticator app', () => {
     expect(asAccess.body.code).toBe('invalid_token');
     expect((await app.http.get('/v1/me/mfa', { token: first.mfaToken })).body.code).toBe('invalid_token');
     const pay = await env.pay();
-    expect((await pay.http.post('/v1/pay/challenges', { factorId: first.factors[0].id }, { token: first.mfaToken })).body.code).toBe('invalid_token');
+    expect((await pay.http.post('/v1/pay/challenges', { factorId: first.factors[0].id }, { token: first.mfaToken })).body.code).toBe(
+      'invalid_token',
+    );
   });
 
   describe('TOTP-4 drift window and replay', () => {
@@ -88,7 +100,11 @@ describe('sign-in with an authenticator app', () => {
       expect(replay.status).toBe(422);
       expect(replay.body.code).toBe('code_already_used');
       // An older step than the last accepted one is a replay too.
-      const older = await app.http.post(`/v1/challenges/${challenge.challengeId}/verify`, { code: user.app.code(-1) }, { token: again.body.mfaToken });
+      const older = await app.http.post(
+        `/v1/challenges/${challenge.challengeId}/verify`,
+        { code: user.app.code(-1) },
+        { token: again.body.mfaToken },
+      );
       expect(older.body.code).toBe('code_already_used');
     });
 
@@ -103,7 +119,9 @@ describe('sign-in with an authenticator app', () => {
       // A copy that reached the replay guard while the winner held the factor row loses there
       // (422 code_already_used); a copy that arrived after the winner committed finds its mfaToken
       // spent by the completed sign-in (401 invalid_token). Which copies are which is up to timing.
-      const refusals = responses.filter((response) => response.status !== 200).map((response) => `${response.status} ${response.body.code}`);
+      const refusals = responses
+        .filter((response) => response.status !== 200)
+        .map((response) => `${response.status} ${response.body.code}`);
       expect(refusals).toHaveLength(19);
       for (const refusal of refusals) expect(['422 code_already_used', '401 invalid_token']).toContain(refusal);
       expect((await env.db.query(`SELECT count(*)::int AS n FROM sessions`)).rows[0].n).toBe(sessionsBefore + 1);
@@ -152,7 +170,8 @@ describe('sign-in with an authenticator app', () => {
       expect((await verify(user.app.code())).body.code).toBe('challenge_failed');
 
       const second = (await app.http.post('/v1/challenges', { factorId: user.factorId }, { token: first.mfaToken })).body;
-      const verifySecond = (code: string) => app.http.post(`/v1/challenges/${second.challengeId}/verify`, { code }, { token: first.mfaToken });
+      const verifySecond = (code: string) =>
+        app.http.post(`/v1/challenges/${second.challengeId}/verify`, { code }, { token: first.mfaToken });
       for (let attempt = 6; attempt <= 9; attempt += 1) {
         expect((await verifySecond(user.app.wrongCode())).body).toMatchObject({ code: 'verification_failed', attemptsLeft: 10 - attempt });
       }
@@ -179,7 +198,11 @@ describe('sign-in with an authenticator app', () => {
         const challenge = await app.http.post('/v1/challenges', { factorId: user.factorId }, { token: first.mfaToken });
         // While the account is delayed, even a new challenge is refused.
         if (challenge.status !== 201) return challenge;
-        return app.http.post(`/v1/challenges/${challenge.body.challengeId}/verify`, { code: user.app.wrongCode() }, { token: first.mfaToken });
+        return app.http.post(
+          `/v1/challenges/${challenge.body.challengeId}/verify`,
+          { code: user.app.wrongCode() },
+          { token: first.mfaToken },
+        );
       };
       for (let failure = 1; failure <= 9; failure += 1) expect((await failOnce()).status).toBe(422);
       expect((await failOnce()).status).toBe(422);
@@ -212,7 +235,11 @@ describe('sign-in with an authenticator app', () => {
       const user = await createEnrolledUser(app, env.clock);
       await env.db.query(`UPDATE users SET mfa_failure_count = 99 WHERE id = $1`, [user.userId]);
       const first = (await signIn(app, user.email)).body;
-      const redeemed = await app.http.post('/v1/recovery-codes/redeem', { code: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }, { token: first.mfaToken });
+      const redeemed = await app.http.post(
+        '/v1/recovery-codes/redeem',
+        { code: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' },
+        { token: first.mfaToken },
+      );
       expect(redeemed.status).toBe(403);
       expect(redeemed.body.code).toBe('account_locked');
       env.clock.advance(24 * 3600);

@@ -21,7 +21,9 @@ describe('authenticator app enrollment', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(base32Decode(secret)).toHaveLength(20);
     expect(secretGrouped).toBe(secret.match(/.{4}/g).join(' '));
-    expect(otpauthUri).toBe(`otpauth://totp/Sitepass:dora%40example.com?secret=${secret}&issuer=Sitepass&algorithm=SHA1&digits=6&period=30`);
+    expect(otpauthUri).toBe(
+      `otpauth://totp/Sitepass:dora%40example.com?secret=${secret}&issuer=Sitepass&algorithm=SHA1&digits=6&period=30`,
+    );
     const parsed = parseOtpAuthUri(otpauthUri);
     expect(parsed).toMatchObject({ issuer: 'Sitepass', account: 'dora@example.com', secret });
   });
@@ -74,7 +76,11 @@ describe('authenticator app enrollment', () => {
     const user = await createEnrolledUser(app, env.clock);
     const { verified } = await signInWithTotp(app, user);
     const accessToken = verified.body.accessToken;
-    const started = await app.http.post('/v1/enrollments', { factorType: 'totp', currentPassword: 'correct horse battery staple' }, { token: accessToken });
+    const started = await app.http.post(
+      '/v1/enrollments',
+      { factorType: 'totp', currentPassword: 'correct horse battery staple' },
+      { token: accessToken },
+    );
     expect(started.status).toBe(201);
     expect(started.body.replacesFactorId).toBe(user.factorId);
     const newPhone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, env.clock);
@@ -83,7 +89,11 @@ describe('authenticator app enrollment', () => {
     // Before confirmation the old app still signs in.
     expect((await signInWithTotp(app, user)).verified.status).toBe(200);
     env.clock.advance(30);
-    const confirmed = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: newPhone.code() }, { token: accessToken });
+    const confirmed = await app.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: newPhone.code() },
+      { token: accessToken },
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recoveryCode).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
     expect(confirmed.body.recoveryCode).not.toBe(user.recoveryCode);
@@ -99,7 +109,11 @@ describe('authenticator app enrollment', () => {
     expect(withOld.verified.body.code).toBe('verification_failed');
     const withNew = await signInWithTotp(app, { email: user.email, app: newPhone });
     expect(withNew.verified.status).toBe(200);
-    const oldRecovery = await app.http.post('/v1/recovery-codes/redeem', { code: user.recoveryCode }, { token: (await signIn(app, user.email)).body.mfaToken });
+    const oldRecovery = await app.http.post(
+      '/v1/recovery-codes/redeem',
+      { code: user.recoveryCode },
+      { token: (await signIn(app, user.email)).body.mfaToken },
+    );
     expect(oldRecovery.body.code).toBe('verification_failed');
   });
 
@@ -119,7 +133,12 @@ describe('authenticator app enrollment', () => {
     const app = await env.standard();
     const user = await createUser(app, { alwaysRequireMfa: true });
     const first = await signIn(app, user.email);
-    expect(first.body).toEqual({ status: 'mfa_enrollment_required', mfaToken: expect.any(String), expiresIn: 600, allowedFactorTypes: ['totp', 'sms'] });
+    expect(first.body).toEqual({
+      status: 'mfa_enrollment_required',
+      mfaToken: expect.any(String),
+      expiresIn: 600,
+      allowedFactorTypes: ['totp', 'sms'],
+    });
     const { confirmed } = await enrollTotp(app, env.clock, first.body.mfaToken);
     expect(confirmed).toMatchObject({
       factor: { type: 'totp' },

@@ -10,7 +10,12 @@ describe('security notices by email', () => {
 
   beforeEach(async () => {
     smtp = await new SmtpSink().start();
-    await env.start('worker', { SMTP_URL: smtp.url, MAIL_FROM: 'Sitepass <security@sitepass.test>', OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '20' });
+    await env.start('worker', {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Sitepass <security@sitepass.test>',
+      OUTBOX_POLL_MS: '50',
+      SMS_BACKOFF_MS: '20',
+    });
   });
   afterEach(() => smtp.close());
 
@@ -50,7 +55,9 @@ describe('security notices by email', () => {
     const user = await createEnrolledUser(app, env.clock);
     await env.db.query(`UPDATE users SET always_require_mfa = false WHERE id = $1`, [user.userId]);
     const { accessToken } = (await signInWithTotp(app, user)).verified.body;
-    expect((await app.http.delete(`/v1/factors/${user.factorId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status).toBe(204);
+    expect(
+      (await app.http.delete(`/v1/factors/${user.factorId}`, { token: accessToken, body: { currentPassword: PASSWORD } })).status,
+    ).toBe(204);
     await eventually(() => expect(subjects(user.email)).toContain('Sitepass: a sign-in method was removed'));
 
     const locked = await createEnrolledUser(app, env.clock);

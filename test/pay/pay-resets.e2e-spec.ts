@@ -25,7 +25,9 @@ describe('PAY-10 Pay resets', () => {
     expect(response.body).toMatchObject({ userId: member.userId, factorsRevoked: 1, sessionsRevoked: 1 });
     expect((await pay.http.get('/v1/pay/sessions/current', { token: member.accessToken })).body.code).toBe('session_revoked');
     const { rows } = await env.db.query(`SELECT actor_user_id, company_id, data FROM audit_events WHERE type = 'mfa.reset'`);
-    expect(rows).toEqual([{ actor_user_id: admin.userId, company_id: company.id, data: expect.objectContaining({ by: 'payee_admin', identityVerified: true }) }]);
+    expect(rows).toEqual([
+      { actor_user_id: admin.userId, company_id: company.id, data: expect.objectContaining({ by: 'payee_admin', identityVerified: true }) },
+    ]);
     const after = await signIn(pay, member.email);
     expect(after.body.status).toBe('mfa_enrollment_required');
   });
@@ -52,11 +54,17 @@ describe('PAY-10 Pay resets', () => {
     const withoutNote = await reset(pay, supportToken, company.id, { email: payor.email });
     expect(withoutNote.status).toBe(400);
     expect(withoutNote.body.errors).toEqual([{ field: 'identityCheckNote', message: expect.stringContaining('required') }]);
-    const done = await reset(pay, supportToken, company.id, { email: payor.email, identityCheckNote: 'Video call, photo ID matched, ticket 4411' });
+    const done = await reset(pay, supportToken, company.id, {
+      email: payor.email,
+      identityCheckNote: 'Video call, photo ID matched, ticket 4411',
+    });
     expect(done.status).toBe(201);
     const { rows } = await env.db.query(`SELECT actor_user_id, data FROM audit_events WHERE type = 'mfa.reset'`);
     expect(rows).toEqual([
-      { actor_user_id: support.userId, data: expect.objectContaining({ by: 'support', identityCheckNote: 'Video call, photo ID matched, ticket 4411' }) },
+      {
+        actor_user_id: support.userId,
+        data: expect.objectContaining({ by: 'support', identityCheckNote: 'Video call, photo ID matched, ticket 4411' }),
+      },
     ]);
   });
 

@@ -43,10 +43,18 @@ describe('Pay sign-in and enrollment', () => {
     const { user } = await createPayUser(pay, ['payments_disburser']);
     const first = await signIn(pay, user.email);
     expect(first.body.allowedFactorTypes).toEqual(['totp']);
-    const sms = await pay.http.post('/v1/pay/payor/enrollments', { factorType: 'sms', phoneNumber: '+14155550123' }, { token: first.body.mfaToken });
+    const sms = await pay.http.post(
+      '/v1/pay/payor/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550123' },
+      { token: first.body.mfaToken },
+    );
     expect(sms.status).toBe(422);
     expect(sms.body).toMatchObject({ code: 'factor_type_not_allowed', allowedFactorTypes: ['totp'] });
-    const payeeEndpoint = await pay.http.post('/v1/pay/payee-admin/enrollments', { factorType: 'sms', phoneNumber: '+14155550123' }, { token: first.body.mfaToken });
+    const payeeEndpoint = await pay.http.post(
+      '/v1/pay/payee-admin/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550123' },
+      { token: first.body.mfaToken },
+    );
     expect(payeeEndpoint.status).toBe(403);
     expect(payeeEndpoint.body.code).toBe('role_required');
   });
@@ -58,9 +66,17 @@ describe('Pay sign-in and enrollment', () => {
     await env.start('worker', twilioWorkerEnv(twilio.url));
     const { user, company } = await createPayUser(pay, ['payments_admin'], { userOverrides: { alwaysRequireMfa: true } });
     const first = await signIn(standard, user.email);
-    const started = await standard.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550123' }, { token: first.body.mfaToken });
+    const started = await standard.http.post(
+      '/v1/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550123' },
+      { token: first.body.mfaToken },
+    );
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    await standard.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550123') }, { token: first.body.mfaToken });
+    await standard.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550123') },
+      { token: first.body.mfaToken },
+    );
 
     const atPay = await signIn(pay, user.email);
     expect(atPay.body).toMatchObject({ status: 'mfa_enrollment_required', allowedFactorTypes: ['totp'] });
@@ -78,13 +94,25 @@ describe('Pay sign-in and enrollment', () => {
     const { user } = await createPayUser(pay, ['payee_admin']);
     const first = await signIn(pay, user.email);
     expect(first.body.allowedFactorTypes).toEqual(['totp', 'sms']);
-    const uk = await pay.http.post('/v1/pay/payee-admin/enrollments', { factorType: 'sms', phoneNumber: '+44 7400 123456' }, { token: first.body.mfaToken });
+    const uk = await pay.http.post(
+      '/v1/pay/payee-admin/enrollments',
+      { factorType: 'sms', phoneNumber: '+44 7400 123456' },
+      { token: first.body.mfaToken },
+    );
     expect(uk.status).toBe(422);
     expect(uk.body).toMatchObject({ code: 'phone_country_not_allowed', allowedCountries: ['US'] });
-    const us = await pay.http.post('/v1/pay/payee-admin/enrollments', { factorType: 'sms', phoneNumber: '+1 415 555 0188' }, { token: first.body.mfaToken });
+    const us = await pay.http.post(
+      '/v1/pay/payee-admin/enrollments',
+      { factorType: 'sms', phoneNumber: '+1 415 555 0188' },
+      { token: first.body.mfaToken },
+    );
     expect(us.status).toBe(202);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const confirmed = await pay.http.post(`/v1/pay/payee-admin/enrollments/${us.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550188') }, { token: first.body.mfaToken });
+    const confirmed = await pay.http.post(
+      `/v1/pay/payee-admin/enrollments/${us.body.enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550188') },
+      { token: first.body.mfaToken },
+    );
     expect(confirmed.body.status).toBe('authenticated');
 
     env.clock.advance(60);
@@ -93,7 +121,11 @@ describe('Pay sign-in and enrollment', () => {
     const challenge = await pay.http.post('/v1/pay/challenges', { factorId: us.body.enrollmentId }, { token: again.body.mfaToken });
     expect(challenge.status).toBe(202);
     await eventually(() => expect(twilio.delivered).toHaveLength(2));
-    const verified = await pay.http.post(`/v1/pay/challenges/${challenge.body.challengeId}/verify`, { code: twilio.lastCodeTo('+14155550188') }, { token: again.body.mfaToken });
+    const verified = await pay.http.post(
+      `/v1/pay/challenges/${challenge.body.challengeId}/verify`,
+      { code: twilio.lastCodeTo('+14155550188') },
+      { token: again.body.mfaToken },
+    );
     expect(decodeJwt(verified.body.accessToken).claims).toMatchObject({ aud: 'pay', acr: 'aal2', amr: ['pwd', 'sms'] });
     await twilio.close();
   });
@@ -105,21 +137,32 @@ describe('Pay sign-in and enrollment', () => {
     await addMember(pay, payor, user, { payRoles: ['payments_beneficiary_approver'] });
     const first = await signIn(pay, user.email);
     expect(first.body.allowedFactorTypes).toEqual(['totp']);
-    const sms = await pay.http.post('/v1/pay/payee-admin/enrollments', { factorType: 'sms', phoneNumber: '+14155550123' }, { token: first.body.mfaToken });
+    const sms = await pay.http.post(
+      '/v1/pay/payee-admin/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550123' },
+      { token: first.body.mfaToken },
+    );
     expect(sms.body.code).toBe('factor_type_not_allowed');
   });
 
   it('PAY-2 the locked always-require-MFA switch holds in Pay too', async () => {
     const pay = await env.pay();
     const flagged = await createEnrolledUser(await env.standard(), env.clock);
-    expect((await signIn(pay, flagged.email)).body).toMatchObject({ status: 'mfa_required', factors: [{ id: flagged.factorId, type: 'totp' }] });
+    expect((await signIn(pay, flagged.email)).body).toMatchObject({
+      status: 'mfa_required',
+      factors: [{ id: flagged.factorId, type: 'totp' }],
+    });
   });
 
   it('PAY-5 a caller without the role gets 403 role_required on the role-specific endpoints', async () => {
     const pay = await env.pay();
     const { user } = await createPayUser(pay, ['disbursement_contributor']);
     const { accessToken } = (await signIn(pay, user.email)).body;
-    const response = await pay.http.post('/v1/pay/payee-admin/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: accessToken });
+    const response = await pay.http.post(
+      '/v1/pay/payee-admin/enrollments',
+      { factorType: 'totp', currentPassword: PASSWORD },
+      { token: accessToken },
+    );
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 'role_required', role: 'payee_admin' });
   });

@@ -19,10 +19,18 @@ describe('Pay step-up and authorization decisions', () => {
     expect(without.status).toBe(401);
     expect(without.body).toMatchObject({ code: 'step_up_required', operation: 'disbursement.authorize' });
 
-    const started = await pay.http.post('/v1/pay/step-ups', { operation: 'disbursement.authorize', factorId: user.factorId }, { token: accessToken });
+    const started = await pay.http.post(
+      '/v1/pay/step-ups',
+      { operation: 'disbursement.authorize', factorId: user.factorId },
+      { token: accessToken },
+    );
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ challengeId: expect.any(String), factorType: 'totp', operation: 'disbursement.authorize' });
-    const verified = await pay.http.post(`/v1/pay/step-ups/${started.body.challengeId}/verify`, { code: user.app.code() }, { token: accessToken });
+    const verified = await pay.http.post(
+      `/v1/pay/step-ups/${started.body.challengeId}/verify`,
+      { code: user.app.code() },
+      { token: accessToken },
+    );
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({ stepUpToken: expect.any(String), operation: 'disbursement.authorize', expiresIn: 300 });
 
@@ -55,7 +63,9 @@ describe('Pay step-up and authorization decisions', () => {
     const { pay, user, accessToken } = await signedInDisburser();
     const second = await env.start('pay');
     const token = await stepUp(pay, accessToken, user, 'disbursement.authorize');
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, index) => authorize(index % 2 ? second : pay, accessToken, 'disbursement.authorize', token)));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => authorize(index % 2 ? second : pay, accessToken, 'disbursement.authorize', token)),
+    );
     expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
   });
 
@@ -63,7 +73,13 @@ describe('Pay step-up and authorization decisions', () => {
     const pay = await env.pay();
     const { user } = await createPayUser(pay, ['disbursement_contributor']);
     const { accessToken } = (await signIn(pay, user.email)).body;
-    for (const operation of ['disbursement.authorize', 'funding_account.change', 'beneficiary_account.approve', 'agreement.accept', 'payments_tool.open']) {
+    for (const operation of [
+      'disbursement.authorize',
+      'funding_account.change',
+      'beneficiary_account.approve',
+      'agreement.accept',
+      'payments_tool.open',
+    ]) {
       const response = await authorize(pay, accessToken, operation);
       expect([operation, response.status, response.body.code]).toEqual([operation, 403, 'role_not_permitted']);
     }
@@ -113,7 +129,11 @@ describe('Pay step-up and authorization decisions', () => {
     const verifyWrong = async (instance: typeof pay, challengeId: string) =>
       instance.http.post(`/v1/pay/step-ups/${challengeId}/verify`, { code: user.app.wrongCode() }, { token: accessToken });
     for (let round = 0; round < 2; round += 1) {
-      const started = await pay.http.post('/v1/pay/step-ups', { operation: 'disbursement.authorize', factorId: user.factorId }, { token: accessToken });
+      const started = await pay.http.post(
+        '/v1/pay/step-ups',
+        { operation: 'disbursement.authorize', factorId: user.factorId },
+        { token: accessToken },
+      );
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         const response = await verifyWrong(attempt % 2 ? second : pay, started.body.challengeId);
         const last = round === 1 && attempt === 5;

@@ -48,7 +48,9 @@ describe('the HTTP edge', () => {
         const requests = operations.flatMap(({ method, path }) =>
           [undefined, 'garbage', accessToken, TEST_SERVICE_TOKEN].flatMap((token) => [
             ...MALFORMED_BODIES.map((rawBody) => ({ method, path: pathVariants(path)[0]!, rawBody, token })),
-            ...pathVariants(path).slice(1).map((variant) => ({ method, path: variant, rawBody: '{}', token })),
+            ...pathVariants(path)
+              .slice(1)
+              .map((variant) => ({ method, path: variant, rawBody: '{}', token })),
           ]),
         );
         for (let start = 0; start < requests.length; start += 16) {
@@ -91,7 +93,8 @@ describe('the HTTP edge', () => {
 
     it('SEC-4 SEC-5 limits the client behind the proxy, not the proxy itself', async () => {
       const app = await env.start('standard', { TRUSTED_PROXIES: '127.0.0.1', LOGIN_MAX_ATTEMPTS_PER_IP: '2' });
-      const attempt = (ip: string) => app.http.post('/v1/sessions', { email: 'x@example.com', password: 'p' }, { headers: { 'x-forwarded-for': ip } });
+      const attempt = (ip: string) =>
+        app.http.post('/v1/sessions', { email: 'x@example.com', password: 'p' }, { headers: { 'x-forwarded-for': ip } });
       expect((await attempt('198.51.100.1')).status).toBe(401);
       expect((await attempt('198.51.100.1')).status).toBe(401);
       expect((await attempt('198.51.100.1')).status).toBe(429);
@@ -128,7 +131,9 @@ const MALFORMED_BODIES = [
 
 async function documentedOperations(app: RunningApp): Promise<Array<{ method: string; path: string }>> {
   const document = (await app.http.get('/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  return Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+  );
 }
 
 function pathVariants(path: string): string[] {

@@ -44,7 +44,15 @@ describe('operations', () => {
   it('OPS-1 serves the OpenAPI document and UI at /docs on both apps', async () => {
     const standard = await env.standard();
     const document = (await standard.http.get('/docs/openapi.json')).body;
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/sessions', '/v1/sessions/refresh', '/v1/sessions/current', '/.well-known/jwks.json', '/internal/v1/users']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/sessions',
+        '/v1/sessions/refresh',
+        '/v1/sessions/current',
+        '/.well-known/jwks.json',
+        '/internal/v1/users',
+      ]),
+    );
     const ui = await standard.http.get('/docs');
     expect(ui.status).toBe(200);
     expect(ui.body).toContain('swagger');
@@ -55,7 +63,11 @@ describe('operations', () => {
   it('OPS-3 writes one JSON object per log line with the request id, and never the password', async () => {
     const { logger, lines } = capturingLogger();
     const app = await env.start('standard', {}, { logger });
-    await app.http.post('/v1/sessions', { email: 'someone@example.com', password: 'hunter2-secret' }, { headers: { 'x-request-id': 'trace-ops-3' } });
+    await app.http.post(
+      '/v1/sessions',
+      { email: 'someone@example.com', password: 'hunter2-secret' },
+      { headers: { 'x-request-id': 'trace-ops-3' } },
+    );
     const entry = lines.find((line) => line.requestId === 'trace-ops-3');
     expect(entry).toMatchObject({ level: 'info', msg: 'request completed', method: 'POST', route: '/v1/sessions', status: 401 });
     expect(typeof entry!.time).toBe('string');

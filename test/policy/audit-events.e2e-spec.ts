@@ -29,7 +29,13 @@ describe('company audit events', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ page: 1, pageSize: 2 });
     expect(first.body.items).toEqual([
-      expect.objectContaining({ type: 'sign_in.failed', subjectUserId: member.id, subjectEmail: member.email, companyId: null, ip: '127.0.0.1' }),
+      expect.objectContaining({
+        type: 'sign_in.failed',
+        subjectUserId: member.id,
+        subjectEmail: member.email,
+        companyId: null,
+        ip: '127.0.0.1',
+      }),
       expect.objectContaining({ type: 'sign_in.succeeded', subjectUserId: member.id }),
     ]);
     const second = await list('?pageSize=2&page=2');
@@ -47,7 +53,9 @@ describe('company audit events', () => {
     // The company's own events, and events about no company whose subject is an active member: never the
     // leaver's, the outsider's or the other company's.
     for (const item of everything.items) {
-      expect(item.companyId === company.id || (item.companyId === null && [member.id, admin.userId].includes(item.subjectUserId))).toBe(true);
+      expect(item.companyId === company.id || (item.companyId === null && [member.id, admin.userId].includes(item.subjectUserId))).toBe(
+        true,
+      );
     }
     expect(everything.items.filter((item: { id: string }) => Number(item.id) > before).map((item: { type: string }) => item.type)).toEqual([
       'sign_in.failed',
@@ -74,7 +82,9 @@ describe('company audit events', () => {
     await signIn(app, member.email);
     const db = app.get(DataSource);
     const [row] = await db.query(`SELECT id, type FROM audit_events WHERE subject_user_id = $1`, [member.id]);
-    await expect(db.query(`UPDATE audit_events SET type = 'sign_in.failed' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query(`UPDATE audit_events SET type = 'sign_in.failed' WHERE id = $1`, [row.id])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     await expect(db.query(`DELETE FROM audit_events WHERE id = $1`, [row.id])).rejects.toThrow(/append-only: DELETE/);
     expect(await db.query(`SELECT id, type FROM audit_events WHERE id = $1`, [row.id])).toEqual([row]);
   });

@@ -102,9 +102,15 @@ describe('company MFA policy', () => {
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-09', timeZone: 'Asia/Tokyo' });
     const later = await setPolicy(app, token, company.id, { enforcementDate: '2026-03-16', timeZone: 'Asia/Tokyo' });
     expect(later).toMatchObject({ version: 2, state: 'scheduled', enforcementStartsAt: '2026-03-15T15:00:00.000Z' });
-    const earlier = await setPolicy(app, token, company.id, { enforcementDate: '2026-03-05', timeZone: 'Asia/Tokyo', reauthInterval: '7d' });
+    const earlier = await setPolicy(app, token, company.id, {
+      enforcementDate: '2026-03-05',
+      timeZone: 'Asia/Tokyo',
+      reauthInterval: '7d',
+    });
     expect(earlier).toMatchObject({ version: 3, reauthInterval: '7d', enforcementStartsAt: '2026-03-04T15:00:00.000Z' });
-    const { rows } = await env.db.query(`SELECT version, enforcement_date::text AS date FROM company_policies WHERE company_id = $1`, [company.id]);
+    const { rows } = await env.db.query(`SELECT version, enforcement_date::text AS date FROM company_policies WHERE company_id = $1`, [
+      company.id,
+    ]);
     expect(rows).toEqual([{ version: 3, date: '2026-03-05' }]);
   });
 
@@ -113,7 +119,11 @@ describe('company MFA policy', () => {
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-02', timeZone: 'UTC' });
     env.clock.advance(3 * 24 * 3600);
     const fresh = await adminToken(app, admin);
-    const interval = await putPolicy(app, fresh, company.id, { enforcementDate: '2026-03-02', timeZone: 'UTC', reauthInterval: 'every_login' });
+    const interval = await putPolicy(app, fresh, company.id, {
+      enforcementDate: '2026-03-02',
+      timeZone: 'UTC',
+      reauthInterval: 'every_login',
+    });
     expect(interval.body).toMatchObject({ state: 'enforced', reauthInterval: 'every_login', version: 2 });
     const movedBack = await putPolicy(app, fresh, company.id, { enforcementDate: '2026-03-01', timeZone: 'UTC' });
     expect(movedBack.body.code).toBe('invalid_enforcement_date');
@@ -140,14 +150,26 @@ describe('company MFA policy', () => {
     const { app, company, admin, token } = await adminOfNewCompany();
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-09', timeZone: 'Europe/Paris' });
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-16', timeZone: 'Europe/Paris', reauthInterval: '30d' });
-    const { rows } = await env.db.query(`SELECT actor_user_id, company_id, data FROM audit_events WHERE type = 'policy.changed' ORDER BY id`);
-    const first = { required: true, enforcementDate: '2026-03-09', timeZone: 'Europe/Paris', reauthInterval: '12h', enforcementStartsAt: '2026-03-08T23:00:00.000Z' };
+    const { rows } = await env.db.query(
+      `SELECT actor_user_id, company_id, data FROM audit_events WHERE type = 'policy.changed' ORDER BY id`,
+    );
+    const first = {
+      required: true,
+      enforcementDate: '2026-03-09',
+      timeZone: 'Europe/Paris',
+      reauthInterval: '12h',
+      enforcementStartsAt: '2026-03-08T23:00:00.000Z',
+    };
     expect(rows).toEqual([
       { actor_user_id: admin.userId, company_id: company.id, data: { version: 1, before: null, after: first } },
       {
         actor_user_id: admin.userId,
         company_id: company.id,
-        data: { version: 2, before: first, after: { ...first, enforcementDate: '2026-03-16', reauthInterval: '30d', enforcementStartsAt: '2026-03-15T23:00:00.000Z' } },
+        data: {
+          version: 2,
+          before: first,
+          after: { ...first, enforcementDate: '2026-03-16', reauthInterval: '30d', enforcementStartsAt: '2026-03-15T23:00:00.000Z' },
+        },
       },
     ]);
   });

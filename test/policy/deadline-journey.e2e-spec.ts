@@ -26,7 +26,11 @@ describe('journey: a company turns on MFA with a deadline', () => {
     const early = await signIn(app, dave.email);
     expect(early.body.status).toBe('authenticated');
     const daveOverview = await app.http.get('/v1/me/mfa', { token: early.body.accessToken });
-    expect(daveOverview.body).toMatchObject({ mfaRequired: false, enrollmentAvailable: true, enforcement: { companyName: 'Acme Builders', state: 'scheduled' } });
+    expect(daveOverview.body).toMatchObject({
+      mfaRequired: false,
+      enrollmentAvailable: true,
+      enforcement: { companyName: 'Acme Builders', state: 'scheduled' },
+    });
     const bobsPhone = await enrollVoluntarily(app, env.clock, bob);
 
     const status = async (query = '') => (await app.http.get(`/v1/companies/${company.id}/members/mfa-status${query}`, { token })).body;
@@ -63,13 +67,19 @@ describe('journey: a company turns on MFA with a deadline', () => {
     const started = await app.http.post('/v1/enrollments', { factorType: 'totp' }, { token: again.body.mfaToken });
     const newPhone = AuthenticatorApp.fromQrCode(started.body.totp.qrCodePngDataUrl, env.clock);
     expect(newPhone.secret).not.toBe(bobsPhone.app.secret);
-    const confirmed = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: newPhone.code() }, { token: again.body.mfaToken });
+    const confirmed = await app.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: newPhone.code() },
+      { token: again.body.mfaToken },
+    );
     expect(confirmed.body).toMatchObject({ status: 'authenticated', recoveryCode: expect.any(String) });
 
     // The audit list tells the story, newest first.
     const events = (await app.http.get(`/v1/companies/${company.id}/audit-events?pageSize=100`, { token })).body.items;
     const story = events
-      .filter((event: { type: string }) => ['policy.changed', 'enrollment.confirmed', 'sign_in.enrollment_required', 'mfa.reset'].includes(event.type))
+      .filter((event: { type: string }) =>
+        ['policy.changed', 'enrollment.confirmed', 'sign_in.enrollment_required', 'mfa.reset'].includes(event.type),
+      )
       .map((event: { type: string; subjectEmail: string | null }) => `${event.type} ${event.subjectEmail ?? company.name}`)
       .reverse();
     expect(story).toEqual([
@@ -83,6 +93,9 @@ describe('journey: a company turns on MFA with a deadline', () => {
       `sign_in.enrollment_required ${bob.email}`,
       `enrollment.confirmed ${bob.email}`,
     ]);
-    expect(events.find((event: { type: string }) => event.type === 'mfa.reset')).toMatchObject({ actorEmail: admin.email, data: { identityVerified: true } });
+    expect(events.find((event: { type: string }) => event.type === 'mfa.reset')).toMatchObject({
+      actorEmail: admin.email,
+      data: { identityVerified: true },
+    });
   });
 });

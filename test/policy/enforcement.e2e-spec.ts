@@ -17,35 +17,56 @@ describe('enforcement of company policies at sign-in', () => {
 
   describe('POL-2 the first second of the enforcement date in the admin’s time zone', () => {
     it.each([
-      ['America/Los_Angeles', '2026-03-09', '2026-03-02T09:00:00Z', '2026-03-09T07:00:00.000Z', 'the day after the US spring-forward (PDT)'],
+      [
+        'America/Los_Angeles',
+        '2026-03-09',
+        '2026-03-02T09:00:00Z',
+        '2026-03-09T07:00:00.000Z',
+        'the day after the US spring-forward (PDT)',
+      ],
       ['Asia/Tokyo', '2026-03-10', '2026-03-02T09:00:00Z', '2026-03-09T15:00:00.000Z', 'no daylight saving'],
       ['Pacific/Auckland', '2026-03-10', '2026-03-02T09:00:00Z', '2026-03-09T11:00:00.000Z', 'New Zealand summer time (NZDT)'],
-      ['Pacific/Auckland', '2026-04-06', '2026-03-30T09:00:00Z', '2026-04-05T12:00:00.000Z', 'the day after New Zealand’s fall-back (NZST)'],
+      [
+        'Pacific/Auckland',
+        '2026-04-06',
+        '2026-03-30T09:00:00Z',
+        '2026-04-05T12:00:00.000Z',
+        'the day after New Zealand’s fall-back (NZST)',
+      ],
       ['Europe/Paris', '2026-10-26', '2026-10-20T09:00:00Z', '2026-10-25T23:00:00.000Z', 'the day after the EU fall-back (CET)'],
-    ])('POL-2 LOGIN-2 POL-4 %s, %s (saved at %s): password and voluntary enrollment until 1 s before %s, enrollment required from then (%s)', async (timeZone, enforcementDate, savedAt, instant) => {
-      env.clock.set(savedAt);
-      const { app, company, policy } = await companyWithPolicy({ enforcementDate, timeZone });
-      expect(policy).toMatchObject({ state: 'scheduled', enforcementStartsAt: instant });
-      const member = await createMember(app, company);
+    ])(
+      'POL-2 LOGIN-2 POL-4 %s, %s (saved at %s): password and voluntary enrollment until 1 s before %s, enrollment required from then (%s)',
+      async (timeZone, enforcementDate, savedAt, instant) => {
+        env.clock.set(savedAt);
+        const { app, company, policy } = await companyWithPolicy({ enforcementDate, timeZone });
+        expect(policy).toMatchObject({ state: 'scheduled', enforcementStartsAt: instant });
+        const member = await createMember(app, company);
 
-      env.clock.set(new Date(new Date(instant).getTime() - 1000));
-      const before = await signIn(app, member.email);
-      expect(before.body.status).toBe('authenticated');
-      const overview = await app.http.get('/v1/me/mfa', { token: before.body.accessToken });
-      expect(overview.body).toMatchObject({
-        mfaRequired: false,
-        enrollmentAvailable: true,
-        enforcement: { companyId: company.id, companyName: company.name, state: 'scheduled', enforcementStartsAt: instant },
-      });
-      const voluntary = await app.http.post('/v1/enrollments', { factorType: 'totp', currentPassword: PASSWORD }, { token: before.body.accessToken });
-      expect(voluntary.status).toBe(201);
+        env.clock.set(new Date(new Date(instant).getTime() - 1000));
+        const before = await signIn(app, member.email);
+        expect(before.body.status).toBe('authenticated');
+        const overview = await app.http.get('/v1/me/mfa', { token: before.body.accessToken });
+        expect(overview.body).toMatchObject({
+          mfaRequired: false,
+          enrollmentAvailable: true,
+          enforcement: { companyId: company.id, companyName: company.name, state: 'scheduled', enforcementStartsAt: instant },
+        });
+        const voluntary = await app.http.post(
+          '/v1/enrollments',
+          { factorType: 'totp', currentPassword: PASSWORD },
+          { token: before.body.accessToken },
+        );
+        expect(voluntary.status).toBe(201);
 
-      env.clock.set(instant);
-      const at = await signIn(app, member.email);
-      expect(at.body).toMatchObject({ status: 'mfa_enrollment_required', allowedFactorTypes: ['totp', 'sms'] });
-      // The password session from before the deadline cannot be refreshed into an MFA-less session.
-      expect((await app.http.post('/v1/sessions/refresh', { refreshToken: before.body.refreshToken })).body.code).toBe('mfa_reauth_required');
-    });
+        env.clock.set(instant);
+        const at = await signIn(app, member.email);
+        expect(at.body).toMatchObject({ status: 'mfa_enrollment_required', allowedFactorTypes: ['totp', 'sms'] });
+        // The password session from before the deadline cannot be refreshed into an MFA-less session.
+        expect((await app.http.post('/v1/sessions/refresh', { refreshToken: before.body.refreshToken })).body.code).toBe(
+          'mfa_reauth_required',
+        );
+      },
+    );
   });
 
   it('POL-4 voluntary enrollment opens when a policy is scheduled and closes again when it is turned off', async () => {
@@ -101,7 +122,9 @@ describe('enforcement of company policies at sign-in', () => {
     expect(refreshed.status).toBe(200);
     expect((await signIn(app, member.email, PASSWORD, { deviceToken })).body.status).toBe('authenticated');
     env.clock.advance(61);
-    expect((await app.http.post('/v1/sessions/refresh', { refreshToken: refreshed.body.refreshToken })).body.code).toBe('mfa_reauth_required');
+    expect((await app.http.post('/v1/sessions/refresh', { refreshToken: refreshed.body.refreshToken })).body.code).toBe(
+      'mfa_reauth_required',
+    );
     expect((await signIn(app, member.email, PASSWORD, { deviceToken })).body.status).toBe('mfa_required');
   });
 
@@ -114,13 +137,19 @@ describe('enforcement of company policies at sign-in', () => {
     const refreshed = await app.http.post('/v1/sessions/refresh', { refreshToken: verified.body.refreshToken });
     expect(refreshed.status).toBe(200);
     env.clock.advance(61);
-    expect((await app.http.post('/v1/sessions/refresh', { refreshToken: refreshed.body.refreshToken })).body.code).toBe('mfa_reauth_required');
+    expect((await app.http.post('/v1/sessions/refresh', { refreshToken: refreshed.body.refreshToken })).body.code).toBe(
+      'mfa_reauth_required',
+    );
   });
 
   it('POL-6 a member of two enforcing companies gets the shorter interval; scheduled companies do not count yet', async () => {
     const { app, company: monthly } = await companyWithPolicy({ enforcementDate: '2026-03-02', timeZone: 'UTC', reauthInterval: '30d' });
     const { company: weekly } = await companyWithPolicy({ enforcementDate: '2026-03-02', timeZone: 'UTC', reauthInterval: '7d' });
-    const { company: strictLater } = await companyWithPolicy({ enforcementDate: '2026-04-01', timeZone: 'UTC', reauthInterval: 'every_login' });
+    const { company: strictLater } = await companyWithPolicy({
+      enforcementDate: '2026-04-01',
+      timeZone: 'UTC',
+      reauthInterval: 'every_login',
+    });
     const member = await createMember(app, monthly);
     await addMember(app, weekly, member);
     await addMember(app, strictLater, member);
@@ -134,7 +163,10 @@ describe('enforcement of company policies at sign-in', () => {
     const { app, company } = await companyWithPolicy({ enforcementDate: '2026-04-01', timeZone: 'UTC', reauthInterval: '30d' });
     const member = await enrollVoluntarily(app, env.clock, await createMember(app, company));
     const { accessToken } = (await signInWithTotp(app, member)).verified.body;
-    expect((await app.http.get('/v1/me/mfa', { token: accessToken })).body).toMatchObject({ reasons: ['enrolled'], reauthIntervalSeconds: 12 * 3600 });
+    expect((await app.http.get('/v1/me/mfa', { token: accessToken })).body).toMatchObject({
+      reasons: ['enrolled'],
+      reauthIntervalSeconds: 12 * 3600,
+    });
   });
 
   it('DIR-5 an SSO member of an enforcing company is sent to the identity provider, never asked to enroll here', async () => {

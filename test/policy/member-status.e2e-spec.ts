@@ -67,7 +67,16 @@ describe('members’ MFA status for company admins', () => {
 
   it('POL-7 SEC-2 refuses a bad page, page size or filter with 400 validation_failed', async () => {
     const { status } = await scheduledCompany();
-    for (const query of ['?page=0', '?page=1.5', '?page=abc', '?pageSize=0', '?pageSize=101', '?enrolled=maybe', '?page=1&page=2', '?sort=email']) {
+    for (const query of [
+      '?page=0',
+      '?page=1.5',
+      '?page=abc',
+      '?pageSize=0',
+      '?pageSize=101',
+      '?enrolled=maybe',
+      '?page=1&page=2',
+      '?sort=email',
+    ]) {
       const response = await status(query);
       expect({ query, status: response.status, code: response.body.code }).toEqual({ query, status: 400, code: 'validation_failed' });
     }

@@ -71,10 +71,18 @@ describe('admin reset of a member’s MFA', () => {
     const other = await createCompanyWithAdmin(app, env.clock);
     const otherToken = await adminToken(app, other.admin);
     for (const token of [memberToken, otherToken]) {
-      const response = await app.http.post(`/v1/companies/${company.id}/mfa-resets`, { email: target.email, identityVerified: true }, { token });
+      const response = await app.http.post(
+        `/v1/companies/${company.id}/mfa-resets`,
+        { email: target.email, identityVerified: true },
+        { token },
+      );
       expect(response.status).toBe(404);
     }
-    const unknown = await app.http.post(`/v1/companies/${randomUUID()}/mfa-resets`, { email: target.email, identityVerified: true }, { token: otherToken });
+    const unknown = await app.http.post(
+      `/v1/companies/${randomUUID()}/mfa-resets`,
+      { email: target.email, identityVerified: true },
+      { token: otherToken },
+    );
     expect(unknown.status).toBe(404);
   });
 
@@ -86,7 +94,11 @@ describe('admin reset of a member’s MFA', () => {
     const passwordOnly = (await signIn(app, admin.email)).body.accessToken;
     await setPolicy(app, passwordOnly, company.id, { enforcementDate: '2026-03-20', timeZone: 'UTC' });
     const member = await createMember(app, company);
-    const response = await app.http.post(`/v1/companies/${company.id}/mfa-resets`, { email: member.email, identityVerified: true }, { token: passwordOnly });
+    const response = await app.http.post(
+      `/v1/companies/${company.id}/mfa-resets`,
+      { email: member.email, identityVerified: true },
+      { token: passwordOnly },
+    );
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('reauthentication_required');
   });
@@ -131,7 +143,10 @@ describe('admin reset of a member’s MFA', () => {
     const { deviceToken } = verified.body;
     const open = (await signIn(app, member.email)).body;
     const challenge = (await app.http.post('/v1/challenges', { factorId: member.factorId }, { token: open.mfaToken })).body;
-    for (const [instance, accessToken] of [[app, firstSession.accessToken], [second, verified.body.accessToken]] as const) {
+    for (const [instance, accessToken] of [
+      [app, firstSession.accessToken],
+      [second, verified.body.accessToken],
+    ] as const) {
       expect((await instance.http.get('/v1/sessions/current', { token: accessToken })).status).toBe(200);
     }
 
@@ -144,9 +159,15 @@ describe('admin reset of a member’s MFA', () => {
       }
     }
     expect((await app.http.post('/v1/sessions/refresh', { refreshToken: verified.body.refreshToken })).body.code).toBe('session_revoked');
-    const verify = await app.http.post(`/v1/challenges/${challenge.challengeId}/verify`, { code: member.app.code() }, { token: open.mfaToken });
+    const verify = await app.http.post(
+      `/v1/challenges/${challenge.challengeId}/verify`,
+      { code: member.app.code() },
+      { token: open.mfaToken },
+    );
     expect({ status: verify.status, code: verify.body.code }).toEqual({ status: 401, code: 'invalid_token' });
-    expect((await app.http.post('/v1/recovery-codes/redeem', { code: member.recoveryCode }, { token: open.mfaToken })).body.code).toBe('invalid_token');
+    expect((await app.http.post('/v1/recovery-codes/redeem', { code: member.recoveryCode }, { token: open.mfaToken })).body.code).toBe(
+      'invalid_token',
+    );
     const withDevice = await signIn(app, member.email, PASSWORD, { deviceToken });
     expect(withDevice.body.status).toBe('mfa_enrollment_required');
 
@@ -158,20 +179,31 @@ describe('admin reset of a member’s MFA', () => {
               (SELECT array_agg(DISTINCT revoked_reason) FROM sessions WHERE user_id = $1 AND revoked_at IS NOT NULL) AS session_reasons`,
       [member.userId, challenge.challengeId],
     );
-    expect(state.rows[0]).toEqual({ factors: ['revoked:admin_reset'], live_codes: 0, live_devices: 0, challenge: 'revoked', session_reasons: ['admin_reset'] });
+    expect(state.rows[0]).toEqual({
+      factors: ['revoked:admin_reset'],
+      live_codes: 0,
+      live_devices: 0,
+      challenge: 'revoked',
+      session_reasons: ['admin_reset'],
+    });
   });
 
   it('RESET-2 clears an MFA lock, and the member enrolls again at the next sign-in', async () => {
     const { app, company, reset } = await companyWith();
     const { member } = await enrollAtSignIn(app, env.clock, await createMember(app, company));
-    await env.db.query(`UPDATE users SET mfa_failure_count = 100, mfa_locked_at = now(), mfa_blocked_until = now() + interval '15 minutes' WHERE id = $1`, [member.userId]);
+    await env.db.query(
+      `UPDATE users SET mfa_failure_count = 100, mfa_locked_at = now(), mfa_blocked_until = now() + interval '15 minutes' WHERE id = $1`,
+      [member.userId],
+    );
     expect((await signIn(app, member.email)).body.code).toBe('account_locked');
     await reset(member.email);
     const { member: reenrolled, session } = await enrollAtSignIn(app, env.clock, { id: member.userId, email: member.email } as User);
     expect(session.accessToken).toEqual(expect.any(String));
     expect(reenrolled.recoveryCode).not.toBe(member.recoveryCode);
     expect((await signInWithTotp(app, reenrolled)).verified.status).toBe(200);
-    const { rows } = await env.db.query(`SELECT mfa_failure_count, mfa_locked_at, mfa_blocked_until FROM users WHERE id = $1`, [member.userId]);
+    const { rows } = await env.db.query(`SELECT mfa_failure_count, mfa_locked_at, mfa_blocked_until FROM users WHERE id = $1`, [
+      member.userId,
+    ]);
     expect(rows).toEqual([{ mfa_failure_count: 0, mfa_locked_at: null, mfa_blocked_until: null }]);
   });
 
@@ -190,6 +222,10 @@ describe('admin reset of a member’s MFA', () => {
       request_id: 'reset-req-1',
       data: { identityVerified: true, by: 'company_admin', factorsRevoked: 1, sessionsRevoked: 1 },
     });
-    expect(rows[0]).toMatchObject({ actor_user_id: admin.userId, subject_user_id: member.userId, data: { factorId: member.factorId, factorType: 'totp', reason: 'admin_reset' } });
+    expect(rows[0]).toMatchObject({
+      actor_user_id: admin.userId,
+      subject_user_id: member.userId,
+      data: { factorId: member.factorId, factorType: 'totp', reason: 'admin_reset' },
+    });
   });
 });

@@ -21,9 +21,12 @@ describe('policy announcements and reminders', () => {
   const subjectsTo = (email: string) => policyMail(email).map((mail) => mail.subject);
   /** Reminder rows of one user, by when they are due: what the worker will, or did, do with them. */
   const reminders = async (userId: string) =>
-    (await env.db.query(`SELECT status, available_at FROM outbox WHERE purpose = 'policy_reminder' AND user_id = $1 ORDER BY available_at`, [userId])).rows.map(
-      (row) => [row.status, row.available_at.toISOString()],
-    );
+    (
+      await env.db.query(
+        `SELECT status, available_at FROM outbox WHERE purpose = 'policy_reminder' AND user_id = $1 ORDER BY available_at`,
+        [userId],
+      )
+    ).rows.map((row) => [row.status, row.available_at.toISOString()]);
 
   async function scheduledCompany() {
     const app = await env.standard();
@@ -76,10 +79,12 @@ describe('policy announcements and reminders', () => {
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-20', timeZone: 'UTC' });
     await eventually(() => expect(subjectsTo(unenrolled.email)).toHaveLength(1));
     await setPolicy(app, token, company.id, { enforcementDate: '2026-04-10', timeZone: 'UTC' });
-    await eventually(() => expect(subjectsTo(unenrolled.email)).toEqual([
-      'Acme Builders requires two-step sign-in from 2026-03-20',
-      'Acme Builders requires two-step sign-in from 2026-04-10',
-    ]));
+    await eventually(() =>
+      expect(subjectsTo(unenrolled.email)).toEqual([
+        'Acme Builders requires two-step sign-in from 2026-03-20',
+        'Acme Builders requires two-step sign-in from 2026-04-10',
+      ]),
+    );
     expect(await reminders(unenrolled.id)).toEqual([
       ['cancelled', '2026-03-13T00:00:00.000Z'],
       ['cancelled', '2026-03-19T00:00:00.000Z'],
@@ -90,7 +95,9 @@ describe('policy announcements and reminders', () => {
     await eventually(() => expect(subjectsTo(unenrolled.email)).toContain('Reminder: set up two-step sign-in before 2026-04-10'));
     env.clock.set('2026-04-09T00:00:00Z');
     await eventually(() => expect(subjectsTo(unenrolled.email)).toHaveLength(4));
-    await eventually(async () => expect((await reminders(unenrolled.id)).map(([status]) => status)).toEqual(['cancelled', 'cancelled', 'sent', 'sent']));
+    await eventually(async () =>
+      expect((await reminders(unenrolled.id)).map(([status]) => status)).toEqual(['cancelled', 'cancelled', 'sent', 'sent']),
+    );
     expect(subjectsTo(unenrolled.email).filter((subject) => subject.startsWith('Reminder'))).toHaveLength(2);
   });
 
@@ -111,9 +118,15 @@ describe('policy announcements and reminders', () => {
   it('RESET-4 NOTE-2 the reset member is told by email', async () => {
     const { app, company, token, enrolled } = await scheduledCompany();
     await setPolicy(app, token, company.id, { enforcementDate: '2026-03-02', timeZone: 'UTC' });
-    const reset = await app.http.post(`/v1/companies/${company.id}/mfa-resets`, { email: enrolled.email, identityVerified: true }, { token });
+    const reset = await app.http.post(
+      `/v1/companies/${company.id}/mfa-resets`,
+      { email: enrolled.email, identityVerified: true },
+      { token },
+    );
     expect(reset.status).toBe(201);
-    await eventually(() => expect(smtp.to(enrolled.email).map((mail) => mail.subject)).toContain('Sitepass: your two-step sign-in was reset'));
+    await eventually(() =>
+      expect(smtp.to(enrolled.email).map((mail) => mail.subject)).toContain('Sitepass: your two-step sign-in was reset'),
+    );
     expect(smtp.to(enrolled.email).find((mail) => mail.subject.includes('reset'))!.text).toContain('an administrator of Acme Builders');
   });
 });

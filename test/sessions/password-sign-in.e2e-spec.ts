@@ -21,7 +21,11 @@ describe('password sign-in', () => {
     const unknownEmail = await signIn(app, 'nobody@example.com', PASSWORD);
     for (const response of [wrongPassword, unknownEmail]) {
       expect(response.status).toBe(401);
-      expect(response.body).toEqual({ code: 'invalid_credentials', message: 'The email or password is not correct.', requestId: expect.any(String) });
+      expect(response.body).toEqual({
+        code: 'invalid_credentials',
+        message: 'The email or password is not correct.',
+        requestId: expect.any(String),
+      });
     }
   });
 
@@ -63,8 +67,16 @@ describe('password sign-in', () => {
   it('AUD-1 records sign-in outcomes with time, subject, IP, user agent and request id', async () => {
     const app = await env.standard();
     const user = await createUser(app);
-    await app.http.post('/v1/sessions', { email: user.email, password: 'wrong' }, { headers: { 'user-agent': 'audit-test', 'x-request-id': 'req-failed-1' } });
-    await app.http.post('/v1/sessions', { email: user.email, password: PASSWORD }, { headers: { 'user-agent': 'audit-test', 'x-request-id': 'req-ok-1' } });
+    await app.http.post(
+      '/v1/sessions',
+      { email: user.email, password: 'wrong' },
+      { headers: { 'user-agent': 'audit-test', 'x-request-id': 'req-failed-1' } },
+    );
+    await app.http.post(
+      '/v1/sessions',
+      { email: user.email, password: PASSWORD },
+      { headers: { 'user-agent': 'audit-test', 'x-request-id': 'req-ok-1' } },
+    );
     const { rows } = await env.db.query(`SELECT * FROM audit_events ORDER BY id`);
     expect(rows.map((row) => [row.type, row.request_id])).toEqual([
       ['sign_in.failed', 'req-failed-1'],

@@ -49,12 +49,18 @@ describe('SMS delivery through the outbox, BullMQ and the worker', () => {
     expect(seen.body).toMatchObject({ factorType: 'sms', status: 'pending', delivery: { status: 'failed', failedAt: expect.any(String) } });
     const audit = await env.db.query(`SELECT subject_user_id, data FROM audit_events WHERE type = 'sms.delivery_failed'`);
     expect(audit.rows).toEqual([{ subject_user_id: user.id, data: expect.objectContaining({ providerStatus: '400', attempts: 1 }) }]);
-    expect((await worker.http.get('/metrics')).body).toMatch(/sitepass_sms_deliveries_total\{provider="twilio",outcome="failed",status="400",process="worker"\} 1/);
+    expect((await worker.http.get('/metrics')).body).toMatch(
+      /sitepass_sms_deliveries_total\{provider="twilio",outcome="failed",status="400",process="worker"\} 1/,
+    );
 
     env.clock.advance(30);
     expect((await app.http.post(`/v1/enrollments/${enrollmentId}/resend`, undefined, { token: mfaToken })).status).toBe(202);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const confirmed = await app.http.post(`/v1/enrollments/${enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550102') }, { token: mfaToken });
+    const confirmed = await app.http.post(
+      `/v1/enrollments/${enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550102') },
+      { token: mfaToken },
+    );
     expect(confirmed.status).toBe(200);
   });
 
@@ -126,7 +132,8 @@ describe('SMS delivery through the outbox, BullMQ and the worker', () => {
     const { challengeId } = await requestCode(app, '+14155550107');
     twilio.fail(10, 400);
     const worker = await env.start('worker', twilioWorkerEnv(twilio.url));
-    const sealed = async () => (await env.db.query(`SELECT code_ciphertext FROM challenges WHERE id = $1`, [challengeId])).rows[0].code_ciphertext;
+    const sealed = async () =>
+      (await env.db.query(`SELECT code_ciphertext FROM challenges WHERE id = $1`, [challengeId])).rows[0].code_ciphertext;
     await eventually(async () => expect((await outboxRows())[0].status).toBe('failed'));
     expect(await sealed()).not.toBeNull();
     await worker.get(CodeJanitor).eraseExpiredCodes();

@@ -32,7 +32,9 @@ describe('SMS-5 resend cooldown and SMS quotas', () => {
     const enrollmentId = response.body.enrollmentId;
     for (let resend = 1; resend <= 4; resend += 1) {
       env.clock.advance(30);
-      expect((await instances[resend % 2]!.http.post(`/v1/enrollments/${enrollmentId}/resend`, undefined, { token: mfaToken })).status).toBe(202);
+      expect(
+        (await instances[resend % 2]!.http.post(`/v1/enrollments/${enrollmentId}/resend`, undefined, { token: mfaToken })).status,
+      ).toBe(202);
     }
     env.clock.advance(30);
     const sixth = await instances[1]!.http.post(`/v1/enrollments/${enrollmentId}/resend`, undefined, { token: mfaToken });
@@ -53,7 +55,10 @@ describe('SMS-5 resend cooldown and SMS quotas', () => {
   });
 
   it('SMS-5 allows at most 20 SMS per client IP per hour, across instances', async () => {
-    const instances = [await env.start('standard', { TRUSTED_PROXIES: '127.0.0.1' }), await env.start('standard', { TRUSTED_PROXIES: '127.0.0.1' })];
+    const instances = [
+      await env.start('standard', { TRUSTED_PROXIES: '127.0.0.1' }),
+      await env.start('standard', { TRUSTED_PROXIES: '127.0.0.1' }),
+    ];
     const fromIp = { 'x-forwarded-for': '198.51.100.7' };
     for (let index = 0; index < 20; index += 1) {
       const { response } = await startSms(instances[index % 2]!, `+1415555${String(400 + index).padStart(4, '0')}`, fromIp);

@@ -30,7 +30,12 @@ describe('SMS factor', () => {
     expect(started.body).toMatchObject({
       enrollmentId: expect.any(String),
       factorType: 'sms',
-      sms: { challengeId: expect.any(String), maskedPhoneNumber: '+1******0123', codeExpiresAt: expect.any(String), resendAvailableAt: expect.any(String) },
+      sms: {
+        challengeId: expect.any(String),
+        maskedPhoneNumber: '+1******0123',
+        codeExpiresAt: expect.any(String),
+        resendAvailableAt: expect.any(String),
+      },
     });
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
     const [request] = twilio.delivered;
@@ -56,7 +61,11 @@ describe('SMS factor', () => {
     expect(code).toMatch(/^\d{6}$/);
     const confirmed = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code }, { token: mfaToken });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ factor: { type: 'sms', maskedPhoneNumber: '+1******0123' }, status: 'authenticated', recoveryCode: expect.any(String) });
+    expect(confirmed.body).toMatchObject({
+      factor: { type: 'sms', maskedPhoneNumber: '+1******0123' },
+      status: 'authenticated',
+      recoveryCode: expect.any(String),
+    });
     expect(decodeJwt(confirmed.body.accessToken).claims.amr).toEqual(['pwd', 'sms']);
     const again = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code }, { token: mfaToken });
     expect(again.status).toBe(401);
@@ -68,13 +77,20 @@ describe('SMS factor', () => {
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
     const code = twilio.lastCodeTo('+14155550123');
     await eventually(async () => {
-      const { rows } = await env.db.query(`SELECT code_hash, code_ciphertext FROM challenges WHERE id = $1`, [started.body.sms.challengeId]);
+      const { rows } = await env.db.query(`SELECT code_hash, code_ciphertext FROM challenges WHERE id = $1`, [
+        started.body.sms.challengeId,
+      ]);
       expect(rows[0].code_ciphertext).toBeNull();
       expect(rows[0].code_hash).not.toContain(code);
     });
     const outbox = await env.db.query(`SELECT * FROM outbox`);
     expect(JSON.stringify(outbox.rows)).not.toContain(code);
-    expect(outbox.rows[0]).toMatchObject({ kind: 'sms', purpose: 'challenge_code', status: 'sent', provider_message_id: expect.stringMatching(/^SM/) });
+    expect(outbox.rows[0]).toMatchObject({
+      kind: 'sms',
+      purpose: 'challenge_code',
+      status: 'sent',
+      provider_message_id: expect.stringMatching(/^SM/),
+    });
   });
 
   it('SMS-2 a resend voids the previous code; only the newest works, for 10 minutes', async () => {
@@ -98,7 +114,11 @@ describe('SMS factor', () => {
     const { mfaToken, started } = await enrollPhone(app);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
     env.clock.advance(10 * 60 + 1);
-    const late = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550123') }, { token: mfaToken });
+    const late = await app.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550123') },
+      { token: mfaToken },
+    );
     expect(late.status).toBe(401);
   });
 
@@ -125,10 +145,18 @@ describe('SMS factor', () => {
     const app = await env.standard();
     const user = await createEnrolledUser(app, env.clock);
     const { accessToken } = (await signInWithTotp(app, user)).verified.body;
-    const started = await app.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550199', currentPassword: PASSWORD }, { token: accessToken });
+    const started = await app.http.post(
+      '/v1/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550199', currentPassword: PASSWORD },
+      { token: accessToken },
+    );
     expect(started.status).toBe(202);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const confirmed = await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550199') }, { token: accessToken });
+    const confirmed = await app.http.post(
+      `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550199') },
+      { token: accessToken },
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recoveryCode).toBeUndefined();
 
@@ -141,7 +169,11 @@ describe('SMS factor', () => {
     expect(challenge.status).toBe(202);
     expect(challenge.body).toMatchObject({ factorType: 'sms', expiresAt: expect.any(String), resendAvailableAt: expect.any(String) });
     await eventually(() => expect(twilio.delivered).toHaveLength(2));
-    const verified = await app.http.post(`/v1/challenges/${challenge.body.challengeId}/verify`, { code: twilio.lastCodeTo('+14155550199') }, { token: first.mfaToken });
+    const verified = await app.http.post(
+      `/v1/challenges/${challenge.body.challengeId}/verify`,
+      { code: twilio.lastCodeTo('+14155550199') },
+      { token: first.mfaToken },
+    );
     expect(verified.status).toBe(200);
     expect(decodeJwt(verified.body.accessToken).claims.amr).toEqual(['pwd', 'sms']);
   });
@@ -150,15 +182,29 @@ describe('SMS factor', () => {
     const app = await env.standard();
     const { mfaToken, started } = await enrollPhone(app, '+14155550123');
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const { accessToken } = (await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550123') }, { token: mfaToken })).body;
-    const change = await app.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+14155550177', currentPassword: PASSWORD }, { token: accessToken });
+    const { accessToken } = (
+      await app.http.post(
+        `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+        { code: twilio.lastCodeTo('+14155550123') },
+        { token: mfaToken },
+      )
+    ).body;
+    const change = await app.http.post(
+      '/v1/enrollments',
+      { factorType: 'sms', phoneNumber: '+14155550177', currentPassword: PASSWORD },
+      { token: accessToken },
+    );
     expect(change.body.replacesFactorId).toBe(started.body.enrollmentId);
     await eventually(() => expect(twilio.delivered).toHaveLength(2));
     expect((await env.db.query(`SELECT phone_number, status FROM factors ORDER BY created_at`)).rows).toEqual([
       { phone_number: '+14155550123', status: 'active' },
       { phone_number: '+14155550177', status: 'pending' },
     ]);
-    await app.http.post(`/v1/enrollments/${change.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550177') }, { token: accessToken });
+    await app.http.post(
+      `/v1/enrollments/${change.body.enrollmentId}/confirm`,
+      { code: twilio.lastCodeTo('+14155550177') },
+      { token: accessToken },
+    );
     expect((await env.db.query(`SELECT phone_number, status FROM factors ORDER BY created_at`)).rows).toEqual([
       { phone_number: '+14155550123', status: 'revoked' },
       { phone_number: '+14155550177', status: 'active' },
@@ -169,7 +215,13 @@ describe('SMS factor', () => {
     const app = await env.standard();
     const { mfaToken, started } = await enrollPhone(app);
     await eventually(() => expect(twilio.delivered).toHaveLength(1));
-    const { accessToken } = (await app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { code: twilio.lastCodeTo('+14155550123') }, { token: mfaToken })).body;
+    const { accessToken } = (
+      await app.http.post(
+        `/v1/enrollments/${started.body.enrollmentId}/confirm`,
+        { code: twilio.lastCodeTo('+14155550123') },
+        { token: mfaToken },
+      )
+    ).body;
     const tooSoon = await app.http.post(`/v1/factors/${started.body.enrollmentId}/test-message`, undefined, { token: accessToken });
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body.code).toBe('resend_too_soon');

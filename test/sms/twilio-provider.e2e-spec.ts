@@ -40,7 +40,13 @@ describe('Twilio-compatible provider', () => {
   it('SMS-6 treats a 4xx as permanent, and a 5xx, a 429 or a timeout as worth retrying', async () => {
     const twilio = await new FakeTwilio().start();
     const provider = new TwilioProvider(settings(twilio.url));
-    for (const [status, permanent] of [[400, true], [404, true], [429, false], [500, false], [503, false]] as const) {
+    for (const [status, permanent] of [
+      [400, true],
+      [404, true],
+      [429, false],
+      [500, false],
+      [503, false],
+    ] as const) {
       twilio.fail(1, status);
       const error = await provider.send({ to: '+1', body: 'x' }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SmsProviderError);

@@ -30,7 +30,12 @@ export function signIn(app: RunningApp, email: string, password = PASSWORD, extr
  * An active SMS factor, written directly: for tests whose subject is what a phone allows, not how it was
  * enrolled (the SMS tests enroll phones through the API).
  */
-export async function registerPhone(db: { query(sql: string, values: unknown[]): Promise<unknown> }, userId: string, phoneNumber: string, at: Date): Promise<string> {
+export async function registerPhone(
+  db: { query(sql: string, values: unknown[]): Promise<unknown> },
+  userId: string,
+  phoneNumber: string,
+  at: Date,
+): Promise<string> {
   const factorId = randomUUID();
   await db.query(
     `INSERT INTO factors (id, user_id, type, status, phone_number, created_at, activated_at) VALUES ($1, $2, 'sms', 'active', $3, $4, $4)`,

@@ -24,10 +24,13 @@ export class FakeTwilio {
   latencyMs = 0;
 
   async start(): Promise<this> {
-    this.server = createServer((request, response) => void this.handle(request).then((reply) => {
-      response.writeHead(reply.status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(reply.body));
-    }));
+    this.server = createServer(
+      (request, response) =>
+        void this.handle(request).then((reply) => {
+          response.writeHead(reply.status, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(reply.body));
+        }),
+    );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -36,7 +39,10 @@ export class FakeTwilio {
   /** The next `times` requests get this answer instead of success. */
   fail(times: number, status: number, code = status === 400 ? 21211 : 20500): void {
     for (let index = 0; index < times; index += 1) {
-      this.script.push({ status, body: { code, message: status === 400 ? "The 'To' number is not a valid phone number." : 'Service unavailable', status } });
+      this.script.push({
+        status,
+        body: { code, message: status === 400 ? "The 'To' number is not a valid phone number." : 'Service unavailable', status },
+      });
     }
   }
 

@@ -7,7 +7,10 @@ export function encodeSegment(value: unknown): string {
 
 export function decodeJwt(token: string): { header: Record<string, any>; claims: Record<string, any> } {
   const [header, claims] = token.split('.');
-  return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), claims: JSON.parse(Buffer.from(claims!, 'base64url').toString()) };
+  return {
+    header: JSON.parse(Buffer.from(header!, 'base64url').toString()),
+    claims: JSON.parse(Buffer.from(claims!, 'base64url').toString()),
+  };
 }
 
 export function unsignedJwt(header: Record<string, unknown>, claims: Record<string, unknown>): string {

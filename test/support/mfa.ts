@@ -54,7 +54,13 @@ export function paths(app: RunningApp) {
 }
 
 /** Starts and confirms an authenticator-app enrollment with the given token (mfaToken or access token). */
-export async function enrollTotp(app: RunningApp, clock: FakeClock, token: string, extra: Record<string, unknown> = {}, enrollments = paths(app).enrollments) {
+export async function enrollTotp(
+  app: RunningApp,
+  clock: FakeClock,
+  token: string,
+  extra: Record<string, unknown> = {},
+  enrollments = paths(app).enrollments,
+) {
   const started = await app.http.post(enrollments, { factorType: 'totp', ...extra }, { token });
   if (started.status !== 201) throw new Error(`enrollment did not start: ${started.status} ${JSON.stringify(started.body)}`);
   const phone = AuthenticatorApp.fromUri(started.body.totp.otpauthUri, clock);
@@ -64,7 +70,11 @@ export async function enrollTotp(app: RunningApp, clock: FakeClock, token: strin
 }
 
 /** A user who must use MFA (alwaysRequireMfa) and has enrolled an authenticator app at sign-in. */
-export async function createEnrolledUser(app: RunningApp, clock: FakeClock, overrides: Record<string, unknown> = {}): Promise<EnrolledUser> {
+export async function createEnrolledUser(
+  app: RunningApp,
+  clock: FakeClock,
+  overrides: Record<string, unknown> = {},
+): Promise<EnrolledUser> {
   const user = await createUser(app, { alwaysRequireMfa: true, ...overrides });
   const first = await signIn(app, user.email);
   if (first.body.status !== 'mfa_enrollment_required') throw new Error(`expected enrollment: ${JSON.stringify(first.body)}`);
@@ -80,7 +90,11 @@ export async function signInWithTotp(app: RunningApp, user: { email: string; app
   if (first.body.status !== 'mfa_required') throw new Error(`expected mfa_required: ${JSON.stringify(first.body)}`);
   const factor = first.body.factors.find((candidate: { type: string }) => candidate.type === 'totp');
   const challenge = await app.http.post(paths(app).challenges, { factorId: factor.id }, { token: first.body.mfaToken });
-  const verified = await app.http.post(`${paths(app).challenges}/${challenge.body.challengeId}/verify`, { code: user.app.code() }, { token: first.body.mfaToken });
+  const verified = await app.http.post(
+    `${paths(app).challenges}/${challenge.body.challengeId}/verify`,
+    { code: user.app.code() },
+    { token: first.body.mfaToken },
+  );
   return { first: first.body, challenge: challenge.body, verified };
 }
 

@@ -56,7 +56,9 @@ export async function documentedOperations(app: RunningApp): Promise<Operation[]
       const properties = name ? (rules.get(name) ?? new Map<string, Rule[]>()) : new Map<string, Rule[]>();
       const bodyNames = schema ? [...new Set([...Object.keys(documented), ...properties.keys()])] : undefined;
       const validBody = Object.fromEntries(
-        [...properties].filter(([, rules]) => !rules.some((rule) => rule.type === 'conditionalValidation')).map(([property, rules]) => [property, validValue(rules, documented[property]?.example)]),
+        [...properties]
+          .filter(([, rules]) => !rules.some((rule) => rule.type === 'conditionalValidation'))
+          .map(([property, rules]) => [property, validValue(rules, documented[property]?.example)]),
       );
       return {
         method: method.toUpperCase(),
@@ -119,7 +121,9 @@ class Literal {
 
 /** Nested JSON, written out: JSON.stringify itself overflows the stack on thousands of levels. */
 function nested(depth: number, kind: 'object' | 'array'): Literal {
-  return kind === 'object' ? new Literal(`${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`) : new Literal(`${'['.repeat(depth)}"x"${']'.repeat(depth)}`);
+  return kind === 'object'
+    ? new Literal(`${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`)
+    : new Literal(`${'['.repeat(depth)}"x"${']'.repeat(depth)}`);
 }
 
 /** What each body property is set to, one at a time. */
@@ -193,12 +197,18 @@ function bodyMutations(operation: Operation): string[] {
 export function malformedRequests(operation: Operation, ids: Record<string, string>): FuzzRequest[] {
   const { method } = operation;
   const valid = Object.fromEntries(operation.pathParams.map((name) => [name, ids[name] ?? randomUUID()]));
-  const pathWith = (values: Record<string, string>) => operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? valid[name]!);
+  const pathWith = (values: Record<string, string>) =>
+    operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? valid[name]!);
   const path = pathWith(valid);
   const rawBody = method === 'GET' ? undefined : serialize(operation.validBody);
   const queries = [
     'fuzzUnknown=%ED%A0%80&__proto__[admin]=1',
-    ...operation.queryParams.flatMap((name) => [...QUERY_MUTATIONS.map((value) => `${name}=${value}`), `${name}=1&${name}=2`, `${name}[a]=1`, `${name}=`]),
+    ...operation.queryParams.flatMap((name) => [
+      ...QUERY_MUTATIONS.map((value) => `${name}=${value}`),
+      `${name}=1&${name}=2`,
+      `${name}[a]=1`,
+      `${name}=`,
+    ]),
   ];
   return [
     ...(method === 'GET' ? [] : bodyMutations(operation).map((body) => ({ method, path, rawBody: body }))),

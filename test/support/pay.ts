@@ -28,14 +28,26 @@ export async function enrollAtPaySignIn(
   if (first.body.status !== 'mfa_enrollment_required') throw new Error(`expected enrollment: ${JSON.stringify(first.body)}`);
   const { confirmed, phone } = await enrollTotp(pay, clock, first.body.mfaToken, {}, `/v1/pay/${endpoint}/enrollments`);
   clock.advance(30);
-  return { email: user.email, userId: user.id, app: phone as AuthenticatorApp, recoveryCode: confirmed.recoveryCode, factorId: confirmed.factor.id, accessToken: confirmed.accessToken, refreshToken: confirmed.refreshToken };
+  return {
+    email: user.email,
+    userId: user.id,
+    app: phone as AuthenticatorApp,
+    recoveryCode: confirmed.recoveryCode,
+    factorId: confirmed.factor.id,
+    accessToken: confirmed.accessToken,
+    refreshToken: confirmed.refreshToken,
+  };
 }
 
 /** A step-up for one operation, verified with the authenticator app: the step-up token. */
 export async function stepUp(pay: RunningApp, accessToken: string, user: EnrolledUser, operation: string): Promise<string> {
   const started = await pay.http.post('/v1/pay/step-ups', { operation, factorId: user.factorId }, { token: accessToken });
   if (started.status !== 201) throw new Error(`step-up not started: ${started.status} ${JSON.stringify(started.body)}`);
-  const verified = await pay.http.post(`/v1/pay/step-ups/${started.body.challengeId}/verify`, { code: user.app.code() }, { token: accessToken });
+  const verified = await pay.http.post(
+    `/v1/pay/step-ups/${started.body.challengeId}/verify`,
+    { code: user.app.code() },
+    { token: accessToken },
+  );
   if (verified.status !== 200) throw new Error(`step-up not verified: ${verified.status} ${JSON.stringify(verified.body)}`);
   return verified.body.stepUpToken;
 }

@@ -10,7 +10,11 @@ export interface CompanyWithAdmin {
   admin: EnrolledUser;
 }
 
-export async function createCompanyWithAdmin(app: RunningApp, clock: FakeClock, overrides: Parameters<typeof createCompany>[1] = {}): Promise<CompanyWithAdmin> {
+export async function createCompanyWithAdmin(
+  app: RunningApp,
+  clock: FakeClock,
+  overrides: Parameters<typeof createCompany>[1] = {},
+): Promise<CompanyWithAdmin> {
   const company = await createCompany(app, overrides);
   const admin = await createEnrolledUser(app, clock);
   await addMember(app, company, { id: admin.userId } as User, { role: 'admin' });
@@ -55,7 +59,13 @@ export async function enrollVoluntarily(app: RunningApp, clock: FakeClock, user:
   if (session.body.status !== 'authenticated') throw new Error(`expected a password session: ${JSON.stringify(session.body)}`);
   const { confirmed, phone } = await enrollTotp(app, clock, session.body.accessToken, { currentPassword: PASSWORD });
   clock.advance(30);
-  return { email: user.email, userId: user.id, app: phone as AuthenticatorApp, recoveryCode: confirmed.recoveryCode, factorId: confirmed.factor.id };
+  return {
+    email: user.email,
+    userId: user.id,
+    app: phone as AuthenticatorApp,
+    recoveryCode: confirmed.recoveryCode,
+    factorId: confirmed.factor.id,
+  };
 }
 
 /** The forced enrollment inside a sign-in, once a policy is enforced (LOGIN-4): the member and their first session. */
@@ -64,6 +74,12 @@ export async function enrollAtSignIn(app: RunningApp, clock: FakeClock, user: Us
   if (first.body.status !== 'mfa_enrollment_required') throw new Error(`expected enrollment at sign-in: ${JSON.stringify(first.body)}`);
   const { confirmed, phone } = await enrollTotp(app, clock, first.body.mfaToken);
   clock.advance(30);
-  const member: EnrolledUser = { email: user.email, userId: user.id, app: phone, recoveryCode: confirmed.recoveryCode, factorId: confirmed.factor.id };
+  const member: EnrolledUser = {
+    email: user.email,
+    userId: user.id,
+    app: phone,
+    recoveryCode: confirmed.recoveryCode,
+    factorId: confirmed.factor.id,
+  };
   return { member, session: confirmed as { accessToken: string; refreshToken: string; deviceToken?: string } };
 }

@@ -37,7 +37,9 @@ export class RedisServer {
 
   async start(): Promise<this> {
     this.port = await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     // Wait with plain sockets: an ioredis client that met a refused connection keeps a timer alive.
     for (let attempt = 0; !(await accepts(this.port)); attempt += 1) {
       if (attempt > 250) throw new Error(`redis-server did not start on port ${this.port}`);

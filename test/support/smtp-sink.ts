@@ -31,7 +31,13 @@ export class SmtpSink {
         stream.on('end', () => {
           const refusal = this.refusals.shift();
           if (refusal) return callback(Object.assign(new Error('Refused by the test'), { responseCode: refusal }));
-          this.received.push(parse(raw, session.envelope.mailFrom ? session.envelope.mailFrom.address : '', session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+          this.received.push(
+            parse(
+              raw,
+              session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            ),
+          );
           callback();
         });
       },
@@ -53,13 +59,21 @@ export class SmtpSink {
 function parse(raw: string, from: string, to: string[]): ReceivedMail {
   const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
   const subject = head.match(/^Subject: (.*(?:\r?\n[ \t].*)*)/m)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
-  const text = body.join('\n\n').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = body
+    .join('\n\n')
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return { from, to, subject: decodeHeader(subject), text, raw };
 }
 
 /** RFC 2047 encoded words, as nodemailer writes long or non-ASCII subjects. */
 function decodeHeader(value: string): string {
-  return value.replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_match, text: string) =>
-    Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-  ).replace(/\?=\s+=\?/g, '');
+  return value
+    .replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_match, text: string) =>
+      Buffer.from(
+        text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1',
+      ).toString('utf8'),
+    )
+    .replace(/\?=\s+=\?/g, '');
 }

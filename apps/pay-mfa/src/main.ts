@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger,
   });
-  configureHttpApp(app, config, { title: 'Sitepass MFA: Pay', description: 'Pay sign-in, role-specific enrollment, step-up, authorization.' });
+  configureHttpApp(app, config, {
+    title: 'Sitepass MFA: Pay',
+    description: 'Pay sign-in, role-specific enrollment, step-up, authorization.',
+  });
   await app.listen(config.port);
 }
 

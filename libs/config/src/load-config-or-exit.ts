@@ -12,7 +12,9 @@ export function loadConfigOrExit(defaults: ConfigDefaults, env: Env = process.en
     return loadConfig(env, defaults);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: error.message, problems: error.problems })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: error.message, problems: error.problems })}\n`,
+    );
     process.exit(1);
   }
 }

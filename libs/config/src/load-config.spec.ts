@@ -50,12 +50,14 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       TRUSTED_PROXIES: '10.0.0.0/8, not-an-ip',
     });
-    expect(problems).toEqual([
-      'LOG_LEVEL: must be one of debug, info, warn, error',
-      'DATABASE_URL: must be a postgres: or postgresql: URL',
-      'PORT: must be a whole number from 0 to 65535',
-      'TRUSTED_PROXIES: "not-an-ip" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
-    ].sort((a, b) => problems.indexOf(a) - problems.indexOf(b)));
+    expect(problems).toEqual(
+      [
+        'LOG_LEVEL: must be one of debug, info, warn, error',
+        'DATABASE_URL: must be a postgres: or postgresql: URL',
+        'PORT: must be a whole number from 0 to 65535',
+        'TRUSTED_PROXIES: "not-an-ip" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
+      ].sort((a, b) => problems.indexOf(a) - problems.indexOf(b)),
+    );
     expect(problems).toHaveLength(4);
   });
 
@@ -119,14 +121,27 @@ describe('loadConfig', () => {
     const directory = mkdtempSync(join(tmpdir(), 'sitepass-dev-'));
     const file = join(directory, 'dev-secrets.json');
     const all = ['JWT_SIGNING_KEYS', 'ENCRYPTION_KEYS', 'HASH_PEPPER'];
-    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({ file, generated: true, variables: all });
-    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({ file, generated: false, variables: all });
-    const onlyPepper = loadConfig({ JWT_SIGNING_KEYS: secrets.JWT_SIGNING_KEYS, ENCRYPTION_KEYS: secrets.ENCRYPTION_KEYS }, { port: 0, devSecretsDirectory: directory });
+    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({
+      file,
+      generated: true,
+      variables: all,
+    });
+    expect(loadConfig({}, { port: 0, devSecretsDirectory: directory }).developmentSecrets).toEqual({
+      file,
+      generated: false,
+      variables: all,
+    });
+    const onlyPepper = loadConfig(
+      { JWT_SIGNING_KEYS: secrets.JWT_SIGNING_KEYS, ENCRYPTION_KEYS: secrets.ENCRYPTION_KEYS },
+      { port: 0, devSecretsDirectory: directory },
+    );
     expect(onlyPepper.developmentSecrets).toEqual({ file, generated: false, variables: ['HASH_PEPPER'] });
   });
 
   it('OPS-2 ABUSE-14 INTERNAL_API_TOKEN, when set, is at least 32 characters long', () => {
-    expect(problemsOf({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(31) })).toEqual(['INTERNAL_API_TOKEN: must be at least 32 characters long']);
+    expect(problemsOf({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(31) })).toEqual([
+      'INTERNAL_API_TOKEN: must be at least 32 characters long',
+    ]);
     expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(32) }, { port: 0 }).internalApiToken).toBe('x'.repeat(32));
     expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: '' }, { port: 0 }).internalApiToken).toBeNull();
   });

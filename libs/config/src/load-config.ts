@@ -135,6 +135,7 @@ function checkProductionTransports(read: EnvReader, config: SitepassConfig): voi
 function checkProductionSetsLocalDefaults(read: EnvReader, environment: Environment): void {
   if (environment !== 'production') return;
   for (const [name, fallback] of Object.entries(LOCAL_DEFAULTS)) {
-    if (read.raw(name) === undefined) read.fail(name, `is required in production (the default, ${fallback}, is for local development)`, null);
+    if (read.raw(name) === undefined)
+      read.fail(name, `is required in production (the default, ${fallback}, is for local development)`, null);
   }
 }

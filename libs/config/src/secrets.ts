@@ -25,7 +25,10 @@ export function parseSigningKeys(reader: EnvReader, name: string, value: string)
 /** ENCRYPTION_KEYS: "keyId:base64key" entries separated by commas, newest first; each key is 32 bytes. */
 export function parseEncryptionKeys(reader: EnvReader, name: string, value: string): EncryptionKey[] {
   const keys: EncryptionKey[] = [];
-  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator);
     const key = Buffer.from(entry.slice(separator + 1), 'base64');

@@ -28,6 +28,8 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async eraseExpiredCodes(): Promise<void> {
-    await this.db.query(`UPDATE challenges SET code_ciphertext = NULL WHERE code_ciphertext IS NOT NULL AND expires_at < $1`, [this.clock.now()]);
+    await this.db.query(`UPDATE challenges SET code_ciphertext = NULL WHERE code_ciphertext IS NOT NULL AND expires_at < $1`, [
+      this.clock.now(),
+    ]);
   }
 }

@@ -35,7 +35,8 @@ import { TwilioProvider } from './sms/twilio.provider';
     {
       provide: SmsProvider,
       inject: [CONFIG],
-      useFactory: (config: SitepassConfig) => (config.sms.provider === 'twilio' ? new TwilioProvider(config.sms.twilio) : new LogSmsProvider()),
+      useFactory: (config: SitepassConfig) =>
+        config.sms.provider === 'twilio' ? new TwilioProvider(config.sms.twilio) : new LogSmsProvider(),
     },
     { provide: MailTransport, inject: [CONFIG], useFactory: (config: SitepassConfig) => createMailTransport(config.mail) },
     { provide: EMAIL_RELEVANCE, inject: [PolicyNotices], useFactory: (...checks: EmailRelevance[]) => checks },

@@ -71,13 +71,16 @@ export class OutboxClaims {
 
   /** Gives the row back for BullMQ's next attempt. */
   async release(manager: EntityManager, outboxId: string, error: string): Promise<void> {
-    await manager.query(`UPDATE outbox SET status = 'pending', last_error = $2, lease_expires_at = NULL WHERE id = $1 AND status = 'sending'`, [
-      outboxId,
-      error,
-    ]);
+    await manager.query(
+      `UPDATE outbox SET status = 'pending', last_error = $2, lease_expires_at = NULL WHERE id = $1 AND status = 'sending'`,
+      [outboxId, error],
+    );
   }
 
   async cancel(manager: EntityManager, outboxId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE outbox SET status = 'cancelled', last_error = $2, lease_expires_at = NULL WHERE id = $1`, [outboxId, reason]);
+    await manager.query(`UPDATE outbox SET status = 'cancelled', last_error = $2, lease_expires_at = NULL WHERE id = $1`, [
+      outboxId,
+      reason,
+    ]);
   }
 }

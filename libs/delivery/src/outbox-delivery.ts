@@ -71,7 +71,13 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
       await this.afterFailed(manager, row, failure);
     });
     this.count(row, 'failed', failure.status);
-    this.logger.warn({ msg: `${row.kind} delivery failed`, outboxId: row.id, purpose: row.purpose, attempts: row.attempts, status: failure.status });
+    this.logger.warn({
+      msg: `${row.kind} delivery failed`,
+      outboxId: row.id,
+      purpose: row.purpose,
+      attempts: row.attempts,
+      status: failure.status,
+    });
     return 'failed';
   }
 }

@@ -83,7 +83,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       for (const kind of ['sms', 'email'] as const) {
         const ids = rows.filter((row) => row.kind === kind).map((row) => row.id);
-        if (ids.length > 0) await this.queues[kind].addBulk(ids.map((id) => ({ name: kind, data: { outboxId: id }, opts: this.jobOptions(id) })));
+        if (ids.length > 0)
+          await this.queues[kind].addBulk(ids.map((id) => ({ name: kind, data: { outboxId: id }, opts: this.jobOptions(id) })));
       }
       if (rows.length > 0) {
         await manager.query(`UPDATE outbox SET last_enqueued_at = $2 WHERE id = ANY($1)`, [rows.map((row) => row.id), now]);
@@ -122,7 +123,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     const client = new Client({ connectionString: this.config.databaseUrl });
     client.on('notification', (message) => {
-      if (message.payload) void this.onAnnounced(message.payload).catch((error: Error) => this.logger.warn(`Relay failed: ${error.message}`));
+      if (message.payload)
+        void this.onAnnounced(message.payload).catch((error: Error) => this.logger.warn(`Relay failed: ${error.message}`));
     });
     client.on('error', (error) => {
       this.logger.warn(`Outbox listener lost its connection (${error.message}); the sweep covers until it is back`);

@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, EnrollmentService, FactorType, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
+import {
+  Caller,
+  CurrentCaller,
+  EnrollmentService,
+  FactorType,
+  MfaTokenOrAccessAuth,
+  StartedEnrollment,
+  viewChallenge,
+} from '@sitepass/auth';
 import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
 import { EnrollmentAudience, PayRoleGate } from './pay-role.gate';
@@ -10,7 +18,11 @@ import { EnrollmentAudience, PayRoleGate } from './pay-role.gate';
  * app or a US mobile number. The shared enrollment core applies Pay's policy on top (a user holding
  * both kinds of role gets the stricter rule).
  */
-export function createPayEnrollmentsController(path: string, audience: EnrollmentAudience, onlyTypes: readonly FactorType[]): Type<unknown> {
+export function createPayEnrollmentsController(
+  path: string,
+  audience: EnrollmentAudience,
+  onlyTypes: readonly FactorType[],
+): Type<unknown> {
   @ApiTags('pay enrollment')
   @ApiBearerAuth()
   @MfaTokenOrAccessAuth()
@@ -23,7 +35,11 @@ export function createPayEnrollmentsController(path: string, audience: Enrollmen
 
     @Post()
     @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
-    async startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto, @Res({ passthrough: true }) response: Response): Promise<StartedEnrollment> {
+    async startEnrollment(
+      @CurrentCaller() caller: Caller,
+      @Body() body: StartEnrollmentDto,
+      @Res({ passthrough: true }) response: Response,
+    ): Promise<StartedEnrollment> {
       await this.roles.require(caller.userId, audience);
       const started = await this.enrollments.startEnrollment(caller, body, onlyTypes);
       response.status(started.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
@@ -33,7 +49,11 @@ export function createPayEnrollmentsController(path: string, audience: Enrollmen
     @Post(':enrollmentId/confirm')
     @HttpCode(HttpStatus.OK)
     @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
-    async confirmEnrollment(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string, @Body() body: VerifyCodeDto) {
+    async confirmEnrollment(
+      @CurrentCaller() caller: Caller,
+      @Param('enrollmentId', UuidPipe) enrollmentId: string,
+      @Body() body: VerifyCodeDto,
+    ) {
       await this.roles.require(caller.userId, audience);
       const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, body.code);
       return { factor, ...(recoveryCode ? { recoveryCode } : {}), ...(session ?? {}) };
@@ -50,4 +70,7 @@ export function createPayEnrollmentsController(path: string, audience: Enrollmen
 }
 
 export const PayorEnrollmentsController = createPayEnrollmentsController('v1/pay/payor/enrollments', 'payor', ['totp']);
-export const PayeeAdminEnrollmentsController = createPayEnrollmentsController('v1/pay/payee-admin/enrollments', 'payee_admin', ['totp', 'sms']);
+export const PayeeAdminEnrollmentsController = createPayEnrollmentsController('v1/pay/payee-admin/enrollments', 'payee_admin', [
+  'totp',
+  'sms',
+]);

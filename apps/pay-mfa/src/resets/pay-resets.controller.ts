@@ -20,7 +20,11 @@ export class PayResetsController {
   constructor(private readonly resets: PayResetService) {}
 
   @Post()
-  resetPayUser(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: PayResetDto): Promise<MemberReset> {
+  resetPayUser(
+    @CurrentPrincipal() principal: Principal,
+    @Param('companyId', UuidPipe) companyId: string,
+    @Body() body: PayResetDto,
+  ): Promise<MemberReset> {
     return this.resets.resetPayUser(principal, companyId, body);
   }
 }

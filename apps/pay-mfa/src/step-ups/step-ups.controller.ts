@@ -13,7 +13,11 @@ export class StepUpsController {
   constructor(private readonly stepUps: StepUpService) {}
 
   @Post()
-  async startStepUp(@CurrentPrincipal() principal: Principal, @Body() body: StartStepUpDto, @Res({ passthrough: true }) response: Response): Promise<ChallengeView> {
+  async startStepUp(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: StartStepUpDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ChallengeView> {
     const challenge = await this.stepUps.startStepUp(principal, body.operation, body.factorId);
     response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
     return challenge;

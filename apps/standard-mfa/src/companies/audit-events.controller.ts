@@ -12,7 +12,11 @@ export class AuditEventsController {
   constructor(private readonly audit: CompanyAuditService) {}
 
   @Get()
-  listEvents(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Query() query: PageQueryDto): Promise<Page<AuditEventView>> {
+  listEvents(
+    @CurrentPrincipal() principal: Principal,
+    @Param('companyId', UuidPipe) companyId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<AuditEventView>> {
     return this.audit.listEvents(principal.userId, companyId, query);
   }
 }

@@ -51,4 +51,3 @@ export class MemberStatusQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'enrolled must be true or false' })
   enrolled?: boolean;
 }
-

@@ -17,7 +17,11 @@ export class MfaPolicyController {
   }
 
   @Put()
-  setPolicy(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: SetPolicyDto): Promise<PolicyView> {
+  setPolicy(
+    @CurrentPrincipal() principal: Principal,
+    @Param('companyId', UuidPipe) companyId: string,
+    @Body() body: SetPolicyDto,
+  ): Promise<PolicyView> {
     return this.policies.setPolicy(principal.userId, companyId, body);
   }
 }

@@ -11,7 +11,11 @@ export class MfaResetsController {
   constructor(private readonly resets: MfaResetService) {}
 
   @Post()
-  resetMemberMfa(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string, @Body() body: MfaResetDto): Promise<MemberReset> {
+  resetMemberMfa(
+    @CurrentPrincipal() principal: Principal,
+    @Param('companyId', UuidPipe) companyId: string,
+    @Body() body: MfaResetDto,
+  ): Promise<MemberReset> {
     return this.resets.resetMemberMfa(principal, companyId, body);
   }
 }

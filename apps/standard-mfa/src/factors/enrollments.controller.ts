@@ -15,7 +15,11 @@ export class EnrollmentsController {
   /** TOTP answers 201 with the secret and QR code; SMS answers 202, the code being on its way. */
   @Post()
   @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
-  async startEnrollment(@CurrentCaller() caller: Caller, @Body() body: StartEnrollmentDto, @Res({ passthrough: true }) response: Response): Promise<StartedEnrollment> {
+  async startEnrollment(
+    @CurrentCaller() caller: Caller,
+    @Body() body: StartEnrollmentDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StartedEnrollment> {
     const started = await this.enrollments.startEnrollment(caller, body);
     response.status(started.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
     return started;
@@ -24,7 +28,11 @@ export class EnrollmentsController {
   @Post(':enrollmentId/confirm')
   @HttpCode(HttpStatus.OK)
   @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
-  async confirmEnrollment(@CurrentCaller() caller: Caller, @Param('enrollmentId', UuidPipe) enrollmentId: string, @Body() body: VerifyCodeDto) {
+  async confirmEnrollment(
+    @CurrentCaller() caller: Caller,
+    @Param('enrollmentId', UuidPipe) enrollmentId: string,
+    @Body() body: VerifyCodeDto,
+  ) {
     const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, body.code);
     return { factor, ...(recoveryCode ? { recoveryCode } : {}), ...(session ?? {}) };
   }

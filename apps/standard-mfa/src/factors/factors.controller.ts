@@ -17,7 +17,11 @@ export class FactorsController {
 
   @Delete('factors/:factorId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  revokeFactor(@CurrentPrincipal() principal: Principal, @Param('factorId', UuidPipe) factorId: string, @Body() body: CurrentPasswordDto): Promise<void> {
+  revokeFactor(
+    @CurrentPrincipal() principal: Principal,
+    @Param('factorId', UuidPipe) factorId: string,
+    @Body() body: CurrentPasswordDto,
+  ): Promise<void> {
     return this.factors.revokeFactor(principal, factorId, body.currentPassword);
   }
 

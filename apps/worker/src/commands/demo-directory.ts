@@ -82,7 +82,12 @@ export async function seedDemoDirectory(app: INestApplicationContext): Promise<v
   for (const demo of DEMO_USERS) {
     const user =
       (await repository.findUserByEmail(demo.email)) ??
-      (await directory.createUser({ email: demo.email, password: DEMO_PASSWORD, alwaysRequireMfa: demo.alwaysRequireMfa, support: demo.support }));
+      (await directory.createUser({
+        email: demo.email,
+        password: DEMO_PASSWORD,
+        alwaysRequireMfa: demo.alwaysRequireMfa,
+        support: demo.support,
+      }));
     for (const membership of demo.memberships) {
       await directory.setMembership(companyIds.get(membership.company)!, user.id, { role: membership.role, payRoles: membership.payRoles });
     }

@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   warnAboutDevelopmentSecrets(config, logger);
   @Module({
-    imports: [ConfigModule.forRoot(config), CommonModule.forRoot('reencrypt'), DatabaseModule.forRoot(), TypeOrmModule.forFeature([Factor])],
+    imports: [
+      ConfigModule.forRoot(config),
+      CommonModule.forRoot('reencrypt'),
+      DatabaseModule.forRoot(),
+      TypeOrmModule.forFeature([Factor]),
+    ],
     providers: [SecretRotation],
   })
   class ReencryptModule {}

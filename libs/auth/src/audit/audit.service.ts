@@ -53,7 +53,9 @@ export class AuditService {
     ]);
     // Typed placeholders: inside INSERT … SELECT nothing else tells PostgreSQL the parameters' types.
     const types = ['timestamptz', 'text', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'jsonb'];
-    const placeholders = rows.map((_, row) => `(${types.map((type, column) => `$${firstParameter + row * types.length + column}::${type}`).join(', ')})`);
+    const placeholders = rows.map(
+      (_, row) => `(${types.map((type, column) => `$${firstParameter + row * types.length + column}::${type}`).join(', ')})`,
+    );
     const columns = 'occurred_at, type, actor_user_id, subject_user_id, company_id, ip, user_agent, request_id, data';
     return {
       sql: onlyIf

@@ -169,7 +169,8 @@ export class AttemptBudget {
       stepUpFailures: taken.step_up_session,
     };
     // Refusing throws, which rolls back what was taken above: an attempt takes from every budget or none.
-    if (scope.stepUpSessionId && reservation.stepUpFailures === null) throw new DomainError('session_revoked', 'The session has been revoked.');
+    if (scope.stepUpSessionId && reservation.stepUpFailures === null)
+      throw new DomainError('session_revoked', 'The session has been revoked.');
     if (scope.pendingSignInId && reservation.signInFailures === null) throw await this.signInRefusal(manager, scope.pendingSignInId);
     if (scope.challengeId && reservation.challengeFailures === null) throw await this.challengeRefusal(manager, scope.challengeId, now);
     return reservation;
@@ -180,7 +181,12 @@ export class AttemptBudget {
   }
 
   /** The refused attempt stays counted; whatever it exhausted ends now, in its transaction. */
-  private async recordFailure(manager: EntityManager, reservation: Reservation, factorType: string, reason: FailureCode): Promise<FailureState> {
+  private async recordFailure(
+    manager: EntityManager,
+    reservation: Reservation,
+    factorType: string,
+    reason: FailureCode,
+  ): Promise<FailureState> {
     const { scope, user } = reservation;
     const now = this.clock.now();
     const state: FailureState = {
@@ -188,11 +194,18 @@ export class AttemptBudget {
       signInFailed: (reservation.signInFailures ?? 0) >= SIGN_IN_MAX_FAILURES,
       accountLocked: scope.countsForAccount && user.mfaFailureCount >= LOCK_AFTER,
       sessionRevoked: (reservation.stepUpFailures ?? 0) >= STEP_UP_MAX_FAILURES,
-      attemptsLeft: Math.max(0, Math.min(leftOf(reservation.challengeFailures, CHALLENGE_MAX_FAILURES), leftOf(reservation.signInFailures, SIGN_IN_MAX_FAILURES))),
+      attemptsLeft: Math.max(
+        0,
+        Math.min(leftOf(reservation.challengeFailures, CHALLENGE_MAX_FAILURES), leftOf(reservation.signInFailures, SIGN_IN_MAX_FAILURES)),
+      ),
     };
-    if (state.challengeFailed) await manager.query(`UPDATE challenges SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [scope.challengeId]);
+    if (state.challengeFailed)
+      await manager.query(`UPDATE challenges SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [scope.challengeId]);
     if (state.signInFailed) {
-      await manager.query(`UPDATE pending_sign_ins SET status = 'failed', ended_at = $2 WHERE id = $1 AND status = 'pending'`, [scope.pendingSignInId, now]);
+      await manager.query(`UPDATE pending_sign_ins SET status = 'failed', ended_at = $2 WHERE id = $1 AND status = 'pending'`, [
+        scope.pendingSignInId,
+        now,
+      ]);
     }
     if (state.sessionRevoked) await this.sessions.revokeSessions(manager, [scope.stepUpSessionId!], 'step_up_failures');
     await this.audit.record({ type: 'mfa.failed', subjectUserId: user.id, data: { factorType, reason } }, manager);
@@ -224,7 +237,8 @@ export class AttemptBudget {
   private async challengeRefusal(manager: EntityManager, challengeId: string, now: Date): Promise<DomainError> {
     const [challenge] = await manager.query(`SELECT status, expires_at FROM challenges WHERE id = $1`, [challengeId]);
     if (challenge?.status === 'verified') return new DomainError('code_already_used', 'This challenge was already verified.');
-    if (challenge?.status === 'pending' && challenge.expires_at <= now) return new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
+    if (challenge?.status === 'pending' && challenge.expires_at <= now)
+      return new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
     return challengeFailedError();
   }
 }
@@ -234,12 +248,20 @@ function leftOf(failures: number | null, max: number): number {
 }
 
 function lockedError(): DomainError {
-  return new DomainError('account_locked', 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.');
+  return new DomainError(
+    'account_locked',
+    'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
+  );
 }
 
 function delayedError(until: Date, now: Date): DomainError {
   const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new DomainError('too_many_attempts', 'Too many wrong codes. Wait before trying again.', { retryAfterSeconds: retryAfter }, retryAfter);
+  return new DomainError(
+    'too_many_attempts',
+    'Too many wrong codes. Wait before trying again.',
+    { retryAfterSeconds: retryAfter },
+    retryAfter,
+  );
 }
 
 function exhaustedError(): DomainError {
@@ -253,7 +275,8 @@ function challengeFailedError(): DomainError {
 /** The most final of the errors a counted failure leads to: the session's end, a lock, the end of the sign-in, of the challenge. */
 function failureError(state: FailureState, code: FailureCode, message: string, details: Record<string, unknown> = {}): DomainError {
   if (state.sessionRevoked) return new DomainError('session_revoked', 'Too many failed step-ups: this session has been signed out.');
-  if (state.accountLocked) return new DomainError('account_locked', 'MFA is now locked for this account. Ask your company admin or support to reset it.');
+  if (state.accountLocked)
+    return new DomainError('account_locked', 'MFA is now locked for this account. Ask your company admin or support to reset it.');
   if (state.signInFailed) return exhaustedError();
   if (state.challengeFailed) return challengeFailedError();
   return new DomainError(code, message, { ...details, attemptsLeft: state.attemptsLeft });

@@ -121,7 +121,9 @@ export class ChallengeService {
     const challenge = await this.db.manager.findOneBy(Challenge, { id: challengeId, userId: caller.userId });
     const sameContext =
       challenge &&
-      (caller.kind === 'sign_in' ? challenge.pendingSignInId === caller.pendingSignIn.id : challenge.sessionId === caller.principal.sessionId);
+      (caller.kind === 'sign_in'
+        ? challenge.pendingSignInId === caller.pendingSignIn.id
+        : challenge.sessionId === caller.principal.sessionId);
     if (!challenge || !sameContext) throw DomainError.notFound('The challenge');
     return challenge;
   }
@@ -143,18 +145,35 @@ export class ChallengeService {
       const check = await authenticator.check(challenge, factor, code);
       if (check.kind === 'mismatch') {
         await check.spend?.(manager);
-        return { accepted: false, factorType: factor.type, code: check.code, message: check.message ?? 'The code is not correct.', details: check.details };
+        return {
+          accepted: false,
+          factorType: factor.type,
+          code: check.code,
+          message: check.message ?? 'The code is not correct.',
+          details: check.details,
+        };
       }
       if (!(await check.claim(manager)) || !(await this.markVerified(manager, challenge.id))) {
-        return { accepted: false, factorType: factor.type, code: 'code_already_used', message: 'This code was already used. Wait for the next one.' };
+        return {
+          accepted: false,
+          factorType: factor.type,
+          code: 'code_already_used',
+          message: 'This code was already used. Wait for the next one.',
+        };
       }
-      return { accepted: true, factorType: factor.type, value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }) };
+      return {
+        accepted: true,
+        factorType: factor.type,
+        value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }),
+      };
     });
   }
 
   /** Ends every open challenge of a user (RESET-2); a sealed SMS code goes with it. */
   async revokePendingForUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE challenges SET status = 'revoked', code_ciphertext = NULL WHERE user_id = $1 AND status = 'pending'`, [userId]);
+    await manager.query(`UPDATE challenges SET status = 'revoked', code_ciphertext = NULL WHERE user_id = $1 AND status = 'pending'`, [
+      userId,
+    ]);
   }
 
   private assertOpen(challenge: Challenge): void {

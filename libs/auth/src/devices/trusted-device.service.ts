@@ -62,7 +62,10 @@ export class TrustedDeviceService {
     const device = await manager
       .createQueryBuilder(TrustedDevice, 'device')
       .innerJoin('factors', 'factor', `factor.id = device.factor_id AND factor.status = 'active'`)
-      .where('device.token_hash = :tokenHash AND device.user_id = :userId AND device.revoked_at IS NULL', { tokenHash: this.hasher.hash(PURPOSE, token), userId })
+      .where('device.token_hash = :tokenHash AND device.user_id = :userId AND device.revoked_at IS NULL', {
+        tokenHash: this.hasher.hash(PURPOSE, token),
+        userId,
+      })
       .getOne();
     if (!device) return null;
     const ageSeconds = (this.clock.now().getTime() - device.mfaTime.getTime()) / 1000;
@@ -91,7 +94,10 @@ export class TrustedDeviceService {
         [deviceId, userId, this.clock.now()],
       );
       if (rows.length === 0) throw DomainError.notFound('The trusted device');
-      await this.audit.record({ type: 'trusted_device.revoked', subjectUserId: userId, data: { deviceId, reason: 'revoked_by_user' } }, manager);
+      await this.audit.record(
+        { type: 'trusted_device.revoked', subjectUserId: userId, data: { deviceId, reason: 'revoked_by_user' } },
+        manager,
+      );
     });
   }
 
@@ -99,21 +105,29 @@ export class TrustedDeviceService {
   async revokeAllOwn(userId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       const count = await this.revokeAllForUser(userId, manager);
-      if (count > 0) await this.audit.record({ type: 'trusted_device.revoked', subjectUserId: userId, data: { count, reason: 'revoked_by_user' } }, manager);
+      if (count > 0)
+        await this.audit.record(
+          { type: 'trusted_device.revoked', subjectUserId: userId, data: { count, reason: 'revoked_by_user' } },
+          manager,
+        );
     });
   }
 
   async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const rows = await writeReturning(manager, `UPDATE trusted_devices SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [
-      userId,
-      this.clock.now(),
-    ]);
+    const rows = await writeReturning(
+      manager,
+      `UPDATE trusted_devices SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId, this.clock.now()],
+    );
     return rows.length;
   }
 
   /** The devices that the given factors trusted go with them. */
   async revokeForFactors(manager: EntityManager, factorIds: string[]): Promise<void> {
     if (factorIds.length === 0) return;
-    await manager.query(`UPDATE trusted_devices SET revoked_at = $2 WHERE factor_id = ANY($1) AND revoked_at IS NULL`, [factorIds, this.clock.now()]);
+    await manager.query(`UPDATE trusted_devices SET revoked_at = $2 WHERE factor_id = ANY($1) AND revoked_at IS NULL`, [
+      factorIds,
+      this.clock.now(),
+    ]);
   }
 }

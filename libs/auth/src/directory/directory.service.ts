@@ -71,7 +71,11 @@ export class DirectoryService {
    * Applies changes inside the caller's transaction, locking the user's row first. A new password comes
    * hashed: argon2 takes tens of milliseconds and never runs under a row lock.
    */
-  async updateUser(manager: EntityManager, userId: string, changes: Omit<UserChanges, 'password'> & { passwordHash?: string }): Promise<User> {
+  async updateUser(
+    manager: EntityManager,
+    userId: string,
+    changes: Omit<UserChanges, 'password'> & { passwordHash?: string },
+  ): Promise<User> {
     const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'for_no_key_update' } });
     if (!user) throw DomainError.notFound('The user');
     if (changes.passwordHash !== undefined) user.passwordHash = changes.passwordHash;

@@ -1,12 +1,7 @@
 import { PayKind } from './company.entity';
 
 /** PAY-1: the Pay roles a membership can hold, by the kind of company that grants them. */
-export const PAYOR_ROLES = [
-  'payments_admin',
-  'payments_disburser',
-  'payments_beneficiary_approver',
-  'disbursement_contributor',
-] as const;
+export const PAYOR_ROLES = ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver', 'disbursement_contributor'] as const;
 export const PAYEE_ROLES = ['payee_admin'] as const;
 export const PAY_ROLES = [...PAYOR_ROLES, ...PAYEE_ROLES] as const;
 

@@ -55,7 +55,9 @@ export class EnrollmentService {
     const user = (await this.directory.findUserById(caller.userId))!;
     const facts = await this.facts.load(user);
     if (onlyTypes && !onlyTypes.includes(request.factorType)) {
-      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor cannot be enrolled here.`, { allowedFactorTypes: onlyTypes });
+      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor cannot be enrolled here.`, {
+        allowedFactorTypes: onlyTypes,
+      });
     }
     const requirement = await this.assertMayEnroll(caller, facts, request);
     return request.factorType === 'sms' ? this.startSms(caller, facts, requirement, request) : this.startTotp(caller, facts, request);
@@ -88,8 +90,14 @@ export class EnrollmentService {
   }
 
   /** SMS-1, SMS-3, SMS-9: a mobile number in an allowed country gets a code; confirming it activates the factor. */
-  private async startSms(caller: Caller, facts: SubjectFacts, requirement: MfaRequirement, request: EnrollmentRequest): Promise<StartedEnrollment> {
-    if (!request.phoneNumber) throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
+  private async startSms(
+    caller: Caller,
+    facts: SubjectFacts,
+    requirement: MfaRequirement,
+    request: EnrollmentRequest,
+  ): Promise<StartedEnrollment> {
+    if (!request.phoneNumber)
+      throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
     const phone = parseMobileNumber(request.phoneNumber, requirement.smsCountries);
     const { factor, challenge } = await this.db.transaction((manager) =>
       this.createPendingFactor(manager, caller, facts, request, () => ({ phoneNumber: phone.e164 })),
@@ -173,9 +181,13 @@ export class EnrollmentService {
     if (usableFactors(facts.activeFactors, requirement).length > 0) {
       throw new DomainError('enrollment_not_available', 'Confirm with a factor you already have; add new ones after signing in.');
     }
-    throw new DomainError('factor_proof_required', 'This account already has a factor: prove one of them with this sign-in before adding another.', {
-      proofFactors: facts.activeFactors.map(summarizeFactor),
-    });
+    throw new DomainError(
+      'factor_proof_required',
+      'This account already has a factor: prove one of them with this sign-in before adding another.',
+      {
+        proofFactors: facts.activeFactors.map(summarizeFactor),
+      },
+    );
   }
 
   /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */
@@ -212,7 +224,10 @@ export class EnrollmentService {
     });
     await manager.insert(Factor, factor);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);
-    await this.audit.record({ type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } }, manager);
+    await this.audit.record(
+      { type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } },
+      manager,
+    );
     return { factor, challenge };
   }
 }

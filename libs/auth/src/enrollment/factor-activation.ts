@@ -38,14 +38,18 @@ export class FactorActivation {
 
   async activate(manager: EntityManager, caller: Caller, { factor, user, amr }: VerifiedChallenge): Promise<ConfirmedEnrollment> {
     const now = this.clock.now();
-    const othersActive = (await this.factors.listLive(user.id, manager)).filter((other) => other.status === 'active' && other.id !== factor.id);
+    const othersActive = (await this.factors.listLive(user.id, manager)).filter(
+      (other) => other.status === 'active' && other.id !== factor.id,
+    );
     if (othersActive.length > 0) await this.assertMayAdd(manager, caller, factor);
     const events: AuditRecord[] = [{ type: 'enrollment.confirmed', subjectUserId: user.id, data: { factorType: factor.type } }];
     if (factor.replacesFactorId) {
       // The old factor worked until this moment and is revoked in the same transaction, with the devices it trusted.
       const revoked = await this.factors.revoke(manager, [factor.replacesFactorId], 'replaced', now);
       await this.devices.revokeForFactors(manager, revoked);
-      events.push(...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })));
+      events.push(
+        ...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })),
+      );
     }
     const activated = await writeReturning(
       manager,
@@ -56,11 +60,22 @@ export class FactorActivation {
     const firstFactor = othersActive.length === 0;
     const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
     const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
-    if (recoveryCode) events.push({ type: 'recovery_code.issued', subjectUserId: user.id, data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' } });
+    if (recoveryCode)
+      events.push({
+        type: 'recovery_code.issued',
+        subjectUserId: user.id,
+        data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' },
+      });
     await this.audit.recordMany(events, manager);
-    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', { factorType: factor.type });
-    const confirmed: ConfirmedEnrollment = { factor: summarizeFactor({ ...factor, status: 'active' }), ...(recoveryCode ? { recoveryCode } : {}) };
-    if (caller.kind === 'sign_in') confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr, [], factor.id);
+    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', {
+      factorType: factor.type,
+    });
+    const confirmed: ConfirmedEnrollment = {
+      factor: summarizeFactor({ ...factor, status: 'active' }),
+      ...(recoveryCode ? { recoveryCode } : {}),
+    };
+    if (caller.kind === 'sign_in')
+      confirmed.session = await this.completion.complete(manager, caller.pendingSignIn, user, amr, [], factor.id);
     return confirmed;
   }
 
@@ -73,7 +88,10 @@ export class FactorActivation {
   private async assertMayAdd(manager: EntityManager, caller: Caller, factor: Factor): Promise<void> {
     if (caller.kind === 'sign_in') {
       if (caller.pendingSignIn.provenFactorId) return;
-      throw new DomainError('factor_proof_required', 'This account already has a factor: prove one of them with this sign-in before adding another.');
+      throw new DomainError(
+        'factor_proof_required',
+        'This account already has a factor: prove one of them with this sign-in before adding another.',
+      );
     }
     const session = await this.sessions.findLiveSession(caller.principal.sessionId, manager);
     if (!session?.mfaTime || session.mfaTime < addSeconds(factor.createdAt, -RECENT_MFA_SECONDS)) {

@@ -28,7 +28,9 @@ export class FactorAccess {
     const { user, factor } = await this.ownActiveFactor(userId, factorId);
     const requirement = this.policy.evaluate(await this.facts.load(user));
     if (!isUsable(factor, requirement)) {
-      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, { allowedFactorTypes: requirement.allowedFactorTypes });
+      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, {
+        allowedFactorTypes: requirement.allowedFactorTypes,
+      });
     }
     return { user, factor };
   }

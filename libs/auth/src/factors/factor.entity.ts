@@ -29,11 +29,19 @@ export class Factor {
   secretKeyId!: string | null;
 
   /** The newest TOTP time step accepted; older or equal steps are replays (TOTP-4). */
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (value) => value, from: (value) => (value === null ? null : Number(value)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (value) => value, from: (value) => (value === null ? null : Number(value)) },
+  })
   lastUsedStep!: number | null;
 
   /** TOTP steps whose codes were refused as clock-skewed: never accepted later (ABUSE-6). */
-  @Column({ type: 'bigint', array: true, transformer: { to: (value) => value, from: (value: string[] | null) => (value ?? []).map(Number) } })
+  @Column({
+    type: 'bigint',
+    array: true,
+    transformer: { to: (value) => value, from: (value: string[] | null) => (value ?? []).map(Number) },
+  })
   refusedSteps!: number[];
 
   /** E.164 (SMS-1). */

@@ -34,7 +34,12 @@ export class FactorRepository {
   }
 
   /** Revokes every pending or active factor of a user (RESET-2); returns what it revoked. */
-  revokeAllOfUser(manager: EntityManager, userId: string, reason: FactorRevocationReason, now: Date): Promise<Array<{ id: string; type: FactorType }>> {
+  revokeAllOfUser(
+    manager: EntityManager,
+    userId: string,
+    reason: FactorRevocationReason,
+    now: Date,
+  ): Promise<Array<{ id: string; type: FactorType }>> {
     return writeReturning(
       manager,
       `UPDATE factors SET status = 'revoked', revoked_at = $2, revoked_reason = $3

@@ -103,7 +103,11 @@ export class FactorService {
       await this.directory.lockUser(manager, user.id);
       const facts = await this.facts.load(user, manager);
       const remaining = facts.activeFactors.filter((active) => active.id !== factor.id);
-      if (remaining.length < facts.activeFactors.length && remaining.length === 0 && this.policy.evaluate({ ...facts, activeFactors: [] }).required) {
+      if (
+        remaining.length < facts.activeFactors.length &&
+        remaining.length === 0 &&
+        this.policy.evaluate({ ...facts, activeFactors: [] }).required
+      ) {
         throw new DomainError('last_factor_required', 'MFA is required for your account: add another factor before removing this one.');
       }
       const revoked = await this.factors.revoke(manager, [factor.id], 'removed', this.clock.now());
@@ -111,7 +115,10 @@ export class FactorService {
       await this.devices.revokeForFactors(manager, revoked);
       // Without an active factor a recovery code has nothing to recover.
       if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
-      await this.audit.record({ type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } }, manager);
+      await this.audit.record(
+        { type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } },
+        manager,
+      );
       await this.notifications.email(manager, user.id, 'factor_removed', { factorType: factor.type });
     });
   }
@@ -120,7 +127,12 @@ export class FactorService {
   async sendTestMessage(principal: Principal, factorId: string): Promise<{ deliveryId: string }> {
     const factor = await this.factors.findOwn(principal.userId, factorId);
     if (!factor || factor.status !== 'active' || factor.type !== 'sms') throw DomainError.notFound('The SMS factor');
-    await this.smsQuota.admit({ userId: factor.userId, phoneNumber: factor.phoneNumber!, country: countryOf(factor.phoneNumber!), ip: requestContext.current()?.ip ?? null });
+    await this.smsQuota.admit({
+      userId: factor.userId,
+      phoneNumber: factor.phoneNumber!,
+      country: countryOf(factor.phoneNumber!),
+      ip: requestContext.current()?.ip ?? null,
+    });
     return this.db.transaction(async (manager) => {
       const delivery = await this.outbox.add(manager, { kind: 'sms', purpose: 'test_message', userId: factor.userId, factorId: factor.id });
       await this.audit.record({ type: 'sms.test_requested', subjectUserId: factor.userId, data: { factorId: factor.id } }, manager);

@@ -14,7 +14,10 @@ export async function renderQrCodes(uri: string): Promise<QrCodes> {
   const QRCode = await import('qrcode');
   const qr = QRCode.create(uri, { errorCorrectionLevel: 'M' });
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE_MODULES });
-  return { pngDataUrl: `data:image/png;base64,${encodePng(qr.modules.size, (x, y) => qr.modules.get(y, x) === 1).toString('base64')}`, svg };
+  return {
+    pngDataUrl: `data:image/png;base64,${encodePng(qr.modules.size, (x, y) => qr.modules.get(y, x) === 1).toString('base64')}`,
+    svg,
+  };
 }
 
 /**

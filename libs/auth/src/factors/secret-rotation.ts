@@ -34,10 +34,12 @@ export class SecretRotation {
         const aad = totpSecretAad(row.id);
         const secret = this.keyring.open({ keyId: row.secret_key_id, ciphertext: row.secret_ciphertext }, aad);
         const sealed = this.keyring.seal(secret, aad);
-        await this.db.query(
-          `UPDATE factors SET secret_ciphertext = $2, secret_key_id = $3 WHERE id = $1 AND secret_ciphertext = $4`,
-          [row.id, sealed.ciphertext, sealed.keyId, row.secret_ciphertext],
-        );
+        await this.db.query(`UPDATE factors SET secret_ciphertext = $2, secret_key_id = $3 WHERE id = $1 AND secret_ciphertext = $4`, [
+          row.id,
+          sealed.ciphertext,
+          sealed.keyId,
+          row.secret_ciphertext,
+        ]);
         reencrypted += 1;
       }
     }

@@ -30,7 +30,8 @@ export class SelfServiceCheck {
   async assert(principal: Principal, user: User, currentPassword: string | undefined, hasActiveFactor: boolean): Promise<void> {
     if (hasActiveFactor) await this.assertRecentMfa(principal);
     const ip = requestContext.current()?.ip ?? null;
-    const matches = !!currentPassword && (await this.throttle.verify(user.email, ip, () => this.passwords.verify(user.passwordHash, currentPassword)));
+    const matches =
+      !!currentPassword && (await this.throttle.verify(user.email, ip, () => this.passwords.verify(user.passwordHash, currentPassword)));
     if (!matches) throw new DomainError('current_password_incorrect', 'Enter your current password to change your sign-in methods.');
   }
 

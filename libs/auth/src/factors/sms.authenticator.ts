@@ -37,12 +37,23 @@ export class SmsAuthenticator implements FactorAuthenticator {
   /** Sends a fresh code for the challenge: used at issue and at every resend (a resend voids the older code). */
   async prepareChallenge(challenge: Challenge, factor: Factor, manager: EntityManager): Promise<void> {
     const phoneNumber = factor.phoneNumber!;
-    await this.quota.admit({ userId: factor.userId, phoneNumber, country: countryOf(phoneNumber), ip: requestContext.current()?.ip ?? null });
+    await this.quota.admit({
+      userId: factor.userId,
+      phoneNumber,
+      country: countryOf(phoneNumber),
+      ip: requestContext.current()?.ip ?? null,
+    });
     const now = this.clock.now();
     const code = randomDigits(6);
     const sealed = this.keyring.seal(code, smsCodeAad(challenge.id));
     await this.outbox.cancelPendingForChallenge(manager, challenge.id);
-    const delivery = await this.outbox.add(manager, { kind: 'sms', purpose: 'challenge_code', userId: factor.userId, challengeId: challenge.id, factorId: factor.id });
+    const delivery = await this.outbox.add(manager, {
+      kind: 'sms',
+      purpose: 'challenge_code',
+      userId: factor.userId,
+      challengeId: challenge.id,
+      factorId: factor.id,
+    });
     Object.assign(challenge, {
       codeHash: this.hasher.hash(CODE_PURPOSE, `${challenge.id}:${code}`),
       codeCiphertext: sealed.ciphertext,
@@ -52,15 +63,19 @@ export class SmsAuthenticator implements FactorAuthenticator {
       resendAvailableAt: addSeconds(now, SMS_COOLDOWN_SECONDS),
       expiresAt: addSeconds(now, SMS_CODE_LIFETIME_SECONDS),
     });
-    await manager.update(Challenge, { id: challenge.id }, {
-      codeHash: challenge.codeHash,
-      codeCiphertext: challenge.codeCiphertext,
-      codeKeyId: challenge.codeKeyId,
-      deliveryId: challenge.deliveryId,
-      lastSentAt: challenge.lastSentAt,
-      resendAvailableAt: challenge.resendAvailableAt,
-      expiresAt: challenge.expiresAt,
-    });
+    await manager.update(
+      Challenge,
+      { id: challenge.id },
+      {
+        codeHash: challenge.codeHash,
+        codeCiphertext: challenge.codeCiphertext,
+        codeKeyId: challenge.codeKeyId,
+        deliveryId: challenge.deliveryId,
+        lastSentAt: challenge.lastSentAt,
+        resendAvailableAt: challenge.resendAvailableAt,
+        expiresAt: challenge.expiresAt,
+      },
+    );
   }
 
   async check(challenge: Challenge, _factor: Factor, code: string): Promise<CodeCheck> {
@@ -72,7 +87,12 @@ export class SmsAuthenticator implements FactorAuthenticator {
       kind: 'match',
       // Single use: only the request that clears the hash it matched wins (SMS-2).
       claim: async (manager) =>
-        (await writeReturning(manager, `UPDATE challenges SET code_hash = NULL WHERE id = $1 AND code_hash = $2 RETURNING id`, [challenge.id, codeHash])).length > 0,
+        (
+          await writeReturning(manager, `UPDATE challenges SET code_hash = NULL WHERE id = $1 AND code_hash = $2 RETURNING id`, [
+            challenge.id,
+            codeHash,
+          ])
+        ).length > 0,
     };
   }
 }

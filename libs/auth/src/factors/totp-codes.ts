@@ -12,9 +12,7 @@ const SECRET_BYTES = 20;
 const SKEW_HINT_SECONDS = 10 * 60;
 
 export type TotpMatch =
-  | { kind: 'match'; step: number }
-  | { kind: 'clock_skew'; step: number; offsetSeconds: number }
-  | { kind: 'mismatch' };
+  { kind: 'match'; step: number } | { kind: 'clock_skew'; step: number; offsetSeconds: number } | { kind: 'mismatch' };
 
 /** The RFC 6238 time step of an instant. */
 export function currentStep(now: Date): number {

@@ -27,7 +27,12 @@ return 0`;
 const RELEASE = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
 
 export type LimitVerdict =
-  | { admitted: true; /** Gives back what was taken from one rule's counter: the attempt turned out not to count. */ release(rule: LimitRule): Promise<void> }
+  | {
+      admitted: true;
+      /** Gives back what was taken from one rule's counter: the attempt turned out not to count. */ release(
+        rule: LimitRule,
+      ): Promise<void>;
+    }
   | { admitted: false; retryAfterSeconds: number };
 
 /**
@@ -46,7 +51,13 @@ export class RateLimiter {
     const windows = rules.map((rule) => this.window(rule));
     const keys = windows.map((window) => window.key);
     const refused = Number(
-      await this.redis.eval(RESERVE, rules.length, ...keys, ...rules.map((rule) => rule.limit), ...rules.map((rule) => rule.windowSeconds * 2)),
+      await this.redis.eval(
+        RESERVE,
+        rules.length,
+        ...keys,
+        ...rules.map((rule) => rule.limit),
+        ...rules.map((rule) => rule.windowSeconds * 2),
+      ),
     );
     if (refused > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(windows[refused - 1]!.windowEndMs / 1000)) };
     return {

@@ -67,13 +67,23 @@ export class SmsQuota {
     const verdict = Number(await this.redis.eval(ADMIT, keys.length, ...keys, ...args));
     if (verdict < 0) {
       const retryAfter = Math.max(1, Math.ceil((-verdict + SMS_COOLDOWN_SECONDS * 1000 - now) / 1000));
-      throw new DomainError('resend_too_soon', 'A code was just sent. Wait before asking for another.', { retryAfterSeconds: retryAfter }, retryAfter);
+      throw new DomainError(
+        'resend_too_soon',
+        'A code was just sent. Wait before asking for another.',
+        { retryAfterSeconds: retryAfter },
+        retryAfter,
+      );
     }
     if (verdict > 0) {
       const counter = counters[verdict - 1]!;
       const windowEnd = (Math.floor(now / 1000 / counter.window) + 1) * counter.window;
       const retryAfter = Math.max(1, windowEnd - Math.floor(now / 1000));
-      throw new DomainError('sms_quota_exceeded', 'Too many text messages. Try again later or use another factor.', { retryAfterSeconds: retryAfter }, retryAfter);
+      throw new DomainError(
+        'sms_quota_exceeded',
+        'Too many text messages. Try again later or use another factor.',
+        { retryAfterSeconds: retryAfter },
+        retryAfter,
+      );
     }
   }
 }

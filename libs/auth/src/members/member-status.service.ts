@@ -20,10 +20,7 @@ export class MemberStatusService {
 
   async listMemberStatus(actorUserId: string, companyId: string, query: MemberStatusQuery): Promise<MemberStatusPage> {
     await this.admins.assertAdmin(actorUserId, companyId);
-    const [totals, items] = await Promise.all([
-      this.members.totals(companyId),
-      this.members.page(companyId, query.enrolled, query),
-    ]);
+    const [totals, items] = await Promise.all([this.members.totals(companyId), this.members.page(companyId, query.enrolled, query)]);
     const total = query.enrolled === undefined ? totals.members : query.enrolled ? totals.enrolled : totals.notEnrolled;
     return { items, page: query.page, pageSize: query.pageSize, total, totals };
   }

@@ -29,15 +29,24 @@ export function renderEmail(template: EmailTemplate, params: OutboxParams): Rend
     case 'factor_added':
       return notice('A sign-in method was added', `${capitalize(factorName(params))} was added to your account for two-step sign-in.`);
     case 'factor_changed':
-      return notice('A sign-in method was changed', `Your account now uses a new ${String(params.factorType) === 'sms' ? 'phone number' : 'authenticator app'}; the previous one no longer works.`);
+      return notice(
+        'A sign-in method was changed',
+        `Your account now uses a new ${String(params.factorType) === 'sms' ? 'phone number' : 'authenticator app'}; the previous one no longer works.`,
+      );
     case 'factor_removed':
       return notice('A sign-in method was removed', `${capitalize(factorName(params))} was removed from your account.`);
     case 'recovery_code_redeemed':
-      return notice('Your recovery code was used', 'Your recovery code was just used to sign in, and a new one was issued. We recommend setting up your authenticator app or phone again.');
+      return notice(
+        'Your recovery code was used',
+        'Your recovery code was just used to sign in, and a new one was issued. We recommend setting up your authenticator app or phone again.',
+      );
     case 'recovery_code_regenerated':
       return notice('You have a new recovery code', 'A new recovery code was created for your account; the previous one no longer works.');
     case 'account_locked':
-      return notice('Two-step sign-in is locked', 'After too many wrong codes, two-step sign-in to your account is locked. Your company admin or Sitepass support can reset it.');
+      return notice(
+        'Two-step sign-in is locked',
+        'After too many wrong codes, two-step sign-in to your account is locked. Your company admin or Sitepass support can reset it.',
+      );
     case 'mfa_reset':
       return notice(
         'Your two-step sign-in was reset',
@@ -46,12 +55,16 @@ export function renderEmail(template: EmailTemplate, params: OutboxParams): Rend
     case 'policy_announcement':
       return {
         subject: `${String(params.companyName)} requires two-step sign-in from ${String(params.enforcementDate)}`,
-        text: policyText(`From ${String(params.enforcementStartsAt)} (${String(params.timeZone)}), signing in to ${String(params.companyName)} requires two-step sign-in with an authenticator app or a text message.`),
+        text: policyText(
+          `From ${String(params.enforcementStartsAt)} (${String(params.timeZone)}), signing in to ${String(params.companyName)} requires two-step sign-in with an authenticator app or a text message.`,
+        ),
       };
     case 'policy_reminder':
       return {
         subject: `Reminder: set up two-step sign-in before ${String(params.enforcementDate)}`,
-        text: policyText(`In ${String(params.daysLeft)} day(s), ${String(params.companyName)} starts requiring two-step sign-in. You have not set it up yet.`),
+        text: policyText(
+          `In ${String(params.daysLeft)} day(s), ${String(params.companyName)} starts requiring two-step sign-in. You have not set it up yet.`,
+        ),
       };
   }
 }

@@ -11,7 +11,13 @@ import { EmailTemplate } from './email-templates';
 export class Notifications {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  async email(manager: EntityManager, userId: string, template: EmailTemplate, params: OutboxParams = {}, availableAt?: Date): Promise<void> {
+  async email(
+    manager: EntityManager,
+    userId: string,
+    template: EmailTemplate,
+    params: OutboxParams = {},
+    availableAt?: Date,
+  ): Promise<void> {
     await this.outbox.add(manager, { kind: 'email', purpose: template, userId, params, availableAt });
   }
 }

@@ -60,7 +60,12 @@ export class CompanyPolicyService {
       const after = await this.policies.save(companyId, terms, actorUserId, now, manager);
       await this.notices.policySaved(manager, before, after, now);
       await this.audit.record(
-        { type: 'policy.changed', actorUserId, companyId, data: { version: after.version, before: auditedTerms(before), after: auditedTerms(after) } },
+        {
+          type: 'policy.changed',
+          actorUserId,
+          companyId,
+          data: { version: after.version, before: auditedTerms(before), after: auditedTerms(after) },
+        },
         manager,
       );
       return policyView(companyId, after, now);
@@ -71,8 +76,10 @@ export class CompanyPolicyService {
 /** SEC-2: a real calendar date and a zone the runtime knows, or field errors; then the UTC instant. */
 function termsOf(input: PolicyInput): PolicyTerms {
   const errors: FieldError[] = [];
-  if (!parseCalendarDate(input.enforcementDate)) errors.push({ field: 'enforcementDate', message: 'enforcementDate must be a calendar date (YYYY-MM-DD)' });
-  if (!isIanaTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone name, such as America/Los_Angeles' });
+  if (!parseCalendarDate(input.enforcementDate))
+    errors.push({ field: 'enforcementDate', message: 'enforcementDate must be a calendar date (YYYY-MM-DD)' });
+  if (!isIanaTimeZone(input.timeZone))
+    errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone name, such as America/Los_Angeles' });
   if (errors.length > 0) throw DomainError.validation(errors);
   const timeZone = normalizeTimeZone(input.timeZone);
   return {
@@ -95,7 +102,9 @@ function assertNotBackdated(terms: PolicyTerms, before: CompanyPolicy | null, no
   if (terms.enforcementDate >= today) return;
   const unchanged = before?.required && before.enforcementDate === terms.enforcementDate && before.timeZone === terms.timeZone;
   if (unchanged) return;
-  throw new DomainError('invalid_enforcement_date', `The enforcement date cannot be before today (${today} in ${terms.timeZone}).`, { today });
+  throw new DomainError('invalid_enforcement_date', `The enforcement date cannot be before today (${today} in ${terms.timeZone}).`, {
+    today,
+  });
 }
 
 function auditedTerms(policy: CompanyPolicy | null): Record<string, unknown> | null {

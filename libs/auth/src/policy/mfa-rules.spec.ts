@@ -43,18 +43,29 @@ function facts(companies: CompanySetup[], user: Partial<User> = {}, activeFactor
 describe('the standard product’s MFA rules', () => {
   it('LOGIN-2 POL-3 nobody needs MFA without an enforced policy, a factor or the flag; a scheduled policy only opens enrollment', () => {
     expect(evaluateMfaRules(facts([{ name: 'a' }]))).toMatchObject({ required: false, reasons: [], enrollmentAvailable: false });
-    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: FUTURE } }]))).toMatchObject({ required: false, enrollmentAvailable: true });
-    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: PAST, required: false } }]))).toMatchObject({ required: false, enrollmentAvailable: false });
+    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: FUTURE } }]))).toMatchObject({
+      required: false,
+      enrollmentAvailable: true,
+    });
+    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: PAST, required: false } }]))).toMatchObject({
+      required: false,
+      enrollmentAvailable: false,
+    });
   });
 
   it('LOGIN-2 requires MFA from the enforcement instant on, for an enrolled user, and for the flag', () => {
-    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: NOW.toISOString() } }]))).toMatchObject({ required: true, reasons: ['company_policy'] });
+    expect(evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: NOW.toISOString() } }]))).toMatchObject({
+      required: true,
+      reasons: ['company_policy'],
+    });
     expect(evaluateMfaRules(facts([], {}, 1))).toMatchObject({ required: true, reasons: ['enrolled'], enrollmentAvailable: true });
     expect(evaluateMfaRules(facts([], { alwaysRequireMfa: true }))).toMatchObject({ required: true, reasons: ['always_require_mfa'] });
   });
 
   it('POL-5 a member of several companies is challenged if any of them enforces MFA', () => {
-    const rules = evaluateMfaRules(facts([{ name: 'a' }, { name: 'b', policy: { startsAt: FUTURE } }, { name: 'c', policy: { startsAt: PAST } }]));
+    const rules = evaluateMfaRules(
+      facts([{ name: 'a' }, { name: 'b', policy: { startsAt: FUTURE } }, { name: 'c', policy: { startsAt: PAST } }]),
+    );
     expect(rules).toMatchObject({ required: true, reasons: ['company_policy'], enrollmentAvailable: true });
   });
 
@@ -70,20 +81,45 @@ describe('the standard product’s MFA rules', () => {
   });
 
   it('POL-6 every_login trusts no device and keeps a 12-hour refresh; 12 hours for a voluntarily enrolled user', () => {
-    const everyLogin = evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: PAST, reauthInterval: 'every_login' } }, { name: 'b', policy: { startsAt: PAST, reauthInterval: '7d' } }]));
+    const everyLogin = evaluateMfaRules(
+      facts([
+        { name: 'a', policy: { startsAt: PAST, reauthInterval: 'every_login' } },
+        { name: 'b', policy: { startsAt: PAST, reauthInterval: '7d' } },
+      ]),
+    );
     expect(everyLogin).toMatchObject({ reauthInterval: 'every_login', reauthIntervalSeconds: 12 * HOUR, deviceTrustSeconds: 0 });
     const voluntary = evaluateMfaRules(facts([{ name: 'a', policy: { startsAt: FUTURE, reauthInterval: '30d' } }], {}, 1));
-    expect(voluntary).toMatchObject({ required: true, reasons: ['enrolled'], reauthIntervalSeconds: 12 * HOUR, deviceTrustSeconds: 12 * HOUR });
+    expect(voluntary).toMatchObject({
+      required: true,
+      reasons: ['enrolled'],
+      reauthIntervalSeconds: 12 * HOUR,
+      deviceTrustSeconds: 12 * HOUR,
+    });
   });
 
   it('DIR-5 no company policy binds an SSO user, nor offers them enrollment', () => {
-    const sso = facts([{ name: 'idp', ssoDomains: ['builder.example'], policy: { startsAt: PAST } }, { name: 'b', policy: { startsAt: PAST } }]);
+    const sso = facts([
+      { name: 'idp', ssoDomains: ['builder.example'], policy: { startsAt: PAST } },
+      { name: 'b', policy: { startsAt: PAST } },
+    ]);
     expect(evaluateMfaRules(sso)).toMatchObject({ required: false, reasons: [], enrollmentAvailable: false });
     expect(earliestEnforcement(sso)).toBeNull();
   });
 
   it('POL-3 the overview names the earliest scheduled or enforced deadline among the user’s companies', () => {
-    const notice = earliestEnforcement(facts([{ name: 'late', policy: { startsAt: FUTURE } }, { name: 'off', policy: { startsAt: PAST, required: false } }, { name: 'early', policy: { startsAt: PAST, reauthInterval: '7d' } }]));
-    expect(notice).toEqual({ companyId: 'id-early', companyName: 'early', state: 'enforced', enforcementStartsAt: new Date(PAST).toISOString(), reauthInterval: '7d' });
+    const notice = earliestEnforcement(
+      facts([
+        { name: 'late', policy: { startsAt: FUTURE } },
+        { name: 'off', policy: { startsAt: PAST, required: false } },
+        { name: 'early', policy: { startsAt: PAST, reauthInterval: '7d' } },
+      ]),
+    );
+    expect(notice).toEqual({
+      companyId: 'id-early',
+      companyName: 'early',
+      state: 'enforced',
+      enforcementStartsAt: new Date(PAST).toISOString(),
+      reauthInterval: '7d',
+    });
   });
 });

@@ -17,7 +17,8 @@ export class PolicyNotices implements EmailRelevance {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async policySaved(manager: EntityManager, before: CompanyPolicy | null, after: CompanyPolicy, now: Date): Promise<void> {
-    const deadlineMoved = before?.required !== after.required || before?.enforcementStartsAt.getTime() !== after.enforcementStartsAt.getTime();
+    const deadlineMoved =
+      before?.required !== after.required || before?.enforcementStartsAt.getTime() !== after.enforcementStartsAt.getTime();
     if (!deadlineMoved) return;
     await manager.query(
       `UPDATE outbox SET status = 'cancelled', last_error = 'the deadline changed'
@@ -35,14 +36,21 @@ export class PolicyNotices implements EmailRelevance {
       deadline: after.enforcementStartsAt.toISOString(),
     };
     const recipients = await this.recipients(manager, after.companyId);
-    const reminders = REMINDER_DAYS.map((daysLeft) => ({ daysLeft, at: new Date(after.enforcementStartsAt.getTime() - daysLeft * DAY_MS) })).filter(
-      (reminder) => reminder.at > now,
-    );
+    const reminders = REMINDER_DAYS.map((daysLeft) => ({
+      daysLeft,
+      at: new Date(after.enforcementStartsAt.getTime() - daysLeft * DAY_MS),
+    })).filter((reminder) => reminder.at > now);
     await this.outbox.addMany(
       manager,
       recipients.flatMap((userId) => [
         { kind: 'email' as const, purpose: 'policy_announcement', userId, params },
-        ...reminders.map(({ daysLeft, at }) => ({ kind: 'email' as const, purpose: 'policy_reminder', userId, params: { ...params, daysLeft }, availableAt: at })),
+        ...reminders.map(({ daysLeft, at }) => ({
+          kind: 'email' as const,
+          purpose: 'policy_reminder',
+          userId,
+          params: { ...params, daysLeft },
+          availableAt: at,
+        })),
       ]),
     );
   }

@@ -31,11 +31,7 @@ export function formatRecoveryCode(code: string): string {
  * 0, 1 and 1. Returns null when what is left cannot be a recovery code.
  */
 export function normalizeRecoveryCode(input: string): string | null {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== CODE_LENGTH) return null;
   return [...code].every((character) => ALPHABET.includes(character)) ? code : null;
 }

@@ -38,10 +38,10 @@ export class RecoveryCodeService {
   }
 
   async voidAll(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE recovery_codes SET voided_at = $2 WHERE user_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`,
-      [userId, this.clock.now()],
-    );
+    await manager.query(`UPDATE recovery_codes SET voided_at = $2 WHERE user_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`, [
+      userId,
+      this.clock.now(),
+    ]);
   }
 
   /** Consumes the live code if it matches; one conditional UPDATE, so a code works once under any concurrency (REC-3). */

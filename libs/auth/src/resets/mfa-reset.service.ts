@@ -41,16 +41,24 @@ export class MfaResetService {
     const actorUserId = principal.userId;
     await this.admins.assertAdmin(actorUserId, companyId);
     // Taking away someone's second factor is itself a second-factor decision: no password-only sessions.
-    if (principal.acr !== 'aal2') throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting a member.');
+    if (principal.acr !== 'aal2')
+      throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting a member.');
     if (request.identityVerified !== true) {
-      throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' }]);
+      throw DomainError.validation([
+        { field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' },
+      ]);
     }
     await this.assertResetsOpen(companyId);
     const member = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
     const memberships = await this.directory.activeMembershipsOf(member.id);
     this.assertResettable(actorUserId, member, memberships);
     const resetBy = `an administrator of ${memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company'}`;
-    const revoked = await this.revocation.resetUser(member.id, { actorUserId, companyId, resetBy, data: { identityVerified: true, by: 'company_admin' } });
+    const revoked = await this.revocation.resetUser(member.id, {
+      actorUserId,
+      companyId,
+      resetBy,
+      data: { identityVerified: true, by: 'company_admin' },
+    });
     return {
       userId: member.id,
       resetAt: revoked.resetAt.toISOString(),
@@ -63,10 +71,11 @@ export class MfaResetService {
   private async assertResetsOpen(companyId: string): Promise<void> {
     const state = (await this.policies.findByCompany(companyId))?.stateAt(this.clock.now()) ?? 'off';
     if (state === 'off') {
-      throw new DomainError('reset_not_available', 'MFA resets are available while the company’s MFA policy is scheduled or enforced.', { policyState: state });
+      throw new DomainError('reset_not_available', 'MFA resets are available while the company’s MFA policy is scheduled or enforced.', {
+        policyState: state,
+      });
     }
   }
-
 
   /**
    * RESET-3: never oneself, never an SSO user, never the holder of an MFA-required payor role.

@@ -28,13 +28,19 @@ export class PayResetService {
   ) {}
 
   async resetPayUser(principal: Principal, companyId: string, request: PayResetRequest): Promise<MemberReset> {
-    if (principal.acr !== 'aal2') throw new DomainError('reauthentication_required', 'Sign in to Pay with your second factor before resetting anyone.');
+    if (principal.acr !== 'aal2')
+      throw new DomainError('reauthentication_required', 'Sign in to Pay with your second factor before resetting anyone.');
     const actor = (await this.directory.findUserById(principal.userId))!;
     const actorMembership = await this.directory.findMembership(actor.id, companyId);
-    const asPayeeAdmin = actorMembership?.status === 'active' && actorMembership.company?.payKind === 'payee' && payRolesOf([actorMembership]).includes('payee_admin');
+    const asPayeeAdmin =
+      actorMembership?.status === 'active' &&
+      actorMembership.company?.payKind === 'payee' &&
+      payRolesOf([actorMembership]).includes('payee_admin');
     if (!actor.support && !asPayeeAdmin) throw DomainError.notFound('The company');
     if (request.identityVerified !== true) {
-      throw DomainError.validation([{ field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' }]);
+      throw DomainError.validation([
+        { field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' },
+      ]);
     }
     const target = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
     const memberships = await this.directory.activeMembershipsOf(target.id);
@@ -48,9 +54,13 @@ export class PayResetService {
       resetBy: actor.support ? 'Sitepass support' : `a payee admin of ${company.name}`,
       data: { identityVerified: true, by, ...(note ? { identityCheckNote: note } : {}) },
     });
-    return { userId: target.id, resetAt: revoked.resetAt.toISOString(), factorsRevoked: revoked.factors.length, sessionsRevoked: revoked.sessionIds.length };
+    return {
+      userId: target.id,
+      resetAt: revoked.resetAt.toISOString(),
+      factorsRevoked: revoked.factors.length,
+      sessionsRevoked: revoked.sessionIds.length,
+    };
   }
-
 
   private assertResettable(actor: User, target: User, memberships: Membership[], note: string | undefined): void {
     if (target.id === actor.id) throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask support.');
@@ -58,9 +68,12 @@ export class PayResetService {
     if (!actor.support) assertNotSupportStaff(target);
     if (isSsoUser(target, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
     const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
-    if (payor && !actor.support) throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
+    if (payor && !actor.support)
+      throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
     if (payor && !note) {
-      throw DomainError.validation([{ field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' }]);
+      throw DomainError.validation([
+        { field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' },
+      ]);
     }
   }
 }

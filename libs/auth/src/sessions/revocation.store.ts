@@ -55,7 +55,9 @@ export class RevocationStore implements OnApplicationBootstrap {
   private async warnIfRedisEvicts(): Promise<void> {
     const [, policy] = ((await this.redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[]) ?? [];
     if (policy && policy !== 'noeviction') {
-      this.logger.warn(`Redis maxmemory-policy is ${policy}: set it to noeviction, or an evicted revocation could let a revoked session through`);
+      this.logger.warn(
+        `Redis maxmemory-policy is ${policy}: set it to noeviction, or an evicted revocation could let a revoked session through`,
+      );
     }
   }
 
@@ -84,10 +86,9 @@ export class RevocationStore implements OnApplicationBootstrap {
     if (revoked) return true;
     if (complete) return false;
     void this.rebuildIfIncomplete().catch((error: Error) => this.logger.warn(`Revocation set not rebuilt: ${error.message}`));
-    const rows: Array<{ revoked: boolean }> = await this.db.query(
-      `SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE id = $1`,
-      [sessionId],
-    );
+    const rows: Array<{ revoked: boolean }> = await this.db.query(`SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE id = $1`, [
+      sessionId,
+    ]);
     return rows[0]?.revoked ?? true;
   }
 
@@ -107,10 +108,9 @@ export class RevocationStore implements OnApplicationBootstrap {
     const locked = await this.redis.set(REBUILD_LOCK, lockToken, 'EX', 30, 'NX');
     if (!locked) return;
     const since = addSeconds(this.clock.now(), -this.ttlSeconds);
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM sessions WHERE revoked_at IS NOT NULL AND revoked_at >= $1`,
-      [since],
-    );
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM sessions WHERE revoked_at IS NOT NULL AND revoked_at >= $1`, [
+      since,
+    ]);
     await this.add(rows.map((row) => row.id));
     if (await this.redis.eval(COMPLETE_IF_STILL_LOCKED, 2, REBUILD_LOCK, MARKER, lockToken)) {
       this.logger.log(`Revocation set rebuilt with ${rows.length} sessions`);

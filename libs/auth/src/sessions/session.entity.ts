@@ -1,7 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Acr, Amr, Audience } from '../tokens/access-token';
 
-export type RevocationReason = 'sign_out' | 'sign_out_everywhere' | 'refresh_reuse' | 'admin_reset' | 'step_up_failures' | 'mfa_reauth' | 'deactivated' | 'password_changed';
+export type RevocationReason =
+  | 'sign_out'
+  | 'sign_out_everywhere'
+  | 'refresh_reuse'
+  | 'admin_reset'
+  | 'step_up_failures'
+  | 'mfa_reauth'
+  | 'deactivated'
+  | 'password_changed';
 
 /** A signed-in session of one product (SES-4, SES-7). Access tokens name it in their `sid` claim. */
 @Entity('sessions')

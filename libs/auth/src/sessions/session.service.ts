@@ -117,7 +117,10 @@ export class SessionService {
       if (session.revokedAt) throw new DomainError('session_revoked', 'The session has been revoked.');
       if (token.rotatedAt) {
         await this.revokeSessions(manager, [session.id], 'refresh_reuse');
-        await this.audit.record({ type: 'session.refresh_reused', subjectUserId: session.userId, data: { sessionId: session.id } }, manager);
+        await this.audit.record(
+          { type: 'session.refresh_reused', subjectUserId: session.userId, data: { sessionId: session.id } },
+          manager,
+        );
         return { kind: 'reused' } as const;
       }
       if (this.clock.now() >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
@@ -125,7 +128,8 @@ export class SessionService {
       await manager.update(RefreshToken, { tokenHash }, { rotatedAt: this.clock.now() });
       return { kind: 'rotated', tokens: await this.issueTokens(session, manager) } as const;
     });
-    if (outcome.kind === 'reused') throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
+    if (outcome.kind === 'reused')
+      throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
     return outcome.tokens;
   }
 
@@ -133,7 +137,11 @@ export class SessionService {
    * A fresh factor proof inside a session (a re-check for POL-8): the session is aal2 from now on, its
    * mfa_time is now, and a new access token says so. The refresh token is unchanged.
    */
-  async recordMfa(sessionId: string, method: Amr, manager: EntityManager): Promise<{ accessToken: string; expiresIn: number; mfaTime: Date }> {
+  async recordMfa(
+    sessionId: string,
+    method: Amr,
+    manager: EntityManager,
+  ): Promise<{ accessToken: string; expiresIn: number; mfaTime: Date }> {
     const mfaTime = this.clock.now();
     const [session] = await writeReturning<{ id: string }>(
       manager,

@@ -6,5 +6,4 @@ import { PendingSignIn } from './pending-sign-in.entity';
  * session (access token). Both are scoped to one user; nothing reaches another user's data (SEC-3).
  */
 export type Caller =
-  | { kind: 'sign_in'; userId: string; pendingSignIn: PendingSignIn }
-  | { kind: 'session'; userId: string; principal: Principal };
+  { kind: 'sign_in'; userId: string; pendingSignIn: PendingSignIn } | { kind: 'session'; userId: string; principal: Principal };

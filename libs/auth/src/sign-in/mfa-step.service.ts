@@ -46,12 +46,16 @@ export class MfaStepService {
   /** LOGIN-3: the client picks the factor; a factor the product does not accept here is refused (PAY-3), except to prove it (ABUSE-3). */
   async issueChallenge(caller: Caller, factorId: string, purpose: 'sign_in' | 'proof' = 'sign_in'): Promise<ChallengeView> {
     if (purpose === 'proof') {
-      if (caller.kind !== 'sign_in') throw DomainError.validation([{ field: 'purpose', message: 'purpose "proof" is for the mfaToken of a sign-in' }]);
+      if (caller.kind !== 'sign_in')
+        throw DomainError.validation([{ field: 'purpose', message: 'purpose "proof" is for the mfaToken of a sign-in' }]);
       const { factor } = await this.access.ownActiveFactor(caller.userId, factorId);
       return viewChallenge(await this.challenges.issueChallenge(caller, { factor, purpose: 'proof' }), factor.type);
     }
     const { factor } = await this.access.usableFactor(caller.userId, factorId);
-    const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication' });
+    const challenge = await this.challenges.issueChallenge(caller, {
+      factor,
+      purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication',
+    });
     return viewChallenge(challenge, factor.type);
   }
 
@@ -72,7 +76,11 @@ export class MfaStepService {
     const challenge = await this.challenges.findOwn(caller, challengeId);
     if (!VERIFIABLE_HERE.includes(challenge.purpose)) throw DomainError.notFound('The challenge');
     return this.challenges.verifyChallenge(challenge, code, async (manager, { user, factor, amr }) => {
-      const verified: AuditRecord = { type: 'mfa.verified', subjectUserId: user.id, data: { factorType: factor.type, purpose: challenge.purpose } };
+      const verified: AuditRecord = {
+        type: 'mfa.verified',
+        subjectUserId: user.id,
+        data: { factorType: factor.type, purpose: challenge.purpose },
+      };
       if (caller.kind === 'sign_in' && challenge.purpose === 'proof') {
         await this.pendingSignIns.recordProof(caller.pendingSignIn.id, factor.id, manager);
         await this.audit.record(verified, manager);
@@ -81,7 +89,12 @@ export class MfaStepService {
       if (caller.kind === 'sign_in') return this.completion.complete(manager, caller.pendingSignIn, user, amr, [verified], factor.id);
       await this.audit.record(verified, manager);
       const refreshed = await this.sessions.recordMfa(caller.principal.sessionId, amr, manager);
-      return { status: 'verified', accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn, mfaTime: refreshed.mfaTime.toISOString() };
+      return {
+        status: 'verified',
+        accessToken: refreshed.accessToken,
+        expiresIn: refreshed.expiresIn,
+        mfaTime: refreshed.mfaTime.toISOString(),
+      };
     });
   }
 
@@ -91,7 +104,8 @@ export class MfaStepService {
    * (LOGIN-5, ABUSE-1). Whoever needed it has lost a factor: every trusted device goes (ABUSE-9).
    */
   async redeemRecoveryCode(caller: Caller, code: string): Promise<Authenticated> {
-    if (caller.kind !== 'sign_in') throw new DomainError('authentication_required', 'Redeem a recovery code with the mfaToken of your sign-in.');
+    if (caller.kind !== 'sign_in')
+      throw new DomainError('authentication_required', 'Redeem a recovery code with the mfaToken of your sign-in.');
     const scope = { userId: caller.userId, pendingSignInId: caller.pendingSignIn.id, countsForAccount: true };
     return this.budget.attempt(scope, async (manager, user): Promise<AttemptOutcome<Authenticated>> => {
       const factorType = 'recovery_code';

@@ -21,7 +21,12 @@ export class PendingSignInService {
     private readonly clock: Clock,
   ) {}
 
-  async open(userId: string, audience: Audience, enrollmentRequired: boolean, trustDevice: boolean): Promise<{ pending: PendingSignIn; mfaToken: string }> {
+  async open(
+    userId: string,
+    audience: Audience,
+    enrollmentRequired: boolean,
+    trustDevice: boolean,
+  ): Promise<{ pending: PendingSignIn; mfaToken: string }> {
     const now = this.clock.now();
     const mfaToken = randomToken();
     const pending = this.db.manager.create(PendingSignIn, {
@@ -66,15 +71,18 @@ export class PendingSignInService {
 
   /** Ends every open sign-in of a user (RESET-2): their mfaTokens stop working. */
   async revokeAllForUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE pending_sign_ins SET status = 'revoked', ended_at = $2 WHERE user_id = $1 AND status = 'pending'`,
-      [userId, this.clock.now()],
-    );
+    await manager.query(`UPDATE pending_sign_ins SET status = 'revoked', ended_at = $2 WHERE user_id = $1 AND status = 'pending'`, [
+      userId,
+      this.clock.now(),
+    ]);
   }
 
   /** ABUSE-3: an existing factor was proven in this sign-in; it may now enroll another. */
   async recordProof(pendingSignInId: string, factorId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE pending_sign_ins SET proven_factor_id = $2 WHERE id = $1 AND status = 'pending'`, [pendingSignInId, factorId]);
+    await manager.query(`UPDATE pending_sign_ins SET proven_factor_id = $2 WHERE id = $1 AND status = 'pending'`, [
+      pendingSignInId,
+      factorId,
+    ]);
   }
 
   /** Ends the pending sign-in successfully; false if it already ended (a concurrent completion won). */

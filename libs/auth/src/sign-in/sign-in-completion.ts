@@ -32,14 +32,28 @@ export class SignInCompletion {
    * sign-in (PERF-1). `factorId` is the factor proven: a device it trusts is trusted only while that factor
    * is (ABUSE-9); a recovery-code sign-in (no factor) trusts no device.
    */
-  async complete(manager: EntityManager, pending: PendingSignIn, user: User, method: Amr, events: AuditRecord[] = [], factorId: string | null = null): Promise<Authenticated> {
+  async complete(
+    manager: EntityManager,
+    pending: PendingSignIn,
+    user: User,
+    method: Amr,
+    events: AuditRecord[] = [],
+    factorId: string | null = null,
+  ): Promise<Authenticated> {
     if (!(await this.pendingSignIns.complete(pending.id, manager))) {
       throw new DomainError('invalid_token', 'This sign-in was already completed. Sign in again.');
     }
     const mfaTime = this.clock.now();
     const amr: Amr[] = ['pwd', method];
-    const succeeded: AuditRecord = { type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience: this.policy.audience, acr: 'aal2', amr } };
-    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, { acr: 'aal2', amr, mfaTime }, manager, [...events, succeeded]);
+    const succeeded: AuditRecord = {
+      type: 'sign_in.succeeded',
+      subjectUserId: user.id,
+      data: { audience: this.policy.audience, acr: 'aal2', amr },
+    };
+    const { tokens } = await this.sessions.startSession(user.id, this.policy.audience, { acr: 'aal2', amr, mfaTime }, manager, [
+      ...events,
+      succeeded,
+    ]);
     const deviceToken = pending.trustDevice && factorId ? await this.devices.trust(user.id, factorId, amr, mfaTime, manager) : undefined;
     return { status: 'authenticated', ...tokens, ...(deviceToken ? { deviceToken } : {}) };
   }

@@ -2,7 +2,12 @@ import { FactorType } from '../factors/factor.entity';
 import { FactorSummary } from '../factors/factor-summary';
 import { IssuedTokens } from '../sessions/session.service';
 
-export type Authenticated = { status: 'authenticated'; deviceToken?: string; recoveryCode?: string; reenrollmentRecommended?: boolean } & IssuedTokens;
+export type Authenticated = {
+  status: 'authenticated';
+  deviceToken?: string;
+  recoveryCode?: string;
+  reenrollmentRecommended?: boolean;
+} & IssuedTokens;
 
 /** LOGIN-1: the three answers of the password step. */
 export type SignInResult =

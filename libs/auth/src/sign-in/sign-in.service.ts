@@ -52,7 +52,10 @@ export class SignInService {
     const requirement = this.policy.evaluate(facts);
     if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: ['pwd'], mfaTime: null }, 'authenticated');
     if (user.mfaLockedAt) {
-      throw new DomainError('account_locked', 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.');
+      throw new DomainError(
+        'account_locked',
+        'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
+      );
     }
     const device = input.deviceToken
       ? await this.devices.findTrusted(user.id, input.deviceToken, requirement.deviceTrustSeconds, this.db.manager)
@@ -61,11 +64,17 @@ export class SignInService {
       return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
     }
     const usable = usableFactors(facts.activeFactors, requirement);
-    const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, usable.length === 0, requirement.deviceTrustSeconds > 0);
+    const { mfaToken } = await this.pendingSignIns.open(
+      user.id,
+      this.policy.audience,
+      usable.length === 0,
+      requirement.deviceTrustSeconds > 0,
+    );
     const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
     if (usable.length === 0) {
       await this.recordOutcome(user.id, 'sign_in.enrollment_required', 'enrollment_required');
-      const proof = facts.activeFactors.length > 0 ? { proofRequired: true as const, proofFactors: facts.activeFactors.map(summarizeFactor) } : {};
+      const proof =
+        facts.activeFactors.length > 0 ? { proofRequired: true as const, proofFactors: facts.activeFactors.map(summarizeFactor) } : {};
       return { status: 'mfa_enrollment_required', mfaToken, expiresIn, allowedFactorTypes: requirement.allowedFactorTypes, ...proof };
     }
     await this.recordOutcome(user.id, 'sign_in.mfa_required', 'mfa_required');
@@ -92,7 +101,11 @@ export class SignInService {
       throw new DomainError('sso_required', 'This account signs in through your company’s identity provider.', {});
     }
     if (!signsInHere) {
-      await this.audit.record({ type: 'sign_in.failed', subjectUserId: user?.id ?? null, data: { audience, reason: 'invalid_credentials' } });
+      await this.audit.record({
+        type: 'sign_in.failed',
+        subjectUserId: user?.id ?? null,
+        data: { audience, reason: 'invalid_credentials' },
+      });
       this.metrics.signIns.inc({ audience, outcome: 'invalid_credentials' });
       throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     }
@@ -104,13 +117,21 @@ export class SignInService {
   /** The session, its refresh token and the audit row are one statement: one round trip, one commit (PERF-2). */
   private async authenticate(user: User, assurance: Assurance, outcome: string): Promise<SignInResult> {
     const audience = this.policy.audience;
-    const succeeded: AuditRecord = { type: 'sign_in.succeeded', subjectUserId: user.id, data: { audience, acr: assurance.acr, via: outcome } };
+    const succeeded: AuditRecord = {
+      type: 'sign_in.succeeded',
+      subjectUserId: user.id,
+      data: { audience, acr: assurance.acr, via: outcome },
+    };
     const { tokens } = await this.sessions.startSession(user.id, audience, assurance, this.db.manager, [succeeded]);
     this.metrics.signIns.inc({ audience, outcome });
     return { status: 'authenticated', ...tokens };
   }
 
-  private async recordOutcome(userId: string, type: 'sign_in.mfa_required' | 'sign_in.enrollment_required', outcome: string): Promise<void> {
+  private async recordOutcome(
+    userId: string,
+    type: 'sign_in.mfa_required' | 'sign_in.enrollment_required',
+    outcome: string,
+  ): Promise<void> {
     await this.audit.record({ type, subjectUserId: userId, data: { audience: this.policy.audience } });
     this.metrics.signIns.inc({ audience: this.policy.audience, outcome });
   }

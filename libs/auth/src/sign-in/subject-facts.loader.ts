@@ -58,10 +58,12 @@ export class SubjectFactsLoader {
 
   /** The user with this email (null if none) and their facts, and whether the email's domain is an SSO domain. */
   async loadByEmail(email: string): Promise<{ facts: SubjectFacts | null; ssoDomainInUse: boolean }> {
-    const [row] = await queryPrepared<FactsRow & { user: Row | null; ssoDomainInUse: boolean }>(this.db, 'sign-in-subject', SIGN_IN_SUBJECT, [
-      normalizeEmail(email),
-      emailDomain(email),
-    ]);
+    const [row] = await queryPrepared<FactsRow & { user: Row | null; ssoDomainInUse: boolean }>(
+      this.db,
+      'sign-in-subject',
+      SIGN_IN_SUBJECT,
+      [normalizeEmail(email), emailDomain(email)],
+    );
     const user = row!.user && entityFromJson(this.db.manager, User, row!.user);
     return { facts: user && this.factsOf(user, row!, this.db.manager), ssoDomainInUse: row!.ssoDomainInUse };
   }
@@ -73,7 +75,9 @@ export class SubjectFactsLoader {
       return Object.assign(entityFromJson(manager, Membership, joined.membership), { company });
     });
     const activeFactors = row.factors.map((factor) => entityFromJson(manager, Factor, factor));
-    const companyPolicies = memberships.flatMap((membership): CompanyPolicy[] => (membership.company.policy ? [membership.company.policy] : []));
+    const companyPolicies = memberships.flatMap((membership): CompanyPolicy[] =>
+      membership.company.policy ? [membership.company.policy] : [],
+    );
     return { user, memberships, companyPolicies, activeFactors, asOf: this.clock.now() };
   }
 }

@@ -34,7 +34,12 @@ export class OperationAuthorizer {
     private readonly stepUps: StepUpService,
   ) {}
 
-  async authorize(principal: Principal, operation: string, stepUpToken: string | undefined, rules: AuthorizationRules): Promise<{ decision: 'allow' }> {
+  async authorize(
+    principal: Principal,
+    operation: string,
+    stepUpToken: string | undefined,
+    rules: AuthorizationRules,
+  ): Promise<{ decision: 'allow' }> {
     const rule = rules.operations[operation];
     if (!rule) throw DomainError.validation([{ field: 'operation', message: 'operation is not a known Payments operation' }]);
     const roles = await this.directory.activePayRolesOf(principal.userId);
@@ -46,7 +51,11 @@ export class OperationAuthorizer {
       throw new DomainError('mfa_reauth_required', 'The Payments tool was idle for too long. Sign in again with your second factor.');
     }
     if (rule.stepUp && !(stepUpToken && (await this.stepUps.consume(principal, operation, stepUpToken)))) {
-      throw new DomainError('step_up_required', `Confirm this operation with your second factor (POST /v1/pay/step-ups with operation "${operation}").`, { operation });
+      throw new DomainError(
+        'step_up_required',
+        `Confirm this operation with your second factor (POST /v1/pay/step-ups with operation "${operation}").`,
+        { operation },
+      );
     }
     return { decision: 'allow' };
   }

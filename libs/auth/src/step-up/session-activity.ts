@@ -29,7 +29,15 @@ export class SessionActivity {
   /** Records a request now and answers true, or answers false for a session idle longer than the timeout. */
   async touchUnlessIdle(sessionId: string, since: Date, idleTimeoutSeconds: number): Promise<boolean> {
     const now = this.clock.now().getTime();
-    const active = await this.redis.eval(TOUCH_UNLESS_IDLE, 1, key(sessionId), now, since.getTime(), idleTimeoutSeconds * 1000, idleTimeoutSeconds * 2);
+    const active = await this.redis.eval(
+      TOUCH_UNLESS_IDLE,
+      1,
+      key(sessionId),
+      now,
+      since.getTime(),
+      idleTimeoutSeconds * 1000,
+      idleTimeoutSeconds * 2,
+    );
     return Number(active) === 1;
   }
 }

@@ -62,7 +62,10 @@ export class StepUpService {
       });
       // A step-up is an MFA proof: the session's MFA time moves with it.
       await manager.query(`UPDATE sessions SET mfa_time = $2 WHERE id = $1`, [principal.sessionId, now]);
-      await this.audit.record({ type: 'step_up.verified', subjectUserId: principal.userId, data: { operation: challenge.operation, factorType: factor.type } }, manager);
+      await this.audit.record(
+        { type: 'step_up.verified', subjectUserId: principal.userId, data: { operation: challenge.operation, factorType: factor.type } },
+        manager,
+      );
       return { stepUpToken: token, operation: challenge.operation!, expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS };
     });
   }

@@ -8,7 +8,13 @@ describe('clientNetwork', () => {
 
   it('ABUSE-10 counts every address of one IPv6 /64 as the same client, however it is written', () => {
     const network = '2001:db8:7:9::/64';
-    for (const address of ['2001:db8:7:9::1', '2001:0DB8:0007:0009:ffff:ffff:ffff:ffff', '2001:db8:7:9:a:b:c:d', '2001:db8:7:9::1.2.3.4', '2001:db8:7:9::1%eth0']) {
+    for (const address of [
+      '2001:db8:7:9::1',
+      '2001:0DB8:0007:0009:ffff:ffff:ffff:ffff',
+      '2001:db8:7:9:a:b:c:d',
+      '2001:db8:7:9::1.2.3.4',
+      '2001:db8:7:9::1%eth0',
+    ]) {
       expect(clientNetwork(address)).toBe(network);
     }
     expect(clientNetwork('2001:db8:7:a::1')).toBe('2001:db8:7:a::/64');

@@ -54,7 +54,11 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
 
   protected describeFailure(error: unknown): SendFailure {
     const providerError = error instanceof SmsProviderError ? error : new SmsProviderError((error as Error).message, false);
-    return { permanent: providerError.permanent, status: providerError.httpStatus ? String(providerError.httpStatus) : 'no_response', message: providerError.message };
+    return {
+      permanent: providerError.permanent,
+      status: providerError.httpStatus ? String(providerError.httpStatus) : 'no_response',
+      message: providerError.message,
+    };
   }
 
   /** SMS-2: once delivered, the code exists only as its hash; one statement records both (PERF-3). */
@@ -72,7 +76,11 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
 
   protected override async afterFailed(manager: EntityManager, row: OutboxEntry, failure: SendFailure): Promise<void> {
     await this.audit.record(
-      { type: 'sms.delivery_failed', subjectUserId: row.userId, data: { outboxId: row.id, purpose: row.purpose, attempts: row.attempts, providerStatus: failure.status } },
+      {
+        type: 'sms.delivery_failed',
+        subjectUserId: row.userId,
+        data: { outboxId: row.id, purpose: row.purpose, attempts: row.attempts, providerStatus: failure.status },
+      },
       manager,
     );
   }

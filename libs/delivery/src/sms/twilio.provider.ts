@@ -37,6 +37,10 @@ export class TwilioProvider extends SmsProvider {
     const payload = (await response.json().catch(() => ({}))) as { sid?: string; status?: string; code?: number; message?: string };
     if (response.ok && payload.sid) return { messageId: payload.sid, status: payload.status ?? 'queued' };
     const permanent = response.status >= 400 && response.status < 500 && response.status !== 429;
-    throw new SmsProviderError(`Twilio answered ${response.status}${payload.code ? ` (error ${payload.code})` : ''}`, permanent, response.status);
+    throw new SmsProviderError(
+      `Twilio answered ${response.status}${payload.code ? ` (error ${payload.code})` : ''}`,
+      permanent,
+      response.status,
+    );
   }
 }

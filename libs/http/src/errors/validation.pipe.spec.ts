@@ -28,7 +28,9 @@ describe('StrictValidationPipe and ill-formed text', () => {
   });
 
   it('SEC-2 checks path parameters and queries by name, and passes well-formed text on', async () => {
-    expect(await outcome('\ud800', 'param', 'challengeId')).toMatchObject({ errors: [{ field: 'challengeId', message: 'challengeId must be well-formed text' }] });
+    expect(await outcome('\ud800', 'param', 'challengeId')).toMatchObject({
+      errors: [{ field: 'challengeId', message: 'challengeId must be well-formed text' }],
+    });
     expect(await outcome({ page: ['1', '\udfff'] }, 'query')).toMatchObject({ errors: [{ field: 'page.1' }] });
     expect(await outcome({ name: 'Zoë 😀' }, 'body')).toEqual({ name: 'Zoë 😀' });
   });

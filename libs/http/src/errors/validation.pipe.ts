@@ -21,8 +21,10 @@ export class StrictValidationPipe implements PipeTransform {
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const illFormed = metadata.type === 'custom' ? [] : illFormedText(value, metadata.data ?? '').map((path) => path || metadata.type);
-    if (illFormed.length > 0) throw DomainError.validation(illFormed.map((field) => ({ field, message: `${field} must be well-formed text` })));
-    const validatesClass = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
+    if (illFormed.length > 0)
+      throw DomainError.validation(illFormed.map((field) => ({ field, message: `${field} must be well-formed text` })));
+    const validatesClass =
+      typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
     if (metadata.type === 'body' && validatesClass && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw DomainError.validation([{ field: 'body', message: 'The body must be a JSON object.' }]);
     }

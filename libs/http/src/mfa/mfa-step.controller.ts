@@ -21,7 +21,11 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     /** TOTP answers 201; SMS answers 202, the code being on its way (SMS-3). */
     @MfaTokenOrAccessAuth()
     @Post('challenges')
-    async issueChallenge(@CurrentCaller() caller: Caller, @Body() body: IssueChallengeDto, @Res({ passthrough: true }) response: Response): Promise<ChallengeView> {
+    async issueChallenge(
+      @CurrentCaller() caller: Caller,
+      @Body() body: IssueChallengeDto,
+      @Res({ passthrough: true }) response: Response,
+    ): Promise<ChallengeView> {
       const challenge = await this.mfa.issueChallenge(caller, body.factorId, body.purpose);
       response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
       return challenge;
@@ -40,8 +44,14 @@ export function createMfaStepController(prefix: string): Type<unknown> {
       description:
         'mfaToken: the sign-in is complete (status authenticated, tokens), or a proof challenge proved its factor ({status: "factor_proven", factorId, factorType}, ABUSE-3); access token: {status: "verified", accessToken, mfaTime}',
     })
-    @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'verification_failed (attemptsLeft), clock_skew_suspected, code_already_used, challenge_failed, challenge_expired' })
-    @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'too_many_attempts: the account waits after 10 consecutive failures (Retry-After)' })
+    @ApiUnprocessableEntityResponse({
+      type: ErrorBodyDto,
+      description: 'verification_failed (attemptsLeft), clock_skew_suspected, code_already_used, challenge_failed, challenge_expired',
+    })
+    @ApiTooManyRequestsResponse({
+      type: ErrorBodyDto,
+      description: 'too_many_attempts: the account waits after 10 consecutive failures (Retry-After)',
+    })
     verifyChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string, @Body() body: VerifyCodeDto) {
       return this.mfa.verifyChallenge(caller, challengeId, body.code);
     }

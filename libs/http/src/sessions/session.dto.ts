@@ -82,7 +82,8 @@ export class SignInAnswerDto {
 
   @ApiPropertyOptional({
     enum: [true],
-    description: 'mfa_enrollment_required, when the user has factors this product does not accept: prove one (a challenge with purpose "proof") before enrolling (ABUSE-3)',
+    description:
+      'mfa_enrollment_required, when the user has factors this product does not accept: prove one (a challenge with purpose "proof") before enrolling (ABUSE-3)',
   })
   proofRequired?: true;
 

@@ -38,13 +38,22 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
     // Responses carry tokens and personal data: no cache may keep them (RFC 6749 §5.1). JWKS opts out.
     response.setHeader('Cache-Control', 'no-store');
     response.on('finish', () => recordRequest(request, response, started, metrics, logger));
-    const context = { requestId: requestIdOf(request), ip: request.ip ?? null, userAgent: request.header('user-agent')?.slice(0, 512) ?? null };
+    const context = {
+      requestId: requestIdOf(request),
+      ip: request.ip ?? null,
+      userAgent: request.header('user-agent')?.slice(0, 512) ?? null,
+    };
     requestContext.run(context, next);
   });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder().setTitle(document.title).setDescription(document.description).setVersion('1').addBearerAuth().build();
+  const openApi = new DocumentBuilder()
+    .setTitle(document.title)
+    .setDescription(document.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
