@@ -1,8 +1,8 @@
-import { Company } from '@sitepass/auth';
 import { addMember, createCompany, createUser, signIn } from '../support/factories';
 import { RunningApp, TestEnvironment, useTestEnvironment } from '../support/harness';
 import { documentedOperations, FuzzRequest, malformedRequests } from '../support/openapi-fuzz';
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
+import { Company } from '@sitepass/database';
 
 /** SEC-5's window: tokens are minted in a fresh one, so that the fuzz's own sign-in attempts cannot refuse them. */
 const LOGIN_WINDOW_SECONDS = 900;

@@ -1,10 +1,10 @@
-import { User } from '@sitepass/auth';
 import { addMember } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { ApiResponse } from '../support/http-client';
 import { createEnrolledUser, signInWithTotp } from '../support/mfa';
 import { createPayUser, enrollAtPaySignIn } from '../support/pay';
 import { adminToken, createCompanyWithAdmin, setPolicy } from '../support/policy';
+import { User } from '@sitepass/database';
 
 const COPIES = 3;
 

@@ -1,10 +1,10 @@
-import { User } from '@sitepass/auth';
 import { addMember } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { ApiResponse } from '../support/http-client';
 import { createEnrolledUser, signInWithTotp } from '../support/mfa';
 import { createPayUser, enrollAtPaySignIn } from '../support/pay';
 import { adminToken, CompanyWithAdmin, createCompanyWithAdmin, createMember, enrollAtSignIn, setPolicy } from '../support/policy';
+import { User } from '@sitepass/database';
 
 /** One response an admin of company B was given, and what they asked for. */
 interface Seen {

@@ -1,10 +1,10 @@
-import { User } from '@sitepass/auth';
 import { addMember, PASSWORD, registerPhone, signIn } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { AuthenticatorApp, createEnrolledUser, EnrolledUser, signInWithTotp } from '../support/mfa';
 import { adminToken, createCompanyWithAdmin, setPolicy } from '../support/policy';
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
 import { burst, tally, twoInstances } from './burst';
+import { User } from '@sitepass/database';
 
 /**
  * ABUSE-9: a trusted device (SES-6) is bound to the factor that trusted it. Each test trusts a device,

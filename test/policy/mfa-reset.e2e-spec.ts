@@ -1,9 +1,9 @@
-import { User } from '@sitepass/auth';
 import { randomUUID } from 'node:crypto';
 import { addMember, createCompany, createUser, PASSWORD, signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { signInWithTotp } from '../support/mfa';
 import { adminToken, createCompanyWithAdmin, createMember, enrollAtSignIn, enrollVoluntarily, setPolicy } from '../support/policy';
+import { User } from '@sitepass/database';
 
 describe('admin reset of a member’s MFA', () => {
   const env = useTestEnvironment();

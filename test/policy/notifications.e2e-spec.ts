@@ -1,10 +1,10 @@
-import { User } from '@sitepass/auth';
 import { addMember, createCompany, createUser } from '../support/factories';
 import { eventually } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
 import { adminToken, createCompanyWithAdmin, createMember, setPolicy } from '../support/policy';
 import { SmtpSink } from '../support/smtp-sink';
+import { User } from '@sitepass/database';
 
 describe('policy announcements and reminders', () => {
   const env = useTestEnvironment();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Company, DirectoryService, MembershipTerms, NewCompany, NewUser, User } from '@sitepass/auth';
+import { DirectoryService, MembershipTerms, NewCompany, NewUser } from '@sitepass/auth';
 import { RunningApp } from './harness';
+import { Company, User } from '@sitepass/database';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -1,8 +1,8 @@
-import { Company, PayRole, User } from '@sitepass/auth';
 import { FakeClock } from './fake-clock';
 import { addMember, createCompany, createUser, signIn } from './factories';
 import { RunningApp } from './harness';
 import { AuthenticatorApp, EnrolledUser, enrollTotp } from './mfa';
+import { Company, PayRole, User } from '@sitepass/database';
 
 /** A user holding Pay roles in a payor or payee company (PAY-1). */
 export async function createPayUser(

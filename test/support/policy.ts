@@ -1,8 +1,8 @@
-import { Company, User } from '@sitepass/auth';
 import { FakeClock } from './fake-clock';
 import { addMember, createCompany, createUser, PASSWORD, signIn } from './factories';
 import { RunningApp } from './harness';
 import { AuthenticatorApp, createEnrolledUser, EnrolledUser, enrollTotp, signInWithTotp } from './mfa';
+import { Company, User } from '@sitepass/database';
 
 export interface CompanyWithAdmin {
   company: Company;

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  FactorType,
-  MFA_REQUIRED_PAY_ROLES,
-  MfaRequirement,
-  PAYOR_ROLES,
-  payRolesOf,
-  ProductPolicy,
-  RequirementReason,
-  SubjectFacts,
-} from '@sitepass/auth';
+import { MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
+import { FactorType, MFA_REQUIRED_PAY_ROLES, PAYOR_ROLES, payRolesOf } from '@sitepass/database';
 
 /** Pay's refresh interval: its idle timeout (PAY-8) keeps the Payments tool itself much tighter. */
 const REAUTH_INTERVAL_SECONDS = 12 * 3600;

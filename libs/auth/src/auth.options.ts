@@ -1,4 +1,4 @@
-import { Audience } from './tokens/access-token';
+import { Audience } from '@sitepass/database';
 
 export const AUTH_OPTIONS = Symbol('AuthOptions');
 

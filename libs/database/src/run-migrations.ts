@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations/index';
 
 /** Applies every pending migration, each in its own transaction; returns the names it applied. */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {

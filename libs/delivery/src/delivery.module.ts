@@ -1,9 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEvent, AuditService, Challenge, Factor, PolicyNotices, User } from '@sitepass/auth';
+import { AuditService, PolicyNotices } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { EMAIL_QUEUE, EMAIL_RELEVANCE, EmailRelevance, MessagingModule, OutboxEntry, SMS_QUEUE } from '@sitepass/messaging';
+import { EMAIL_QUEUE, EMAIL_RELEVANCE, EmailRelevance, MessagingModule, SMS_QUEUE } from '@sitepass/messaging';
 import { CodeJanitor } from './code-janitor';
 import { EmailDeliveryService } from './mail/email-delivery.service';
 import { createMailTransport, MailTransport } from './mail/mail-transport';
@@ -13,6 +13,7 @@ import { LogSmsProvider } from './sms/log.provider';
 import { SmsDeliveryService } from './sms/sms-delivery.service';
 import { SmsProvider } from './sms/sms-provider';
 import { TwilioProvider } from './sms/twilio.provider';
+import { AuditEvent, Challenge, Factor, OutboxEntry, User } from '@sitepass/database';
 
 /**
  * The worker's side of messaging: the relay that feeds BullMQ, the SMS and email delivery with their

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, addSeconds } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
-import { OutboxEntry } from '@sitepass/messaging';
+import { OutboxEntry, writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 
 interface ClaimedRow {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { OutboxEntry } from '@sitepass/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxClaims } from './outbox-claim';
+import { OutboxEntry } from '@sitepass/database';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 

@@ -3,11 +3,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, addSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { writeReturning } from '@sitepass/database';
+import { OutboxKind, writeReturning } from '@sitepass/database';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DeliveryJob, EMAIL_QUEUE, OutboxKind, SMS_QUEUE } from '@sitepass/messaging';
+import { DeliveryJob, EMAIL_QUEUE, SMS_QUEUE } from '@sitepass/messaging';
 
 const BATCH = 200;
 

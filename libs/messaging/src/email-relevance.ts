@@ -1,4 +1,4 @@
-import { OutboxEntry } from './outbox/outbox.entity';
+import { OutboxEntry } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 
 export const EMAIL_RELEVANCE = Symbol('EmailRelevance');

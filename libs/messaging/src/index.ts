@@ -1,5 +1,4 @@
 export * from './email-relevance';
 export * from './messaging.module';
-export * from './outbox/outbox.entity';
 export * from './outbox/outbox.writer';
 export * from './queues';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxEntry } from './outbox/outbox.entity';
+import { OutboxEntry } from '@sitepass/database';
 import { OutboxWriter } from './outbox/outbox.writer';
 
 /**

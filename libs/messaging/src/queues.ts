@@ -1,4 +1,4 @@
-import { OutboxKind } from './outbox/outbox.entity';
+import { OutboxKind } from '@sitepass/database';
 
 /** Queue names; QUEUE_PREFIX (a {hash tag}) is applied by BullMQ, so every queue key shares one slot. */
 export const SMS_QUEUE = 'sms';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryRepository, DomainError, PAYOR_ROLES, PayRole, payRolesOf } from '@sitepass/auth';
+import { DirectoryRepository, DomainError } from '@sitepass/auth';
+import { PAYOR_ROLES, PayRole, payRolesOf } from '@sitepass/database';
 
 export type EnrollmentAudience = 'payor' | 'payee_admin';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REAUTH_INTERVALS, ReauthInterval } from '@sitepass/auth';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { REAUTH_INTERVALS, ReauthInterval } from '@sitepass/database';
 
 /** POL-1. The date's calendar validity and the zone's existence are checked by the domain (field errors too). */
 export class SetPolicyDto {

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DirectoryRepository, DirectoryService, MembershipRole, PayKind, PayRole } from '@sitepass/auth';
+import { DirectoryRepository, DirectoryService } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { MembershipRole, PayKind, PayRole } from '@sitepass/database';
 
 /** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
 export const DEMO_PASSWORD = 'sitepass-demo-password';

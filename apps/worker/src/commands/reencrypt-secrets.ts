@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Factor, SecretRotation } from '@sitepass/auth';
+import { SecretRotation } from '@sitepass/auth';
 import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
-import { DatabaseModule } from '@sitepass/database';
+import { DatabaseModule, Factor } from '@sitepass/database';
 
 /** `npm run secrets:reencrypt` (TOTP-6): re-seal every secret under the newest ENCRYPTION_KEYS key. */
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, requestContext } from '@sitepass/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEventType } from './audit-event-type';
+import { AuditEventType } from '@sitepass/database';
 
 export interface AuditRecord {
   type: AuditEventType;

@@ -4,7 +4,7 @@ import { Clock, Metrics } from '@sitepass/common';
 import { entityFromJson, writeReturning } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { User } from '../directory/user.entity';
+import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Notifications } from '../notifications/security-notices';
 import { SessionService } from '../sessions/session.service';

@@ -1,5 +1,5 @@
-import { FactorType } from '../factors/factor.entity';
-import { Challenge } from './challenge.entity';
+import { FactorType } from '@sitepass/database';
+import { Challenge } from '@sitepass/database';
 
 /** What a client sees of a challenge; for SMS also when it may resend and where the code is (SMS-3). */
 export interface ChallengeView {

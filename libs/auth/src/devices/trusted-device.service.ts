@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, randomToken, requestContext } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { Amr, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain.error';
-import { Amr } from '../tokens/access-token';
-import { TrustedDevice } from './trusted-device.entity';
+import { TrustedDevice } from '@sitepass/database';
 
 const PURPOSE = 'device-token';
 

@@ -7,7 +7,7 @@ import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionService } from '../sessions/session.service';
 import { PendingSignInService } from '../sign-in/pending-sign-in.service';
 import { DirectoryService, UserChanges } from './directory.service';
-import { User } from './user.entity';
+import { User } from '@sitepass/database';
 
 /**
  * DIR-4 changes with consequences for what the user has open. A user made inactive (ABUSE-4) or given a

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../errors/domain.error';
-import { Company } from './company.entity';
+import { Company } from '@sitepass/database';
 import { DirectoryRepository } from './directory.repository';
 
 /**

@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { Company, PayKind } from './company.entity';
+import { Company, PayKind } from '@sitepass/database';
 import { normalizeEmail } from './email';
-import { Membership, MembershipRole, MembershipStatus } from './membership.entity';
-import { PayRole, payRolesAllowedFor } from './pay-roles';
-import { User, UserStatus } from './user.entity';
+import { Membership, MembershipRole, MembershipStatus } from '@sitepass/database';
+import { PayRole, payRolesAllowedFor } from '@sitepass/database';
+import { User, UserStatus } from '@sitepass/database';
 
 export interface NewUser {
   email: string;

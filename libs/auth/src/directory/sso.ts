@@ -1,6 +1,6 @@
 import { emailDomain } from './email';
-import { Membership } from './membership.entity';
-import { User } from './user.entity';
+import { Membership } from '@sitepass/database';
+import { User } from '@sitepass/database';
 
 /**
  * DIR-5: a user whose email domain is an SSO domain of a company they actively belong to proves their

@@ -1,4 +1,4 @@
-import { FactorType } from '../factors/factor.entity';
+import { FactorType } from '@sitepass/database';
 import { FactorSummary } from '../factors/factor-summary';
 import { Authenticated } from '../sign-in/sign-in-result';
 

@@ -6,7 +6,7 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { VerifiedChallenge } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
-import { Factor } from '../factors/factor.entity';
+import { Factor } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { RECENT_MFA_SECONDS } from '../factors/self-service-check';
 import { summarizeFactor } from '../factors/factor-summary';

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Challenge } from '../challenges/challenge.entity';
-import { Amr } from '../tokens/access-token';
-import { Factor, FactorType } from './factor.entity';
+import { Amr, Challenge } from '@sitepass/database';
+import { Factor, FactorType } from '@sitepass/database';
 
 /** A code that matched. `claim` makes it single-use with one atomic, conditional write (TOTP-4, SMS-2). */
 export interface CodeMatch {

@@ -1,4 +1,4 @@
-import { Factor, FactorType } from './factor.entity';
+import { Factor, FactorType } from '@sitepass/database';
 
 export interface FactorSummary {
   id: string;

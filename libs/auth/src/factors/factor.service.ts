@@ -12,7 +12,7 @@ import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
 import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { Principal } from '../tokens/access-token';
-import { FactorStatus, FactorType } from './factor.entity';
+import { FactorStatus, FactorType } from '@sitepass/database';
 import { FactorRepository } from './factor.repository';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';

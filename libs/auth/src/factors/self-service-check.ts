@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, requestContext } from '@sitepass/common';
-import { User } from '../directory/user.entity';
+import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { LoginThrottle } from '../limits/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';

@@ -3,9 +3,9 @@ import { Clock, KeyedHasher, SecretKeyring, addSeconds, randomDigits, requestCon
 import { writeReturning } from '@sitepass/database';
 import { OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { Challenge } from '../challenges/challenge.entity';
+import { Challenge } from '@sitepass/database';
 import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../limits/sms-quota';
-import { Factor } from './factor.entity';
+import { Factor } from '@sitepass/database';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
 import { countryOf } from './phone-number';
 

@@ -3,7 +3,7 @@ import { Clock, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
-import { Factor } from './factor.entity';
+import { Factor } from '@sitepass/database';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
 import { currentStep, TotpCodes } from './totp-codes';
 

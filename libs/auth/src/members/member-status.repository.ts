@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MembershipRole } from '../directory/membership.entity';
-import { FactorType } from '../factors/factor.entity';
+import { MembershipRole } from '@sitepass/database';
+import { FactorType } from '@sitepass/database';
 import { offsetOf, PageRequest } from '../pagination/page';
 
 export interface MemberMfaStatus {

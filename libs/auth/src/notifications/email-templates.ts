@@ -1,4 +1,4 @@
-import { OutboxParams } from '@sitepass/messaging';
+import { OutboxParams } from '@sitepass/database';
 
 export type EmailTemplate =
   | 'factor_added'

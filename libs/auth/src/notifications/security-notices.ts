@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxParams, OutboxWriter } from '@sitepass/messaging';
+import { OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
 import { EmailTemplate } from './email-templates';
+import { OutboxParams } from '@sitepass/database';
 
 /**
  * NOTE-2, NOTE-3: security notices by email, queued in the same transaction as the change they report,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
 import { DomainError, FieldError } from '../errors/domain.error';
-import { CompanyPolicy, PolicyState, ReauthInterval } from './company-policy.entity';
+import { CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
 import { CompanyPolicyRepository, PolicyTerms } from './company-policy.repository';
 import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';

@@ -1,9 +1,9 @@
-import { Company } from '../directory/company.entity';
-import { Membership } from '../directory/membership.entity';
-import { User } from '../directory/user.entity';
-import { Factor } from '../factors/factor.entity';
+import { Company } from '@sitepass/database';
+import { Membership } from '@sitepass/database';
+import { User } from '@sitepass/database';
+import { Factor } from '@sitepass/database';
 import { SubjectFacts } from '../sign-in/product-policy';
-import { CompanyPolicy, ReauthInterval } from './company-policy.entity';
+import { CompanyPolicy, ReauthInterval } from '@sitepass/database';
 import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 const NOW = new Date('2026-03-02T09:00:00Z');

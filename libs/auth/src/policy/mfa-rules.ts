@@ -1,6 +1,6 @@
 import { isSsoUser } from '../directory/sso';
 import type { RequirementReason, SubjectFacts } from '../sign-in/product-policy';
-import { CompanyPolicy, PolicyState, ReauthInterval } from './company-policy.entity';
+import { CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
 
 const HOUR = 3600;
 /** A user enrolled only voluntarily, or whose companies ask for `every_login`, refreshes for 12 hours (POL-6). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EmailRelevance, OutboxEntry, OutboxWriter } from '@sitepass/messaging';
+import { EmailRelevance, OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { CompanyPolicy } from './company-policy.entity';
+import { CompanyPolicy, OutboxEntry } from '@sitepass/database';
 
 const DAY_MS = 24 * 3600 * 1000;
 const REMINDER_DAYS = [7, 1];

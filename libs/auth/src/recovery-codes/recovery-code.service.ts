@@ -4,7 +4,7 @@ import { writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { formatRecoveryCode, generateRecoveryCode, normalizeRecoveryCode } from './recovery-code.format';
-import { RecoveryCode } from './recovery-code.entity';
+import { RecoveryCode } from '@sitepass/database';
 
 const PURPOSE = 'recovery-code';
 

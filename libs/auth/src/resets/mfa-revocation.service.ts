@@ -7,7 +7,7 @@ import { AttemptBudget } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { FactorType } from '../factors/factor.entity';
+import { FactorType } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { Membership } from '../directory/membership.entity';
-import { holdsMfaRequiredPayorRole, payRolesOf } from '../directory/pay-roles';
+import { Membership } from '@sitepass/database';
+import { holdsMfaRequiredPayorRole, payRolesOf } from '@sitepass/database';
 import { isSsoUser } from '../directory/sso';
-import { User } from '../directory/user.entity';
+import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MemberReset, MemberResetRequest } from './mfa-reset.service';

@@ -1,4 +1,4 @@
-import { User } from '../directory/user.entity';
+import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 
 /**

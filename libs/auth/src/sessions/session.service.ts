@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, addSeconds, randomToken, requestContext } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { Acr, Amr, Audience, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain.error';
-import { Acr, Amr, Audience } from '../tokens/access-token';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
-import { RefreshToken } from './refresh-token.entity';
+import { RefreshToken } from '@sitepass/database';
 import { RevocationStore } from './revocation.store';
-import { RevocationReason, Session } from './session.entity';
+import { RevocationReason, Session } from '@sitepass/database';
 
 export const SESSION_LIFETIME_SECONDS = 30 * 24 * 3600;
 const REFRESH_TOKEN_PURPOSE = 'refresh-token';

@@ -1,5 +1,5 @@
 import { Principal } from '../tokens/access-token';
-import { PendingSignIn } from './pending-sign-in.entity';
+import { PendingSignIn } from '@sitepass/database';
 
 /**
  * Who is calling an MFA endpoint: a sign-in whose password step passed (mfaToken), or a signed-in

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { AttemptBudget, AttemptOutcome } from '../challenges/attempt-budget';
-import { ChallengePurpose } from '../challenges/challenge.entity';
+import { ChallengePurpose } from '@sitepass/database';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
-import { FactorType } from '../factors/factor.entity';
+import { FactorType } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, addSeconds, randomToken } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { Audience, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
-import { Audience } from '../tokens/access-token';
-import { PendingSignIn } from './pending-sign-in.entity';
+import { PendingSignIn } from '@sitepass/database';
 
 /** The mfaToken lives 10 minutes (LOGIN-1). */
 export const MFA_TOKEN_LIFETIME_SECONDS = 10 * 60;

@@ -1,8 +1,7 @@
-import { Membership } from '../directory/membership.entity';
-import { User } from '../directory/user.entity';
-import { Factor, FactorType } from '../factors/factor.entity';
-import { CompanyPolicy } from '../policy/company-policy.entity';
-import { Audience } from '../tokens/access-token';
+import { Audience, Membership } from '@sitepass/database';
+import { User } from '@sitepass/database';
+import { Factor, FactorType } from '@sitepass/database';
+import { CompanyPolicy } from '@sitepass/database';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { entityFromJson, queryPrepared } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company } from '../directory/company.entity';
+import { Company } from '@sitepass/database';
 import { emailDomain, normalizeEmail } from '../directory/email';
-import { Membership } from '../directory/membership.entity';
-import { User } from '../directory/user.entity';
-import { Factor } from '../factors/factor.entity';
-import { CompanyPolicy } from '../policy/company-policy.entity';
+import { Membership } from '@sitepass/database';
+import { User } from '@sitepass/database';
+import { Factor } from '@sitepass/database';
+import { CompanyPolicy } from '@sitepass/database';
 import { SubjectFacts } from './product-policy';
 
 type Row = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { Factor } from '../factors/factor.entity';
+import { Factor } from '@sitepass/database';
 import { countryOf } from '../factors/phone-number';
 import { MfaRequirement } from './product-policy';
 

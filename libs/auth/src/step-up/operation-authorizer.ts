@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { PayRole } from '../directory/pay-roles';
+import { PayRole } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { SessionActivity } from './session-activity';

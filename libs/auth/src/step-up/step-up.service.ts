@@ -10,7 +10,7 @@ import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
 import { Principal } from '../tokens/access-token';
-import { StepUpGrant } from './step-up-grant.entity';
+import { StepUpGrant } from '@sitepass/database';
 
 /** A step-up token lives 5 minutes (PAY-6). */
 export const STEP_UP_TOKEN_LIFETIME_SECONDS = 5 * 60;

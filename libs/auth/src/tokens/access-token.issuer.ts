@@ -3,8 +3,9 @@ import { Clock, epochSeconds } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import * as jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
-import { AccessTokenClaims, Acr, Amr, Audience } from './access-token';
+import { AccessTokenClaims } from './access-token';
 import { SigningKeys } from './signing-keys';
+import { Acr, Amr, Audience } from '@sitepass/database';
 
 export interface TokenSubject {
   userId: string;

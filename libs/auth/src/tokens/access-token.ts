@@ -1,10 +1,4 @@
-/** The products a token is for; a token of one is refused by the other (SES-8). */
-export type Audience = 'standard' | 'pay';
-
-export type Acr = 'aal1' | 'aal2';
-
-/** RFC 8176 authentication method references: password, authenticator app, SMS, recovery code. */
-export type Amr = 'pwd' | 'otp' | 'sms' | 'rc';
+import { Acr, Amr, Audience } from '@sitepass/database';
 
 /** The claims of an access token (SES-2). Times are seconds since the epoch. */
 export interface AccessTokenClaims {

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { EmailTemplate, renderEmail, User } from '@sitepass/auth';
-import { EMAIL_RELEVANCE, EmailRelevance, OutboxEntry } from '@sitepass/messaging';
+import { EmailTemplate, renderEmail } from '@sitepass/auth';
+import { EMAIL_RELEVANCE, EmailRelevance } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
 import { OutboxClaims } from '../outbox-claim';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
 import { Mail, MailTransport } from './mail-transport';
+import { OutboxEntry, User } from '@sitepass/database';
 
 /**
  * The worker's side of an email (NOTE-2, NOTE-3): the address is read at send time, a message that no

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { AuditService, Factor, smsCodeAad } from '@sitepass/auth';
-import { OutboxEntry } from '@sitepass/messaging';
+import { AuditService, smsCodeAad } from '@sitepass/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxClaims } from '../outbox-claim';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
 import { SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from './sms-provider';
 import { codeMessage, testMessage } from './sms-text';
+import { Factor, OutboxEntry } from '@sitepass/database';
 
 /**
  * The worker's side of an SMS (SMS-3, SMS-4, SMS-6): the code must still be the challenge's newest and

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { OutboxEntry, OutboxKind, OutboxParams } from './outbox.entity';
+import { OutboxEntry, OutboxKind, OutboxParams } from '@sitepass/database';
 
 export interface NewOutboxEntry {
   kind: OutboxKind;

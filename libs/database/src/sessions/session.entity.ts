@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Acr, Amr, Audience } from '../tokens/access-token';
+import { Acr, Amr, Audience } from './assurance';
 
 export type RevocationReason =
   | 'sign_out'

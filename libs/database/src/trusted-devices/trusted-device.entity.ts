@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Amr } from '../tokens/access-token';
+import { Amr } from '../sessions/assurance';
 
 /** SES-6: a device that proved MFA; its token, stored hashed, skips the MFA step for a while. */
 @Entity('trusted_devices')

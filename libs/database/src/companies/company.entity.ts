@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CompanyPolicy } from '../policy/company-policy.entity';
+import type { CompanyPolicy } from '../company-policies/company-policy.entity';
 
 export type PayKind = 'none' | 'payor' | 'payee';
 

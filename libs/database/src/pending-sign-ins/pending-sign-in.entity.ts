@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Audience } from '../tokens/access-token';
+import { Audience } from '../sessions/assurance';
 
 /** `revoked`: an admin reset ended it (RESET-2). */
 export type PendingSignInStatus = 'pending' | 'completed' | 'failed' | 'revoked';

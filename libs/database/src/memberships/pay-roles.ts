@@ -1,4 +1,4 @@
-import { PayKind } from './company.entity';
+import { PayKind } from '../companies/company.entity';
 
 /** PAY-1: the Pay roles a membership can hold, by the kind of company that grants them. */
 export const PAYOR_ROLES = ['payments_admin', 'payments_disburser', 'payments_beneficiary_approver', 'disbursement_contributor'] as const;

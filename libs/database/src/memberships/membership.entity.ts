@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Company } from './company.entity';
+import { Company } from '../companies/company.entity';
 import { PayRole } from './pay-roles';
 
 export type MembershipRole = 'admin' | 'member';

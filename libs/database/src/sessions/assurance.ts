@@ -1,0 +1,8 @@
+/** The products a token is for; a token of one is refused by the other (SES-8). */
+export type Audience = 'standard' | 'pay';
+
+/** Authentication assurance: password only, or password and a factor (SES-2). */
+export type Acr = 'aal1' | 'aal2';
+
+/** RFC 8176 authentication method references: password, authenticator app, SMS, recovery code. */
+export type Amr = 'pwd' | 'otp' | 'sms' | 'rc';
