@@ -1,4 +1,4 @@
-import { signIn, createUser } from '../support/factories';
+import { createUser, signIn } from '../support/factories';
 import { ApiResponse } from '../support/http-client';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { AuthenticatorApp, createEnrolledUser, EnrolledUser, signInWithTotp } from '../support/mfa';

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { signIn, createUser } from '../support/factories';
+import { createUser, signIn } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { freePort, RedisServer } from '../support/redis-server';
 import { burst, tally } from './burst';

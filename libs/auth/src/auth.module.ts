@@ -2,17 +2,12 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_OPTIONS } from './auth.options';
-import { AuditEvent } from '@sitepass/database';
 import { AttemptBudget } from './challenges/attempt-budget';
-import { Challenge } from '@sitepass/database';
 import { ChallengeService } from './challenges/challenge.service';
-import { TrustedDevice } from '@sitepass/database';
 import { TrustedDeviceService } from './devices/trusted-device.service';
 import { EnrollmentService } from './enrollment/enrollment.service';
 import { FactorActivation } from './enrollment/factor-activation';
-import { Factor } from '@sitepass/database';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
 import { FactorAccess } from './factors/factor-access';
 import { FactorRepository } from './factors/factor.repository';
@@ -29,22 +24,16 @@ import { PolicyNotices } from './policy/policy-notices';
 import { PayResetService } from './resets/pay-reset.service';
 import { OperationAuthorizer } from './step-up/operation-authorizer';
 import { SessionActivity } from './step-up/session-activity';
-import { StepUpGrant } from '@sitepass/database';
 import { StepUpService } from './step-up/step-up.service';
 import { MfaTokenGuard } from './guards/mfa-token.guard';
-import { RecoveryCode } from '@sitepass/database';
 import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
 import { MfaStepService } from './sign-in/mfa-step.service';
-import { PendingSignIn } from '@sitepass/database';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
-import { AuditService } from './audit/audit.service';
-import { CompanyAuditRepository } from './audit/company-audit.repository';
 import { CompanyAuditService } from './audit/company-audit.service';
 import { CompanyAdminCheck } from './directory/company-admin-check';
 import { MemberStatusRepository } from './members/member-status.repository';
 import { MemberStatusService } from './members/member-status.service';
-import { CompanyPolicy } from '@sitepass/database';
 import { CompanyPolicyRepository } from './policy/company-policy.repository';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
@@ -56,9 +45,7 @@ import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/j
 import { ServiceTokenGuard } from './guards/service-token.guard';
 import { LoginThrottle } from './limits/login-throttle';
 import { RateLimiter } from './limits/rate-limiter';
-import { RefreshToken } from '@sitepass/database';
 import { RevocationStore } from './sessions/revocation.store';
-import { Session } from '@sitepass/database';
 import { SessionService } from './sessions/session.service';
 import { PRODUCT_POLICY, ProductPolicy } from './sign-in/product-policy';
 import { SignInService } from './sign-in/sign-in.service';
@@ -67,21 +54,7 @@ import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
-export const AUTH_ENTITIES = [
-  Session,
-  RefreshToken,
-  AuditEvent,
-  Factor,
-  Challenge,
-  PendingSignIn,
-  RecoveryCode,
-  TrustedDevice,
-  StepUpGrant,
-  CompanyPolicy,
-];
-
 const SERVICES = [
-  AuditService,
   RateLimiter,
   LoginThrottle,
   SigningKeys,
@@ -117,7 +90,6 @@ const SERVICES = [
   MemberStatusService,
   MfaRevocationService,
   MfaResetService,
-  CompanyAuditRepository,
   CompanyAuditService,
   PolicyNotices,
   PayResetService,
@@ -138,7 +110,7 @@ export class AuthModule {
     const strategyName = `jwt-${randomUUID()}`;
     return {
       module: AuthModule,
-      imports: [PassportModule, DirectoryModule, MessagingModule, TypeOrmModule.forFeature(AUTH_ENTITIES)],
+      imports: [PassportModule, DirectoryModule, MessagingModule],
       providers: [
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },

@@ -1,6 +1,6 @@
 import { ConfigError } from './config.error';
 import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName } from './config.types';
-import { LoadedDevSecrets, loadDevSecrets } from './dev-secrets';
+import { loadDevSecrets, LoadedDevSecrets } from './dev-secrets';
 import { Env, EnvReader } from './env-reader';
 import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
 

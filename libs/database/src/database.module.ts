@@ -1,9 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { ENTITIES, REPOSITORIES } from './tables';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** PostgreSQL through TypeORM. The schema changes only through migrations (OPS-4): synchronize stays off. */
+/**
+ * PostgreSQL through TypeORM, and the repositories that own the tables: every process imports it once and
+ * gets every repository. The schema changes only through migrations (OPS-4): synchronize stays off.
+ */
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
@@ -15,7 +20,7 @@ export class DatabaseModule {
           useFactory: (config: SitepassConfig) => ({
             type: 'postgres',
             url: config.databaseUrl,
-            autoLoadEntities: true,
+            entities: ENTITIES,
             namingStrategy: new SnakeNamingStrategy(),
             synchronize: false,
             migrationsRun: false,
@@ -25,6 +30,8 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
     };
   }
 }

@@ -23,3 +23,7 @@ export * from './recovery-codes/recovery-code.entity';
 export * from './trusted-devices/trusted-device.entity';
 export * from './step-up-grants/step-up-grant.entity';
 export * from './outbox/outbox.entity';
+export * from './users/email';
+export * from './pagination';
+export * from './memberships/sso';
+export * from './audit-events/audit-event.repository';

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditService, PolicyNotices } from '@sitepass/auth';
+import { AuditEventRepository, PolicyNotices } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { EMAIL_QUEUE, EMAIL_RELEVANCE, EmailRelevance, MessagingModule, SMS_QUEUE } from '@sitepass/messaging';
 import { CodeJanitor } from './code-janitor';
@@ -30,7 +30,7 @@ import { AuditEvent, Challenge, Factor, OutboxEntry, User } from '@sitepass/data
     OutboxClaims,
     SmsDeliveryService,
     EmailDeliveryService,
-    AuditService,
+    AuditEventRepository,
     CodeJanitor,
     PolicyNotices,
     {

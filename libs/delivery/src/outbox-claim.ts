@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, addSeconds } from '@sitepass/common';
+import { addSeconds, Clock } from '@sitepass/common';
 import { OutboxEntry, writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 

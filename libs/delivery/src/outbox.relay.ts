@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, Metrics, addSeconds } from '@sitepass/common';
+import { addSeconds, Clock, Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { OutboxKind, writeReturning } from '@sitepass/database';
 import { Queue } from 'bullmq';

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditEventView, CompanyAuditService, CurrentPrincipal, Page, Principal } from '@sitepass/auth';
+import { CompanyAuditEvent, CompanyAuditService, CurrentPrincipal, Principal } from '@sitepass/auth';
 import { UuidPipe } from '@sitepass/http';
 import { PageQueryDto } from './company-admin.dto';
+import { Page } from '@sitepass/database';
 
 /** AUD-2: the company's audit trail, newest first. */
 @ApiTags('company admin')
@@ -16,7 +17,7 @@ export class AuditEventsController {
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,
     @Query() query: PageQueryDto,
-  ): Promise<Page<AuditEventView>> {
+  ): Promise<Page<CompanyAuditEvent>> {
     return this.audit.listEvents(principal.userId, companyId, query);
   }
 }

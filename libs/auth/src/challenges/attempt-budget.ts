@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics } from '@sitepass/common';
-import { entityFromJson, writeReturning } from '@sitepass/database';
+import { AuditEventRepository, entityFromJson, User, writeReturning } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Notifications } from '../notifications/security-notices';
 import { SessionService } from '../sessions/session.service';
@@ -98,7 +96,7 @@ export class AttemptBudget {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly metrics: Metrics,
     private readonly notifications: Notifications,
     private readonly sessions: SessionService,

@@ -1,5 +1,4 @@
-import { FactorType } from '@sitepass/database';
-import { Challenge } from '@sitepass/database';
+import { Challenge, FactorType } from '@sitepass/database';
 
 /** What a client sees of a challenge; for SMS also when it may resend and where the code is (SMS-3). */
 export interface ChallengeView {

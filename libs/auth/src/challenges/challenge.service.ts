@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, addSeconds } from '@sitepass/common';
-import { Amr, writeReturning } from '@sitepass/database';
+import { addSeconds, Clock } from '@sitepass/common';
+import { Amr, Challenge, ChallengePurpose, Factor, User, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
-import { Factor } from '@sitepass/database';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
 import { FactorRepository } from '../factors/factor.repository';
 import { Caller } from '../sign-in/caller';
 import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
-import { Challenge, ChallengePurpose } from '@sitepass/database';
 
 /** What a challenge's code counts against: enrollment codes prove no existing factor (LOGIN-5). */
 function attemptScopeOf(challenge: Challenge): AttemptScope {

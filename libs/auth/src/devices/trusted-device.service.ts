@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, randomToken, requestContext } from '@sitepass/common';
-import { Amr, writeReturning } from '@sitepass/database';
+import { Amr, AuditEventRepository, TrustedDevice, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain.error';
-import { TrustedDevice } from '@sitepass/database';
 
 const PURPOSE = 'device-token';
 
@@ -32,7 +30,7 @@ export class TrustedDeviceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: KeyedHasher,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
 

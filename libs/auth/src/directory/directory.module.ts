@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { Company } from '@sitepass/database';
+import { Company, Membership, User } from '@sitepass/database';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
-import { Membership } from '@sitepass/database';
-import { User } from '@sitepass/database';
 
 /** Users, companies and memberships (DIR-1 to DIR-4), usable without the rest of the MFA core. */
 @Module({

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company, PayKind } from '@sitepass/database';
-import { PayRole, payRolesAllowedFor } from '@sitepass/database';
-import { normalizeEmail } from './email';
-import { Membership } from '@sitepass/database';
-import { User } from '@sitepass/database';
+import { Company, Membership, normalizeEmail, PayKind, PayRole, payRolesAllowedFor, User } from '@sitepass/database';
 
 /** Queries over users, companies and memberships, named for what the domain asks of them. */
 @Injectable()

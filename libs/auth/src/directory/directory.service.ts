@@ -5,11 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { Company, PayKind } from '@sitepass/database';
-import { normalizeEmail } from './email';
-import { Membership, MembershipRole, MembershipStatus } from '@sitepass/database';
-import { PayRole, payRolesAllowedFor } from '@sitepass/database';
-import { User, UserStatus } from '@sitepass/database';
+import {
+  Company,
+  Membership,
+  MembershipRole,
+  MembershipStatus,
+  normalizeEmail,
+  PayKind,
+  PayRole,
+  payRolesAllowedFor,
+  User,
+  UserStatus,
+} from '@sitepass/database';
 
 export interface NewUser {
   email: string;

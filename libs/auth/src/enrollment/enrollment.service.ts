@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, SecretKeyring, addSeconds } from '@sitepass/common';
+import { addSeconds, Clock, SecretKeyring } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { Challenge } from '@sitepass/database';
+import { AuditEventRepository, Challenge, Factor, FactorType, isSsoUser, PendingSignIn } from '@sitepass/database';
 import { ChallengeService } from '../challenges/challenge.service';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { isSsoUser } from '../directory/sso';
 import { DomainError } from '../errors/domain.error';
-import { Factor, FactorType } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
 import { parseMobileNumber } from '../factors/phone-number';
@@ -18,7 +15,6 @@ import { renderQrCodes } from '../factors/qr-code';
 import { TotpCodes } from '../factors/totp-codes';
 import { totpSecretAad } from '../factors/totp.authenticator';
 import { Caller } from '../sign-in/caller';
-import { PendingSignIn } from '@sitepass/database';
 import { usableFactors } from '../sign-in/usable-factors';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
@@ -46,7 +42,7 @@ export class EnrollmentService {
     private readonly totp: TotpCodes,
     private readonly keyring: SecretKeyring,
     private readonly activation: FactorActivation,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
 

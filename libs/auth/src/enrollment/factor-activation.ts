@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, Factor, writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
-import { AuditRecord, AuditService } from '../audit/audit.service';
 import { VerifiedChallenge } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
-import { Factor } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { RECENT_MFA_SECONDS } from '../factors/self-service-check';
 import { summarizeFactor } from '../factors/factor-summary';
@@ -29,7 +27,7 @@ export class FactorActivation {
     private readonly factors: FactorRepository,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly completion: SignInCompletion,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly notifications: Notifications,
     private readonly devices: TrustedDeviceService,
     private readonly sessions: SessionService,

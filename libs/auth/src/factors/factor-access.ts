@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AttemptBudget } from '../challenges/attempt-budget';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { User } from '@sitepass/database';
+import { Factor, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { isUsable } from '../sign-in/usable-factors';
-import { Factor } from '@sitepass/database';
 import { FactorRepository } from './factor.repository';
 
 /**

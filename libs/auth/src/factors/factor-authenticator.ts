@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Amr, Challenge } from '@sitepass/database';
-import { Factor, FactorType } from '@sitepass/database';
+import { Amr, Challenge, Factor, FactorType } from '@sitepass/database';
 
 /** A code that matched. `claim` makes it single-use with one atomic, conditional write (TOTP-4, SMS-2). */
 export interface CodeMatch {

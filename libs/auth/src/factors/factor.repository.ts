@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { writeReturning } from '@sitepass/database';
+import { Factor, FactorRevocationReason, FactorType, writeReturning } from '@sitepass/database';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Factor, FactorRevocationReason, FactorType } from '@sitepass/database';
 
 /** Factor queries. Every lookup is scoped to its owner: another user's id finds nothing (SEC-3). */
 @Injectable()

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, requestContext } from '@sitepass/common';
 import { OutboxWriter } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditEventRepository, FactorStatus, FactorType } from '@sitepass/database';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
@@ -12,7 +12,6 @@ import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
 import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { Principal } from '../tokens/access-token';
-import { FactorStatus, FactorType } from '@sitepass/database';
 import { FactorRepository } from './factor.repository';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
@@ -53,7 +52,7 @@ export class FactorService {
     private readonly facts: SubjectFactsLoader,
     private readonly selfService: SelfServiceCheck,
     private readonly recoveryCodes: RecoveryCodeService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly smsQuota: SmsQuota,
     private readonly outbox: OutboxWriter,
     private readonly notifications: Notifications,

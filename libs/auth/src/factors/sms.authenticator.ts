@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, KeyedHasher, SecretKeyring, addSeconds, randomDigits, requestContext } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { addSeconds, Clock, KeyedHasher, randomDigits, requestContext, SecretKeyring } from '@sitepass/common';
+import { Challenge, Factor, writeReturning } from '@sitepass/database';
 import { OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { Challenge } from '@sitepass/database';
 import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../limits/sms-quota';
-import { Factor } from '@sitepass/database';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
 import { countryOf } from './phone-number';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { writeReturning } from '@sitepass/database';
+import { Factor, writeReturning } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
-import { Factor } from '@sitepass/database';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
 import { currentStep, TotpCodes } from './totp-codes';
 

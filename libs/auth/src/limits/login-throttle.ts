@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { clientNetwork, KeyedHasher } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { normalizeEmail } from '../directory/email';
+import { normalizeEmail } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { LimitRule, RateLimiter } from './rate-limiter';
 

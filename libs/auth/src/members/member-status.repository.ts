@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MembershipRole } from '@sitepass/database';
-import { FactorType } from '@sitepass/database';
-import { offsetOf, PageRequest } from '../pagination/page';
+import { FactorType, MembershipRole, offsetOf, PageRequest } from '@sitepass/database';
 
 export interface MemberMfaStatus {
   userId: string;

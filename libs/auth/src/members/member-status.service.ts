@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
-import { Page, PageRequest } from '../pagination/page';
+import { Page, PageRequest } from '@sitepass/database';
 import { MemberMfaStatus, MemberStatusRepository, MemberStatusTotals } from './member-status.repository';
 
 export interface MemberStatusQuery extends PageRequest {

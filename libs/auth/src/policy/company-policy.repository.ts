@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company } from '@sitepass/database';
-import { CompanyPolicy } from '@sitepass/database';
+import { Company, CompanyPolicy } from '@sitepass/database';
 
 export type PolicyTerms = Pick<CompanyPolicy, 'required' | 'enforcementDate' | 'timeZone' | 'enforcementStartsAt' | 'reauthInterval'>;
 

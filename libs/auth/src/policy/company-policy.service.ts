@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditEventRepository, CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
 import { DomainError, FieldError } from '../errors/domain.error';
-import { CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
 import { CompanyPolicyRepository, PolicyTerms } from './company-policy.repository';
 import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
@@ -38,7 +37,7 @@ export class CompanyPolicyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly admins: CompanyAdminCheck,
     private readonly policies: CompanyPolicyRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly notices: PolicyNotices,
     private readonly clock: Clock,
   ) {}

@@ -1,9 +1,5 @@
-import { Company } from '@sitepass/database';
-import { Membership } from '@sitepass/database';
-import { User } from '@sitepass/database';
-import { Factor } from '@sitepass/database';
+import { Company, CompanyPolicy, Factor, Membership, ReauthInterval, User } from '@sitepass/database';
 import { SubjectFacts } from '../sign-in/product-policy';
-import { CompanyPolicy, ReauthInterval } from '@sitepass/database';
 import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 const NOW = new Date('2026-03-02T09:00:00Z');

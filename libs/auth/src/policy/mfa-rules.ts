@@ -1,6 +1,5 @@
-import { isSsoUser } from '../directory/sso';
+import { CompanyPolicy, isSsoUser, PolicyState, ReauthInterval } from '@sitepass/database';
 import type { RequirementReason, SubjectFacts } from '../sign-in/product-policy';
-import { CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
 
 const HOUR = 3600;
 /** A user enrolled only voluntarily, or whose companies ask for `every_login`, refreshes for 12 hours (POL-6). */

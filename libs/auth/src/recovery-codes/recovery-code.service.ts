@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, KeyedHasher } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { RecoveryCode, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { formatRecoveryCode, generateRecoveryCode, normalizeRecoveryCode } from './recovery-code.format';
-import { RecoveryCode } from '@sitepass/database';
 
 const PURPOSE = 'recovery-code';
 

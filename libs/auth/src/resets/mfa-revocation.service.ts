@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditEventRepository, AuditRecord, FactorType } from '@sitepass/database';
 import { AttemptBudget } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { FactorType } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
@@ -43,7 +42,7 @@ export class MfaRevocationService {
     private readonly pendingSignIns: PendingSignInService,
     private readonly budget: AttemptBudget,
     private readonly sessions: SessionService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { Membership } from '@sitepass/database';
-import { holdsMfaRequiredPayorRole, payRolesOf } from '@sitepass/database';
-import { isSsoUser } from '../directory/sso';
-import { User } from '@sitepass/database';
+import { holdsMfaRequiredPayorRole, isSsoUser, Membership, payRolesOf, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MemberReset, MemberResetRequest } from './mfa-reset.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, RedisClient, addSeconds } from '@sitepass/common';
+import { addSeconds, Clock, RedisClient } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, KeyedHasher, addSeconds, randomToken, requestContext } from '@sitepass/common';
-import { Acr, Amr, Audience, writeReturning } from '@sitepass/database';
+import { addSeconds, Clock, KeyedHasher, randomToken, requestContext } from '@sitepass/common';
+import {
+  Acr,
+  Amr,
+  Audience,
+  AuditEventRepository,
+  AuditRecord,
+  RefreshToken,
+  RevocationReason,
+  Session,
+  writeReturning,
+} from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditRecord, AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain.error';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
-import { RefreshToken } from '@sitepass/database';
 import { RevocationStore } from './revocation.store';
-import { RevocationReason, Session } from '@sitepass/database';
 
 export const SESSION_LIFETIME_SECONDS = 30 * 24 * 3600;
 const REFRESH_TOKEN_PURPOSE = 'refresh-token';
@@ -36,7 +43,7 @@ export class SessionService {
     private readonly hasher: KeyedHasher,
     private readonly accessTokens: AccessTokenIssuer,
     private readonly revocations: RevocationStore,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
   ) {}
 
   /**

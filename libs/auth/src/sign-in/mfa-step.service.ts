@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorType } from '@sitepass/database';
 import { AttemptBudget, AttemptOutcome } from '../challenges/attempt-budget';
-import { ChallengePurpose } from '@sitepass/database';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
-import { FactorType } from '@sitepass/database';
 import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
@@ -39,7 +37,7 @@ export class MfaStepService {
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly devices: TrustedDeviceService,
     private readonly budget: AttemptBudget,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly notifications: Notifications,
   ) {}
 

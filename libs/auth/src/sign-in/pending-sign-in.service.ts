@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, KeyedHasher, addSeconds, randomToken } from '@sitepass/common';
-import { Audience, writeReturning } from '@sitepass/database';
+import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
+import { Audience, PendingSignIn, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
-import { PendingSignIn } from '@sitepass/database';
 
 /** The mfaToken lives 10 minutes (LOGIN-1). */
 export const MFA_TOKEN_LIFETIME_SECONDS = 10 * 60;

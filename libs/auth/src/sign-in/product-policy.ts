@@ -1,7 +1,4 @@
-import { Audience, Membership } from '@sitepass/database';
-import { User } from '@sitepass/database';
-import { Factor, FactorType } from '@sitepass/database';
-import { CompanyPolicy } from '@sitepass/database';
+import { Audience, CompanyPolicy, Factor, FactorType, Membership, User } from '@sitepass/database';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 

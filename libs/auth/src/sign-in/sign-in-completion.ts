@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { EntityManager } from 'typeorm';
-import { AuditRecord } from '../audit/audit.service';
+import { Amr, AuditRecord, PendingSignIn, User } from '@sitepass/database';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
-import { Amr, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { SessionService } from '../sessions/session.service';
-import { PendingSignIn } from '@sitepass/database';
 import { PendingSignInService } from './pending-sign-in.service';
 import { PRODUCT_POLICY, ProductPolicy } from './product-policy';
 import { Authenticated } from './sign-in-result';

@@ -5,17 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { summarizeFactor } from '../factors/factor-summary';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditEventRepository, AuditRecord, isSsoUser, Session, User } from '@sitepass/database';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { isSsoUser } from '../directory/sso';
-import { User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { LoginThrottle } from '../limits/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { Assurance, IssuedTokens, SessionService } from '../sessions/session.service';
-import { Session } from '@sitepass/database';
 import { Principal } from '../tokens/access-token';
-import { PendingSignInService, MFA_TOKEN_LIFETIME_SECONDS } from './pending-sign-in.service';
+import { MFA_TOKEN_LIFETIME_SECONDS, PendingSignInService } from './pending-sign-in.service';
 import { PRODUCT_POLICY, ProductPolicy, SubjectFacts } from './product-policy';
 import { SignInResult } from './sign-in-result';
 import { usableFactors } from './usable-factors';
@@ -41,7 +38,7 @@ export class SignInService {
     private readonly devices: TrustedDeviceService,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly facts: SubjectFactsLoader,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly metrics: Metrics,
     private readonly clock: Clock,
   ) {}

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
-import { entityFromJson, queryPrepared } from '@sitepass/database';
+import {
+  Company,
+  CompanyPolicy,
+  emailDomain,
+  entityFromJson,
+  Factor,
+  Membership,
+  normalizeEmail,
+  queryPrepared,
+  User,
+} from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company } from '@sitepass/database';
-import { emailDomain, normalizeEmail } from '../directory/email';
-import { Membership } from '@sitepass/database';
-import { User } from '@sitepass/database';
-import { Factor } from '@sitepass/database';
-import { CompanyPolicy } from '@sitepass/database';
 import { SubjectFacts } from './product-policy';
 
 type Row = Record<string, unknown>;

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, KeyedHasher, addSeconds, randomToken } from '@sitepass/common';
-import { writeReturning } from '@sitepass/database';
+import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
+import { AuditEventRepository, StepUpGrant, writeReturning } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
 import { Principal } from '../tokens/access-token';
-import { StepUpGrant } from '@sitepass/database';
 
 /** A step-up token lives 5 minutes (PAY-6). */
 export const STEP_UP_TOKEN_LIFETIME_SECONDS = 5 * 60;
@@ -33,7 +31,7 @@ export class StepUpService {
     private readonly challenges: ChallengeService,
     private readonly access: FactorAccess,
     private readonly hasher: KeyedHasher,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { AuditService, smsCodeAad } from '@sitepass/auth';
+import { AuditEventRepository, smsCodeAad } from '@sitepass/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxClaims } from '../outbox-claim';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
@@ -23,7 +23,7 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
     @Inject(CONFIG) private readonly config: SitepassConfig,
     private readonly provider: SmsProvider,
     private readonly keyring: SecretKeyring,
-    private readonly audit: AuditService,
+    private readonly audit: AuditEventRepository,
     private readonly metrics: Metrics,
     private readonly clock: Clock,
   ) {

@@ -1,0 +1,37 @@
+import { Type } from '@nestjs/common';
+import { AuditEvent } from './audit-events/audit-event.entity';
+import { AuditEventRepository } from './audit-events/audit-event.repository';
+import { Challenge } from './challenges/challenge.entity';
+import { Company } from './companies/company.entity';
+import { CompanyPolicy } from './company-policies/company-policy.entity';
+import { Factor } from './factors/factor.entity';
+import { Membership } from './memberships/membership.entity';
+import { OutboxEntry } from './outbox/outbox.entity';
+import { PendingSignIn } from './pending-sign-ins/pending-sign-in.entity';
+import { RecoveryCode } from './recovery-codes/recovery-code.entity';
+import { RefreshToken } from './refresh-tokens/refresh-token.entity';
+import { Session } from './sessions/session.entity';
+import { StepUpGrant } from './step-up-grants/step-up-grant.entity';
+import { TrustedDevice } from './trusted-devices/trusted-device.entity';
+import { User } from './users/user.entity';
+
+/** Every table's entity. */
+export const ENTITIES = [
+  User,
+  Company,
+  Membership,
+  CompanyPolicy,
+  Session,
+  RefreshToken,
+  PendingSignIn,
+  Factor,
+  Challenge,
+  RecoveryCode,
+  TrustedDevice,
+  StepUpGrant,
+  AuditEvent,
+  OutboxEntry,
+];
+
+/** Every table's repository: the one place its SQL is written. */
+export const REPOSITORIES: Type<unknown>[] = [AuditEventRepository];
