@@ -10,7 +10,6 @@ import { EnrollmentService } from './enrollment/enrollment.service';
 import { FactorActivation } from './enrollment/factor-activation';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
 import { FactorAccess } from './factors/factor-access';
-import { FactorRepository } from './factors/factor.repository';
 import { FactorService } from './factors/factor.service';
 import { SecretRotation } from './factors/secret-rotation';
 import { SelfServiceCheck } from './factors/self-service-check';
@@ -32,9 +31,7 @@ import { PendingSignInService } from './sign-in/pending-sign-in.service';
 import { SignInCompletion } from './sign-in/sign-in-completion';
 import { CompanyAuditService } from './audit/company-audit.service';
 import { CompanyAdminCheck } from './directory/company-admin-check';
-import { MemberStatusRepository } from './members/member-status.repository';
 import { MemberStatusService } from './members/member-status.service';
-import { CompanyPolicyRepository } from './policy/company-policy.repository';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
@@ -68,7 +65,6 @@ const SERVICES = [
   MfaStepService,
   TotpCodes,
   TotpAuthenticator,
-  FactorRepository,
   FactorService,
   SelfServiceCheck,
   ChallengeService,
@@ -84,9 +80,7 @@ const SERVICES = [
   StepUpService,
   OperationAuthorizer,
   CompanyAdminCheck,
-  CompanyPolicyRepository,
   CompanyPolicyService,
-  MemberStatusRepository,
   MemberStatusService,
   MfaRevocationService,
   MfaResetService,

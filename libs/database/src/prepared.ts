@@ -1,17 +1,17 @@
 import { DataSource } from 'typeorm';
 
-interface PgPool {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
 /**
- * Runs a hot statement outside any transaction as a named prepared statement: PostgreSQL parses and plans
- * it once per connection instead of on every call, which TypeORM's `query` cannot ask for. `name` must be
+ * Runs a hot read outside any transaction as a named prepared statement: PostgreSQL parses and plans it
+ * once per connection instead of on every call, which TypeORM's `query` cannot ask for. The connection
+ * comes from a query runner, TypeORM's supported way to hold one of its pool's clients. `name` must be
  * unique to `text` within the process.
  */
 export async function queryPrepared<T>(db: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
-  const pool = (db.driver as unknown as { master: PgPool }).master;
-  const { rows } = await pool.query({ name, text, values });
-  return rows as T[];
+  const runner = db.createQueryRunner('slave');
+  try {
+    const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    return (await client.query({ name, text, values })).rows;
+  } finally {
+    await runner.release();
+  }
 }

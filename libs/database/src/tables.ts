@@ -1,4 +1,18 @@
 import { Type } from '@nestjs/common';
+import { AttemptLedger } from './attempts/attempt-ledger';
+import { ChallengeRepository } from './challenges/challenge.repository';
+import { CompanyRepository } from './companies/company.repository';
+import { CompanyPolicyRepository } from './company-policies/company-policy.repository';
+import { FactorRepository } from './factors/factor.repository';
+import { MembershipRepository } from './memberships/membership.repository';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { PendingSignInRepository } from './pending-sign-ins/pending-sign-in.repository';
+import { RecoveryCodeRepository } from './recovery-codes/recovery-code.repository';
+import { RefreshTokenRepository } from './refresh-tokens/refresh-token.repository';
+import { SessionRepository } from './sessions/session.repository';
+import { StepUpGrantRepository } from './step-up-grants/step-up-grant.repository';
+import { TrustedDeviceRepository } from './trusted-devices/trusted-device.repository';
+import { UserRepository } from './users/user.repository';
 import { AuditEvent } from './audit-events/audit-event.entity';
 import { AuditEventRepository } from './audit-events/audit-event.repository';
 import { Challenge } from './challenges/challenge.entity';
@@ -34,4 +48,20 @@ export const ENTITIES = [
 ];
 
 /** Every table's repository: the one place its SQL is written. */
-export const REPOSITORIES: Type<unknown>[] = [AuditEventRepository];
+export const REPOSITORIES: Type<unknown>[] = [
+  UserRepository,
+  CompanyRepository,
+  MembershipRepository,
+  CompanyPolicyRepository,
+  SessionRepository,
+  RefreshTokenRepository,
+  PendingSignInRepository,
+  FactorRepository,
+  ChallengeRepository,
+  RecoveryCodeRepository,
+  TrustedDeviceRepository,
+  StepUpGrantRepository,
+  AuditEventRepository,
+  OutboxRepository,
+  AttemptLedger,
+];

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
-import { DataSource } from 'typeorm';
+import { ChallengeRepository } from '@sitepass/database';
 
 const INTERVAL_MS = 60_000;
 
@@ -15,7 +14,7 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly challenges: ChallengeRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -28,8 +27,6 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async eraseExpiredCodes(): Promise<void> {
-    await this.db.query(`UPDATE challenges SET code_ciphertext = NULL WHERE code_ciphertext IS NOT NULL AND expires_at < $1`, [
-      this.clock.now(),
-    ]);
+    await this.challenges.eraseExpiredCodes(this.clock.now());
   }
 }

@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { addSeconds, Clock } from '@sitepass/common';
+import { OutboxEntry, OutboxRepository } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxClaims } from './outbox-claim';
-import { OutboxEntry } from '@sitepass/database';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
+
+/** Long enough for a slow provider call; a worker that dies mid-send gives the row back after it. */
+const LEASE_SECONDS = 60;
 
 /** Thrown to have BullMQ try again later, with exponential backoff (SMS-3, NOTE-3). */
 export class RetryLater extends Error {}
@@ -24,8 +27,9 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
   protected readonly logger = new Logger(this.constructor.name);
 
   constructor(
-    protected readonly db: DataSource,
-    protected readonly claims: OutboxClaims,
+    private readonly db: DataSource,
+    protected readonly outbox: OutboxRepository,
+    protected readonly clock: Clock,
     private readonly maxAttempts: number,
   ) {}
 
@@ -33,20 +37,24 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
   protected abstract compose(row: OutboxEntry): Promise<M | null>;
   protected abstract send(message: M): Promise<R>;
   protected abstract describeFailure(error: unknown): SendFailure;
+
   /** Records a successful send; a channel with more to record in the same step overrides it. */
   protected async recordSent(row: OutboxEntry, receipt: R): Promise<void> {
-    await this.claims.markSent(this.db.manager, row.id, receipt);
+    await this.outbox.markSent(row.id, receipt, this.clock.now());
   }
+
   /** Extra writes (an audit event) in the transaction that records a failed delivery. */
   protected async afterFailed(_manager: EntityManager, _row: OutboxEntry, _failure: SendFailure): Promise<void> {}
+
   protected abstract count(row: OutboxEntry, outcome: 'sent' | 'retry' | 'failed', status: string): void;
 
   async deliver(outboxId: string): Promise<DeliveryOutcome> {
-    const row = await this.claims.claim(this.db.manager, outboxId);
+    const now = this.clock.now();
+    const row = await this.outbox.claim(outboxId, addSeconds(now, LEASE_SECONDS), now);
     if (!row) return 'skipped';
     const message = await this.compose(row);
     if (!message) {
-      await this.claims.cancel(this.db.manager, row.id, 'nothing left to deliver');
+      await this.outbox.cancel(row.id, 'nothing left to deliver');
       return 'skipped';
     }
     let receipt: R;
@@ -62,12 +70,12 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
 
   private async fail(row: OutboxEntry, failure: SendFailure): Promise<DeliveryOutcome> {
     if (!failure.permanent && row.attempts < this.maxAttempts) {
-      await this.claims.release(this.db.manager, row.id, failure.message);
+      await this.outbox.release(row.id, failure.message);
       this.count(row, 'retry', failure.status);
       throw new RetryLater(failure.message);
     }
     await this.db.transaction(async (manager) => {
-      await this.claims.markFailed(manager, row.id, failure.message);
+      await this.outbox.markFailed(manager, row.id, failure.message, this.clock.now());
       await this.afterFailed(manager, row, failure);
     });
     this.count(row, 'failed', failure.status);

@@ -1,12 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock, Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { OutboxKind, writeReturning } from '@sitepass/database';
+import { OutboxKind, OutboxRepository } from '@sitepass/database';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { DeliveryJob, EMAIL_QUEUE, SMS_QUEUE } from '@sitepass/messaging';
 
 const BATCH = 200;
@@ -28,7 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxRepository,
     @Inject(CONFIG) private readonly config: SitepassConfig,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
@@ -72,24 +70,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async enqueueBatch(): Promise<number> {
     const now = this.clock.now();
     const staleBefore = addSeconds(now, -this.config.outboxRequeueAfterSeconds);
-    return this.db.transaction(async (manager) => {
-      const rows: Array<{ id: string; kind: OutboxKind }> = await manager.query(
-        `SELECT id, kind FROM outbox
-         WHERE available_at <= $1
-           AND (status = 'pending' OR (status = 'sending' AND lease_expires_at < $1))
-           AND (last_enqueued_at IS NULL OR last_enqueued_at < $2)
-         ORDER BY available_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [now, staleBefore, BATCH],
-      );
+    return this.outbox.takeDue(now, staleBefore, BATCH, async (rows) => {
       for (const kind of ['sms', 'email'] as const) {
         const ids = rows.filter((row) => row.kind === kind).map((row) => row.id);
         if (ids.length > 0)
           await this.queues[kind].addBulk(ids.map((id) => ({ name: kind, data: { outboxId: id }, opts: this.jobOptions(id) })));
       }
-      if (rows.length > 0) {
-        await manager.query(`UPDATE outbox SET last_enqueued_at = $2 WHERE id = ANY($1)`, [rows.map((row) => row.id), now]);
-      }
-      return rows.length;
     });
   }
 
@@ -110,13 +96,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** A committed row is announced at once; enqueue it unless it is due later (a reminder). */
   private async onAnnounced(id: string): Promise<void> {
-    const now = this.clock.now();
-    const [row] = await writeReturning<{ kind: OutboxKind }>(
-      this.db.manager,
-      `UPDATE outbox SET last_enqueued_at = $2 WHERE id = $1 AND status = 'pending' AND available_at <= $2 RETURNING kind`,
-      [id, now],
-    );
-    if (row) await this.enqueue(id, row.kind);
+    const kind = await this.outbox.markAnnounced(id, this.clock.now());
+    if (kind) await this.enqueue(id, kind);
   }
 
   private async listen(): Promise<void> {

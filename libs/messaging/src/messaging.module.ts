@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxEntry } from '@sitepass/database';
 import { OutboxWriter } from './outbox/outbox.writer';
 
 /**
@@ -8,8 +6,7 @@ import { OutboxWriter } from './outbox/outbox.writer';
  * only this; BullMQ, the relay and the providers live in @sitepass/delivery, loaded by the worker alone.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxEntry])],
   providers: [OutboxWriter],
-  exports: [OutboxWriter, TypeOrmModule],
+  exports: [OutboxWriter],
 })
 export class MessagingModule {}

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CompanyAuditEvent, CompanyAuditService, CurrentPrincipal, Principal } from '@sitepass/auth';
+import { CompanyAuditService, CurrentPrincipal, Principal } from '@sitepass/auth';
 import { UuidPipe } from '@sitepass/http';
 import { PageQueryDto } from './company-admin.dto';
-import { Page } from '@sitepass/database';
+import { CompanyAuditEvent, Page } from '@sitepass/database';
 
 /** AUD-2: the company's audit trail, newest first. */
 @ApiTags('company admin')

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DirectoryRepository, DirectoryService } from '@sitepass/auth';
+import { DirectoryService } from '@sitepass/auth';
+import { CompanyRepository, MembershipRole, PayKind, PayRole, UserRepository } from '@sitepass/database';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { MembershipRole, PayKind, PayRole } from '@sitepass/database';
 
 /** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
 export const DEMO_PASSWORD = 'sitepass-demo-password';
@@ -74,15 +74,16 @@ export async function seedDemoDirectory(app: INestApplicationContext): Promise<v
   // Checked here as well as before the command connects, so that no caller can seed a production database.
   refuseDemoSeedInProduction(app.get<SitepassConfig>(CONFIG, { strict: false }));
   const directory = app.get(DirectoryService, { strict: false });
-  const repository = app.get(DirectoryRepository, { strict: false });
+  const companies = app.get(CompanyRepository, { strict: false });
+  const users = app.get(UserRepository, { strict: false });
   const companyIds = new Map<string, string>();
   for (const company of DEMO_COMPANIES) {
-    const existing = await repository.findCompanyByName(company.name);
+    const existing = await companies.findByName(company.name);
     companyIds.set(company.key, (existing ?? (await directory.createCompany(company))).id);
   }
   for (const demo of DEMO_USERS) {
     const user =
-      (await repository.findUserByEmail(demo.email)) ??
+      (await users.findByEmail(demo.email)) ??
       (await directory.createUser({
         email: demo.email,
         password: DEMO_PASSWORD,

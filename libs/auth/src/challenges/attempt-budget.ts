@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics } from '@sitepass/common';
-import { AuditEventRepository, entityFromJson, User, writeReturning } from '@sitepass/database';
+import { AttemptLedger, AttemptLimits, AttemptRows, AuditEventRepository, ScopeCounts, User, UserRepository } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { Notifications } from '../notifications/security-notices';
@@ -18,15 +18,7 @@ const FIRST_DELAY_SECONDS = 60;
 const LONGEST_DELAY_SECONDS = 15 * 60;
 
 /** What one attempt counts against. */
-export interface AttemptScope {
-  userId: string;
-  challengeId?: string | null;
-  pendingSignInId?: string | null;
-  /** Step-ups: their failures count against the session too (PAY-9). */
-  stepUpSessionId?: string | null;
-  /** Enrollment codes prove no existing factor, so they leave the account's consecutive count alone. */
-  countsForAccount: boolean;
-}
+export type AttemptScope = AttemptRows;
 
 export type FailureCode = 'verification_failed' | 'clock_skew_suspected' | 'code_already_used';
 
@@ -40,9 +32,7 @@ interface Reservation {
   scope: AttemptScope;
   /** The user's row, locked until the attempt's transaction ends. */
   user: User;
-  challengeFailures: number | null;
-  signInFailures: number | null;
-  stepUpFailures: number | null;
+  counts: ScopeCounts;
 }
 
 interface FailureState {
@@ -53,32 +43,17 @@ interface FailureState {
   attemptsLeft: number;
 }
 
-/**
- * Takes one attempt from every budget of its scope, all or none. Runs after the user's row is locked, so
- * the rows below change only under that lock; a budget already spent matches no row and the caller rolls
- * the whole reservation back.
- */
-const RESERVE_IN_SCOPE = `
-  WITH challenge AS (
-    UPDATE challenges SET failed_attempts = failed_attempts + 1
-    WHERE id = $1 AND status = 'pending' AND failed_attempts < $2 AND expires_at > $3 RETURNING failed_attempts),
-  sign_in AS (
-    UPDATE pending_sign_ins SET failed_attempts = failed_attempts + 1
-    WHERE id = $4 AND status = 'pending' AND failed_attempts < $5 AND expires_at > $3 RETURNING failed_attempts),
-  step_up_session AS (
-    UPDATE sessions SET step_up_failures = step_up_failures + 1
-    WHERE id = $6 AND revoked_at IS NULL AND step_up_failures < $7 RETURNING step_up_failures)
-  SELECT (SELECT failed_attempts FROM challenge) AS challenge,
-         (SELECT failed_attempts FROM sign_in) AS sign_in,
-         (SELECT step_up_failures FROM step_up_session) AS step_up_session`;
+/** 1 minute after the 10th consecutive failure, doubling with each further one, never more than 15 minutes (LOGIN-5). */
+export function delayAfterFailures(failures: number): number {
+  return failures < DELAYS_AFTER ? 0 : Math.min(LONGEST_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** (failures - DELAYS_AFTER));
+}
 
-/** An accepted attempt was no failure: it gives back what it took and ends the account's consecutive count. */
-const RELEASE = `
-  WITH challenge AS (UPDATE challenges SET failed_attempts = failed_attempts - 1 WHERE id = $2),
-  sign_in AS (UPDATE pending_sign_ins SET failed_attempts = failed_attempts - 1 WHERE id = $3),
-  step_up_session AS (UPDATE sessions SET step_up_failures = step_up_failures - 1 WHERE id = $4)
-  UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL
-  WHERE id = $1 AND (mfa_failure_count > 0 OR mfa_blocked_until IS NOT NULL)`;
+const LIMITS: AttemptLimits = {
+  challenge: CHALLENGE_MAX_FAILURES,
+  signIn: SIGN_IN_MAX_FAILURES,
+  stepUpSession: STEP_UP_MAX_FAILURES,
+  delaysAfterFailure: Array.from({ length: LOCK_AFTER }, (_, index) => delayAfterFailures(index + 1)),
+};
 
 /**
  * LOGIN-5, PAY-9, ABUSE-1: the attempt budgets, in PostgreSQL so that they survive restarts and bind every
@@ -100,6 +75,8 @@ export class AttemptBudget {
     private readonly metrics: Metrics,
     private readonly notifications: Notifications,
     private readonly sessions: SessionService,
+    private readonly ledger: AttemptLedger,
+    private readonly users: UserRepository,
   ) {}
 
   /**
@@ -130,52 +107,26 @@ export class AttemptBudget {
   }
 
   /** Only a reset lifts the lock and the delays (LOGIN-5, RESET-2). */
-  async clear(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE users SET mfa_failure_count = 0, mfa_blocked_until = NULL, mfa_locked_at = NULL WHERE id = $1`, [userId]);
+  clear(manager: EntityManager, userId: string): Promise<void> {
+    return this.ledger.clearAccount(manager, userId);
   }
 
   private async reserve(manager: EntityManager, scope: AttemptScope): Promise<Reservation> {
     const now = this.clock.now();
-    // The account first: this UPDATE locks the user's row, and every change to the budgets below is made
-    // under that lock. From the 10th failure on, the delay starts with the attempt, not after it.
-    const [account] = await writeReturning<{ user: Record<string, unknown> }>(
-      manager,
-      `UPDATE users SET
-         mfa_failure_count = mfa_failure_count + $2,
-         mfa_blocked_until = CASE WHEN $2 = 1 AND mfa_failure_count + 1 >= $4
-           THEN $3::timestamptz + make_interval(secs => least($6, $5 * power(2, mfa_failure_count + 1 - $4)))
-           ELSE mfa_blocked_until END
-       WHERE id = $1 AND status = 'active' AND mfa_locked_at IS NULL AND (mfa_blocked_until IS NULL OR mfa_blocked_until <= $3)
-       RETURNING to_jsonb(users) AS "user"`,
-      [scope.userId, scope.countsForAccount ? 1 : 0, now, DELAYS_AFTER, FIRST_DELAY_SECONDS, LONGEST_DELAY_SECONDS],
-    );
-    if (!account) throw await this.accountRefusal(manager, scope, now);
-    const [taken] = await manager.query(RESERVE_IN_SCOPE, [
-      scope.challengeId ?? null,
-      CHALLENGE_MAX_FAILURES,
-      now,
-      scope.pendingSignInId ?? null,
-      SIGN_IN_MAX_FAILURES,
-      scope.stepUpSessionId ?? null,
-      STEP_UP_MAX_FAILURES,
-    ]);
-    const reservation: Reservation = {
-      scope,
-      user: entityFromJson(manager, User, account.user),
-      challengeFailures: taken.challenge,
-      signInFailures: taken.sign_in,
-      stepUpFailures: taken.step_up_session,
-    };
+    // The account first: this locks the user's row, and every change to the budgets below is made under
+    // that lock. From the 10th failure on, the delay starts with the attempt, not after it.
+    const user = await this.ledger.takeFromAccount(manager, scope, now, LIMITS);
+    if (!user) throw await this.accountRefusal(manager, scope, now);
+    const counts = await this.ledger.takeFromScope(manager, scope, now, LIMITS);
     // Refusing throws, which rolls back what was taken above: an attempt takes from every budget or none.
-    if (scope.stepUpSessionId && reservation.stepUpFailures === null)
-      throw new DomainError('session_revoked', 'The session has been revoked.');
-    if (scope.pendingSignInId && reservation.signInFailures === null) throw await this.signInRefusal(manager, scope.pendingSignInId);
-    if (scope.challengeId && reservation.challengeFailures === null) throw await this.challengeRefusal(manager, scope.challengeId, now);
-    return reservation;
+    if (scope.stepUpSessionId && counts.stepUpSession === null) throw new DomainError('session_revoked', 'The session has been revoked.');
+    if (scope.pendingSignInId && counts.signIn === null) throw await this.signInRefusal(manager, scope.pendingSignInId);
+    if (scope.challengeId && counts.challenge === null) throw await this.challengeRefusal(manager, scope.challengeId, now);
+    return { scope, user, counts };
   }
 
-  private async release(manager: EntityManager, { scope }: Reservation): Promise<void> {
-    await manager.query(RELEASE, [scope.userId, scope.challengeId ?? null, scope.pendingSignInId ?? null, scope.stepUpSessionId ?? null]);
+  private release(manager: EntityManager, { scope }: Reservation): Promise<void> {
+    return this.ledger.giveBack(manager, scope);
   }
 
   /** The refused attempt stays counted; whatever it exhausted ends now, in its transaction. */
@@ -185,30 +136,21 @@ export class AttemptBudget {
     factorType: string,
     reason: FailureCode,
   ): Promise<FailureState> {
-    const { scope, user } = reservation;
+    const { scope, user, counts } = reservation;
     const now = this.clock.now();
     const state: FailureState = {
-      challengeFailed: (reservation.challengeFailures ?? 0) >= CHALLENGE_MAX_FAILURES,
-      signInFailed: (reservation.signInFailures ?? 0) >= SIGN_IN_MAX_FAILURES,
+      challengeFailed: (counts.challenge ?? 0) >= CHALLENGE_MAX_FAILURES,
+      signInFailed: (counts.signIn ?? 0) >= SIGN_IN_MAX_FAILURES,
       accountLocked: scope.countsForAccount && user.mfaFailureCount >= LOCK_AFTER,
-      sessionRevoked: (reservation.stepUpFailures ?? 0) >= STEP_UP_MAX_FAILURES,
-      attemptsLeft: Math.max(
-        0,
-        Math.min(leftOf(reservation.challengeFailures, CHALLENGE_MAX_FAILURES), leftOf(reservation.signInFailures, SIGN_IN_MAX_FAILURES)),
-      ),
+      sessionRevoked: (counts.stepUpSession ?? 0) >= STEP_UP_MAX_FAILURES,
+      attemptsLeft: Math.max(0, Math.min(leftOf(counts.challenge, CHALLENGE_MAX_FAILURES), leftOf(counts.signIn, SIGN_IN_MAX_FAILURES))),
     };
-    if (state.challengeFailed)
-      await manager.query(`UPDATE challenges SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [scope.challengeId]);
-    if (state.signInFailed) {
-      await manager.query(`UPDATE pending_sign_ins SET status = 'failed', ended_at = $2 WHERE id = $1 AND status = 'pending'`, [
-        scope.pendingSignInId,
-        now,
-      ]);
-    }
+    if (state.challengeFailed) await this.ledger.endChallenge(manager, scope.challengeId!);
+    if (state.signInFailed) await this.ledger.endSignIn(manager, scope.pendingSignInId!, now);
     if (state.sessionRevoked) await this.sessions.revokeSessions(manager, [scope.stepUpSessionId!], 'step_up_failures');
     await this.audit.record({ type: 'mfa.failed', subjectUserId: user.id, data: { factorType, reason } }, manager);
     if (state.accountLocked) {
-      await manager.query(`UPDATE users SET mfa_locked_at = $2 WHERE id = $1`, [user.id, now]);
+      await this.ledger.lockAccount(manager, user.id, now);
       await this.audit.record({ type: 'account.mfa_locked', subjectUserId: user.id }, manager);
       await this.notifications.email(manager, user.id, 'account_locked');
     }
@@ -216,7 +158,7 @@ export class AttemptBudget {
   }
 
   private async accountRefusal(manager: EntityManager, scope: AttemptScope, now: Date): Promise<DomainError> {
-    const user = await manager.findOneBy(User, { id: scope.userId });
+    const user = await this.users.findById(scope.userId, manager);
     // ABUSE-4: a user deactivated during the MFA step gets nothing more from it.
     if (!user || user.status !== 'active') {
       return scope.pendingSignInId
@@ -227,15 +169,15 @@ export class AttemptBudget {
   }
 
   private async signInRefusal(manager: EntityManager, pendingSignInId: string): Promise<DomainError> {
-    const [pending] = await manager.query(`SELECT status, failed_attempts FROM pending_sign_ins WHERE id = $1`, [pendingSignInId]);
-    if (pending && (pending.status === 'failed' || pending.failed_attempts >= SIGN_IN_MAX_FAILURES)) return exhaustedError();
+    const pending = await this.ledger.signInState(manager, pendingSignInId);
+    if (pending && (pending.status === 'failed' || pending.failedAttempts >= SIGN_IN_MAX_FAILURES)) return exhaustedError();
     return new DomainError('invalid_token', 'This sign-in has ended. Sign in again.');
   }
 
   private async challengeRefusal(manager: EntityManager, challengeId: string, now: Date): Promise<DomainError> {
-    const [challenge] = await manager.query(`SELECT status, expires_at FROM challenges WHERE id = $1`, [challengeId]);
+    const challenge = await this.ledger.challengeState(manager, challengeId);
     if (challenge?.status === 'verified') return new DomainError('code_already_used', 'This challenge was already verified.');
-    if (challenge?.status === 'pending' && challenge.expires_at <= now)
+    if (challenge?.status === 'pending' && challenge.expiresAt <= now)
       return new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
     return challengeFailedError();
   }

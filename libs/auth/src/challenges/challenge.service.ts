@@ -1,12 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock } from '@sitepass/common';
-import { Amr, Challenge, ChallengePurpose, Factor, User, writeReturning } from '@sitepass/database';
+import {
+  Amr,
+  Challenge,
+  ChallengePurpose,
+  ChallengeRepository,
+  Factor,
+  FactorRepository,
+  OutboxRepository,
+  User,
+} from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
-import { FactorRepository } from '../factors/factor.repository';
 import { Caller } from '../sign-in/caller';
 import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
 
@@ -51,6 +59,8 @@ export class ChallengeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FACTOR_AUTHENTICATORS) authenticators: FactorAuthenticator[],
     private readonly factors: FactorRepository,
+    private readonly challenges: ChallengeRepository,
+    private readonly outbox: OutboxRepository,
     private readonly budget: AttemptBudget,
     private readonly clock: Clock,
   ) {
@@ -67,7 +77,7 @@ export class ChallengeService {
   async issueChallenge(caller: Caller, request: NewChallenge, manager?: EntityManager): Promise<Challenge> {
     const work = async (transaction: EntityManager) => {
       const now = this.clock.now();
-      const challenge = transaction.create(Challenge, {
+      const challenge = Object.assign(new Challenge(), {
         id: randomUUID(),
         userId: caller.userId,
         factorId: request.factor.id,
@@ -87,7 +97,7 @@ export class ChallengeService {
         lastSentAt: null,
         resendAvailableAt: null,
       });
-      await transaction.insert(Challenge, challenge);
+      await this.challenges.insert(transaction, challenge);
       await this.authenticatorFor(request.factor).prepareChallenge(challenge, request.factor, transaction);
       return challenge;
     };
@@ -106,15 +116,14 @@ export class ChallengeService {
   /** Where the code of an SMS challenge is: pending, sent, or failed so that the user can resend (SMS-3). */
   async deliveryOf(challenge: Challenge): Promise<{ status: string; failedAt: string | null } | null> {
     if (!challenge.deliveryId) return null;
-    const [row] = await this.db.query(`SELECT status, failed_at FROM outbox WHERE id = $1`, [challenge.deliveryId]);
-    if (!row) return null;
-    const status = row.status === 'sending' ? 'pending' : row.status;
-    return { status, failedAt: row.failed_at?.toISOString() ?? null };
+    const delivery = await this.outbox.deliveryStatus(challenge.deliveryId);
+    if (!delivery) return null;
+    return { status: delivery.status === 'sending' ? 'pending' : delivery.status, failedAt: delivery.failedAt?.toISOString() ?? null };
   }
 
   /** The caller's own challenge, or 404 (SEC-3). A sign-in sees only its own sign-in's challenges. */
   async findOwn(caller: Caller, challengeId: string): Promise<Challenge> {
-    const challenge = await this.db.manager.findOneBy(Challenge, { id: challengeId, userId: caller.userId });
+    const challenge = await this.challenges.findOwn(caller.userId, challengeId);
     const sameContext =
       challenge &&
       (caller.kind === 'sign_in'
@@ -166,10 +175,8 @@ export class ChallengeService {
   }
 
   /** Ends every open challenge of a user (RESET-2); a sealed SMS code goes with it. */
-  async revokePendingForUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE challenges SET status = 'revoked', code_ciphertext = NULL WHERE user_id = $1 AND status = 'pending'`, [
-      userId,
-    ]);
+  revokePendingForUser(userId: string, manager: EntityManager): Promise<void> {
+    return this.challenges.revokePendingOfUser(manager, userId);
   }
 
   private assertOpen(challenge: Challenge): void {
@@ -178,13 +185,7 @@ export class ChallengeService {
     if (challenge.expiresAt <= this.clock.now()) throw new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
   }
 
-  private async markVerified(manager: EntityManager, challengeId: string): Promise<boolean> {
-    const rows = await writeReturning(
-      manager,
-      `UPDATE challenges SET status = 'verified', verified_at = $2, code_ciphertext = NULL
-       WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [challengeId, this.clock.now()],
-    );
-    return rows.length > 0;
+  private markVerified(manager: EntityManager, challengeId: string): Promise<boolean> {
+    return this.challenges.markVerified(manager, challengeId, this.clock.now());
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, KeyedHasher, randomToken, requestContext } from '@sitepass/common';
-import { Amr, AuditEventRepository, TrustedDevice, writeReturning } from '@sitepass/database';
+import { Amr, AuditEventRepository, TrustedDevice, TrustedDeviceRepository } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 
 const PURPOSE = 'device-token';
@@ -29,6 +29,7 @@ export interface TrustedDeviceView {
 export class TrustedDeviceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly devices: TrustedDeviceRepository,
     private readonly hasher: KeyedHasher,
     private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
@@ -38,39 +39,35 @@ export class TrustedDeviceService {
   async trust(userId: string, factorId: string, amr: Amr[], mfaTime: Date, manager: EntityManager): Promise<string> {
     const token = randomToken();
     const context = requestContext.current();
-    await manager.insert(TrustedDevice, {
-      id: randomUUID(),
-      userId,
-      tokenHash: this.hasher.hash(PURPOSE, token),
-      amr,
-      mfaTime,
-      factorId,
-      ip: context?.ip ?? null,
-      userAgent: context?.userAgent ?? null,
-      createdAt: this.clock.now(),
-      revokedAt: null,
-    });
+    await this.devices.insert(
+      manager,
+      Object.assign(new TrustedDevice(), {
+        id: randomUUID(),
+        userId,
+        tokenHash: this.hasher.hash(PURPOSE, token),
+        amr,
+        mfaTime,
+        factorId,
+        ip: context?.ip ?? null,
+        userAgent: context?.userAgent ?? null,
+        createdAt: this.clock.now(),
+        revokedAt: null,
+      }),
+    );
     return token;
   }
 
   /** The device behind a token, if it is this user's, its factor is still active and its MFA younger than `maxAgeSeconds`. */
   async findTrusted(userId: string, token: string, maxAgeSeconds: number, manager: EntityManager): Promise<TrustedDevice | null> {
     if (maxAgeSeconds <= 0) return null;
-    const device = await manager
-      .createQueryBuilder(TrustedDevice, 'device')
-      .innerJoin('factors', 'factor', `factor.id = device.factor_id AND factor.status = 'active'`)
-      .where('device.token_hash = :tokenHash AND device.user_id = :userId AND device.revoked_at IS NULL', {
-        tokenHash: this.hasher.hash(PURPOSE, token),
-        userId,
-      })
-      .getOne();
+    const device = await this.devices.findTrusted(manager, this.hasher.hash(PURPOSE, token), userId);
     if (!device) return null;
     const ageSeconds = (this.clock.now().getTime() - device.mfaTime.getTime()) / 1000;
     return ageSeconds <= maxAgeSeconds ? device : null;
   }
 
   async list(userId: string): Promise<TrustedDeviceView[]> {
-    const devices = await this.db.manager.find(TrustedDevice, { where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const devices = await this.devices.listLive(userId);
     return devices.map((device) => ({
       id: device.id,
       createdAt: device.createdAt.toISOString(),
@@ -85,12 +82,7 @@ export class TrustedDeviceService {
   /** ABUSE-9: a user revokes one of their devices; another user's device, or one already revoked, is a 404. */
   async revokeOwn(userId: string, deviceId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const rows = await writeReturning(
-        manager,
-        `UPDATE trusted_devices SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
-        [deviceId, userId, this.clock.now()],
-      );
-      if (rows.length === 0) throw DomainError.notFound('The trusted device');
+      if (!(await this.devices.revokeOwn(manager, userId, deviceId, this.clock.now()))) throw DomainError.notFound('The trusted device');
       await this.audit.record(
         { type: 'trusted_device.revoked', subjectUserId: userId, data: { deviceId, reason: 'revoked_by_user' } },
         manager,
@@ -110,21 +102,12 @@ export class TrustedDeviceService {
     });
   }
 
-  async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const rows = await writeReturning(
-      manager,
-      `UPDATE trusted_devices SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId, this.clock.now()],
-    );
-    return rows.length;
+  revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    return this.devices.revokeAllOfUser(manager, userId, this.clock.now());
   }
 
   /** The devices that the given factors trusted go with them. */
-  async revokeForFactors(manager: EntityManager, factorIds: string[]): Promise<void> {
-    if (factorIds.length === 0) return;
-    await manager.query(`UPDATE trusted_devices SET revoked_at = $2 WHERE factor_id = ANY($1) AND revoked_at IS NULL`, [
-      factorIds,
-      this.clock.now(),
-    ]);
+  revokeForFactors(manager: EntityManager, factorIds: string[]): Promise<void> {
+    return this.devices.revokeForFactors(manager, factorIds, this.clock.now());
   }
 }

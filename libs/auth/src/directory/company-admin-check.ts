@@ -1,7 +1,6 @@
+import { Company, MembershipRepository } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../errors/domain.error';
-import { Company } from '@sitepass/database';
-import { DirectoryRepository } from './directory.repository';
 
 /**
  * DIR-3, SEC-3: a company admin is an active member with role `admin` in that company. Everyone else,
@@ -9,10 +8,10 @@ import { DirectoryRepository } from './directory.repository';
  */
 @Injectable()
 export class CompanyAdminCheck {
-  constructor(private readonly directory: DirectoryRepository) {}
+  constructor(private readonly memberships: MembershipRepository) {}
 
   async assertAdmin(userId: string, companyId: string): Promise<Company> {
-    const membership = await this.directory.findMembership(userId, companyId);
+    const membership = await this.memberships.find(userId, companyId);
     if (!membership?.company || membership.role !== 'admin' || membership.status !== 'active') throw DomainError.notFound('The company');
     return membership.company;
   }

@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { Company, Membership, User } from '@sitepass/database';
-import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 
-/** Users, companies and memberships (DIR-1 to DIR-4), usable without the rest of the MFA core. */
+/** Users, companies and memberships as the platform's back end maintains them (DIR-1 to DIR-4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Company, Membership])],
-  providers: [DirectoryRepository, DirectoryService, PasswordHasher],
-  exports: [DirectoryRepository, DirectoryService, PasswordHasher],
+  providers: [DirectoryService, PasswordHasher],
+  exports: [DirectoryService, PasswordHasher],
 })
 export class DirectoryModule {}

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { PasswordHasher } from '../passwords/password-hasher';
 import {
   Company,
+  CompanyRepository,
   Membership,
+  MembershipRepository,
   MembershipRole,
   MembershipStatus,
   normalizeEmail,
@@ -15,6 +16,7 @@ import {
   PayRole,
   payRolesAllowedFor,
   User,
+  UserRepository,
   UserStatus,
 } from '@sitepass/database';
 
@@ -44,34 +46,32 @@ export interface MembershipTerms {
 @Injectable()
 export class DirectoryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UserRepository,
+    private readonly companies: CompanyRepository,
+    private readonly memberships: MembershipRepository,
     private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
   ) {}
 
   async createUser(input: NewUser): Promise<User> {
     const now = this.clock.now();
-    const user = this.db.manager.create(User, {
-      id: randomUUID(),
-      email: normalizeEmail(input.email),
-      passwordHash: input.password ? await this.passwords.hash(input.password) : null,
-      status: input.status ?? 'active',
-      alwaysRequireMfa: input.alwaysRequireMfa ?? false,
-      support: input.support ?? false,
-      mfaFailureCount: 0,
-      mfaBlockedUntil: null,
-      mfaLockedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    try {
-      return await this.db.manager.save(user);
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new DomainError('email_taken', 'A user with this email already exists.');
-      }
-      throw error;
-    }
+    const created = await this.users.insert(
+      Object.assign(new User(), {
+        id: randomUUID(),
+        email: normalizeEmail(input.email),
+        passwordHash: input.password ? await this.passwords.hash(input.password) : null,
+        status: input.status ?? 'active',
+        alwaysRequireMfa: input.alwaysRequireMfa ?? false,
+        support: input.support ?? false,
+        mfaFailureCount: 0,
+        mfaBlockedUntil: null,
+        mfaLockedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    if (!created) throw new DomainError('email_taken', 'A user with this email already exists.');
+    return created;
   }
 
   /**
@@ -83,20 +83,20 @@ export class DirectoryService {
     userId: string,
     changes: Omit<UserChanges, 'password'> & { passwordHash?: string },
   ): Promise<User> {
-    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'for_no_key_update' } });
+    const user = await this.users.findForChange(manager, userId);
     if (!user) throw DomainError.notFound('The user');
     if (changes.passwordHash !== undefined) user.passwordHash = changes.passwordHash;
     if (changes.status !== undefined) user.status = changes.status;
     if (changes.alwaysRequireMfa !== undefined) user.alwaysRequireMfa = changes.alwaysRequireMfa;
     if (changes.support !== undefined) user.support = changes.support;
     user.updatedAt = this.clock.now();
-    return manager.save(user);
+    return this.users.save(manager, user);
   }
 
   async createCompany(input: NewCompany): Promise<Company> {
     const now = this.clock.now();
-    return this.db.manager.save(
-      this.db.manager.create(Company, {
+    return this.companies.insert(
+      Object.assign(new Company(), {
         id: randomUUID(),
         name: input.name.trim(),
         ssoDomains: (input.ssoDomains ?? []).map((domain) => domain.trim().toLowerCase()),
@@ -109,10 +109,7 @@ export class DirectoryService {
 
   /** Creates or replaces a membership; Pay roles must fit the company's kind (PAY-1). */
   async setMembership(companyId: string, userId: string, terms: MembershipTerms): Promise<Membership> {
-    const [company, user] = await Promise.all([
-      this.db.manager.findOneBy(Company, { id: companyId }),
-      this.db.manager.findOneBy(User, { id: userId }),
-    ]);
+    const [company, user] = await Promise.all([this.companies.findById(companyId), this.users.findById(userId)]);
     if (!company) throw DomainError.notFound('The company');
     if (!user) throw DomainError.notFound('The user');
     const payRoles = [...new Set(terms.payRoles ?? [])];
@@ -126,9 +123,9 @@ export class DirectoryService {
       );
     }
     const now = this.clock.now();
-    const existing = await this.db.manager.findOneBy(Membership, { userId, companyId });
-    return this.db.manager.save(
-      this.db.manager.create(Membership, {
+    const existing = await this.memberships.findOne(userId, companyId);
+    return this.memberships.save(
+      Object.assign(new Membership(), {
         userId,
         companyId,
         role: terms.role,

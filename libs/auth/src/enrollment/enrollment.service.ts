@@ -1,13 +1,21 @@
+import {
+  AuditEventRepository,
+  Challenge,
+  ChallengeRepository,
+  Factor,
+  FactorRepository,
+  FactorType,
+  isSsoUser,
+  PendingSignIn,
+  UserRepository,
+} from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock, SecretKeyring } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEventRepository, Challenge, Factor, FactorType, isSsoUser, PendingSignIn } from '@sitepass/database';
 import { ChallengeService } from '../challenges/challenge.service';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
-import { FactorRepository } from '../factors/factor.repository';
 import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
 import { parseMobileNumber } from '../factors/phone-number';
 import { SelfServiceCheck } from '../factors/self-service-check';
@@ -34,10 +42,11 @@ export class EnrollmentService {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
     private readonly facts: SubjectFactsLoader,
     private readonly factors: FactorRepository,
     private readonly challenges: ChallengeService,
+    private readonly challengeRows: ChallengeRepository,
     private readonly selfService: SelfServiceCheck,
     private readonly totp: TotpCodes,
     private readonly keyring: SecretKeyring,
@@ -48,7 +57,7 @@ export class EnrollmentService {
 
   /** `onlyTypes` narrows further what the product allows, for an endpoint of one role (PAY-5). */
   async startEnrollment(caller: Caller, request: EnrollmentRequest, onlyTypes?: readonly FactorType[]): Promise<StartedEnrollment> {
-    const user = (await this.directory.findUserById(caller.userId))!;
+    const user = (await this.users.findById(caller.userId))!;
     const facts = await this.facts.load(user);
     if (onlyTypes && !onlyTypes.includes(request.factorType)) {
       throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor cannot be enrolled here.`, {
@@ -136,11 +145,7 @@ export class EnrollmentService {
 
   /** The open challenge that confirms this enrollment, in the caller's own sign-in or session (SEC-3). */
   async enrollmentChallenge(caller: Caller, factor: Factor): Promise<Challenge> {
-    const [latest] = await this.db.manager.find(Challenge, {
-      where: { factorId: factor.id, purpose: 'enrollment' },
-      order: { createdAt: 'DESC' },
-      take: 1,
-    });
+    const latest = await this.challengeRows.latestEnrollmentChallenge(factor.id);
     if (!latest) throw DomainError.notFound('The enrollment');
     return this.challenges.findOwn(caller, latest.id);
   }
@@ -200,7 +205,7 @@ export class EnrollmentService {
     await this.factors.revokePending(manager, user.id, request.factorType, now);
     const replaced = facts.activeFactors.find((active) => active.type === request.factorType) ?? null;
     const id = randomUUID();
-    const factor = manager.create(Factor, {
+    const factor = Object.assign(new Factor(), {
       id,
       userId: user.id,
       type: request.factorType,
@@ -218,7 +223,7 @@ export class EnrollmentService {
       revokedReason: null,
       ...detailsFor(id),
     });
-    await manager.insert(Factor, factor);
+    await this.factors.insert(manager, factor);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);
     await this.audit.record(
       { type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } },

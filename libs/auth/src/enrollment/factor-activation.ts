@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock } from '@sitepass/common';
-import { AuditEventRepository, AuditRecord, Factor, writeReturning } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, Factor, FactorRepository } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 import { VerifiedChallenge } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
-import { FactorRepository } from '../factors/factor.repository';
 import { RECENT_MFA_SECONDS } from '../factors/self-service-check';
 import { summarizeFactor } from '../factors/factor-summary';
 import { Notifications } from '../notifications/security-notices';
@@ -49,12 +48,7 @@ export class FactorActivation {
         ...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })),
       );
     }
-    const activated = await writeReturning(
-      manager,
-      `UPDATE factors SET status = 'active', activated_at = $2, expires_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [factor.id, now],
-    );
-    if (activated.length === 0) throw DomainError.notFound('The enrollment');
+    if (!(await this.factors.activate(manager, factor.id, now))) throw DomainError.notFound('The enrollment');
     const firstFactor = othersActive.length === 0;
     const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
     const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;

@@ -1,12 +1,10 @@
+import { Factor, FactorRepository, User, UserRepository } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { AttemptBudget } from '../challenges/attempt-budget';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { Factor, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { isUsable } from '../sign-in/usable-factors';
-import { FactorRepository } from './factor.repository';
 
 /**
  * The factor a challenge (sign-in, re-check or step-up) is about to be issued for: the caller's own and
@@ -17,7 +15,7 @@ import { FactorRepository } from './factor.repository';
 export class FactorAccess {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
     private readonly factors: FactorRepository,
     private readonly facts: SubjectFactsLoader,
     private readonly budget: AttemptBudget,
@@ -36,7 +34,7 @@ export class FactorAccess {
 
   /** The caller's own active factor, whether or not this product accepts it: what a `proof` challenge proves (ABUSE-3). */
   async ownActiveFactor(userId: string, factorId: string): Promise<{ user: User; factor: Factor }> {
-    const user = (await this.directory.findUserById(userId))!;
+    const user = (await this.users.findById(userId))!;
     const factor = await this.factors.findOwn(user.id, factorId);
     if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
     this.budget.assertMayTry(user);

@@ -1,10 +1,9 @@
+import { AuditEventRepository, FactorRepository, FactorStatus, FactorType, UserRepository } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, requestContext } from '@sitepass/common';
 import { OutboxWriter } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
-import { AuditEventRepository, FactorStatus, FactorType } from '@sitepass/database';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { RecoveryCodeService, RecoveryCodeStatus } from '../recovery-codes/recovery-code.service';
@@ -12,7 +11,6 @@ import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
 import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { Principal } from '../tokens/access-token';
-import { FactorRepository } from './factor.repository';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
 import { Notifications } from '../notifications/security-notices';
@@ -47,7 +45,7 @@ export class FactorService {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
     private readonly factors: FactorRepository,
     private readonly facts: SubjectFactsLoader,
     private readonly selfService: SelfServiceCheck,
@@ -61,7 +59,7 @@ export class FactorService {
   ) {}
 
   async overview(principal: Principal): Promise<MfaOverview> {
-    const user = (await this.directory.findUserById(principal.userId))!;
+    const user = (await this.users.findById(principal.userId))!;
     const facts = await this.facts.load(user);
     const requirement = this.policy.evaluate(facts);
     const [factors, recoveryCode] = await Promise.all([
@@ -94,12 +92,12 @@ export class FactorService {
    * of two removals at once the second sees the first. The devices the factor trusted go with it (ABUSE-9).
    */
   async revokeFactor(principal: Principal, factorId: string, currentPassword: string): Promise<void> {
-    const user = (await this.directory.findUserById(principal.userId))!;
+    const user = (await this.users.findById(principal.userId))!;
     const factor = await this.factors.findOwn(user.id, factorId);
     if (!factor || factor.status === 'revoked') throw DomainError.notFound('The factor');
     await this.selfService.assert(principal, user, currentPassword, (await this.facts.load(user)).activeFactors.length > 0);
     await this.db.transaction(async (manager) => {
-      await this.directory.lockUser(manager, user.id);
+      await this.users.lockForChange(manager, user.id);
       const facts = await this.facts.load(user, manager);
       const remaining = facts.activeFactors.filter((active) => active.id !== factor.id);
       if (
@@ -141,7 +139,7 @@ export class FactorService {
 
   /** REC-2: a new code on request voids the old one; same checks as any self-service change. */
   async regenerateRecoveryCode(principal: Principal, currentPassword: string): Promise<string> {
-    const user = (await this.directory.findUserById(principal.userId))!;
+    const user = (await this.users.findById(principal.userId))!;
     const facts = await this.facts.load(user);
     if (facts.activeFactors.length === 0) {
       throw new DomainError('enrollment_not_available', 'Add a factor first: a recovery code stands in for one.');

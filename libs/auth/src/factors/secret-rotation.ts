@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { SecretKeyring } from '@sitepass/common';
-import { DataSource } from 'typeorm';
 import { totpSecretAad } from './totp.authenticator';
+import { FactorRepository } from '@sitepass/database';
 
 const BATCH = 500;
 
@@ -16,7 +15,7 @@ export class SecretRotation {
   private readonly logger = new Logger(SecretRotation.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly factors: FactorRepository,
     private readonly keyring: SecretKeyring,
   ) {}
 
@@ -24,22 +23,13 @@ export class SecretRotation {
     let reencrypted = 0;
     const current = this.keyring.currentKeyId;
     for (;;) {
-      const rows: Array<{ id: string; secret_ciphertext: string; secret_key_id: string }> = await this.db.query(
-        `SELECT id, secret_ciphertext, secret_key_id FROM factors
-         WHERE secret_ciphertext IS NOT NULL AND secret_key_id <> $1 ORDER BY id LIMIT $2`,
-        [current, BATCH],
-      );
+      const rows = await this.factors.sealedUnderOlderKeys(current, BATCH);
       if (rows.length === 0) break;
       for (const row of rows) {
         const aad = totpSecretAad(row.id);
         const secret = this.keyring.open({ keyId: row.secret_key_id, ciphertext: row.secret_ciphertext }, aad);
         const sealed = this.keyring.seal(secret, aad);
-        await this.db.query(`UPDATE factors SET secret_ciphertext = $2, secret_key_id = $3 WHERE id = $1 AND secret_ciphertext = $4`, [
-          row.id,
-          sealed.ciphertext,
-          sealed.keyId,
-          row.secret_ciphertext,
-        ]);
+        await this.factors.reseal(row.id, row.secret_ciphertext, sealed);
         reencrypted += 1;
       }
     }

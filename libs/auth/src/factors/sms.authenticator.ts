@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock, KeyedHasher, randomDigits, requestContext, SecretKeyring } from '@sitepass/common';
-import { Challenge, Factor, writeReturning } from '@sitepass/database';
-import { OutboxWriter } from '@sitepass/messaging';
+import { Challenge, ChallengeRepository, Factor } from '@sitepass/database';
+import { OutboxWriter, smsCodeAad } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
 import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../limits/sms-quota';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
@@ -10,9 +10,6 @@ import { countryOf } from './phone-number';
 /** An SMS code is good for 10 minutes (SMS-2). */
 export const SMS_CODE_LIFETIME_SECONDS = 10 * 60;
 const CODE_PURPOSE = 'sms-code';
-
-/** The associated data that binds a sealed SMS code to its challenge. */
-export const smsCodeAad = (challengeId: string) => `challenge:${challengeId}:sms-code`;
 
 /**
  * SMS factors (SMS-2, SMS-3): each challenge, and each resend, gets a new 6-digit code from the CSPRNG.
@@ -29,6 +26,7 @@ export class SmsAuthenticator implements FactorAuthenticator {
     private readonly keyring: SecretKeyring,
     private readonly outbox: OutboxWriter,
     private readonly quota: SmsQuota,
+    private readonly challenges: ChallengeRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -61,19 +59,7 @@ export class SmsAuthenticator implements FactorAuthenticator {
       resendAvailableAt: addSeconds(now, SMS_COOLDOWN_SECONDS),
       expiresAt: addSeconds(now, SMS_CODE_LIFETIME_SECONDS),
     });
-    await manager.update(
-      Challenge,
-      { id: challenge.id },
-      {
-        codeHash: challenge.codeHash,
-        codeCiphertext: challenge.codeCiphertext,
-        codeKeyId: challenge.codeKeyId,
-        deliveryId: challenge.deliveryId,
-        lastSentAt: challenge.lastSentAt,
-        resendAvailableAt: challenge.resendAvailableAt,
-        expiresAt: challenge.expiresAt,
-      },
-    );
+    await this.challenges.storeCode(manager, challenge);
   }
 
   async check(challenge: Challenge, _factor: Factor, code: string): Promise<CodeCheck> {
@@ -84,13 +70,7 @@ export class SmsAuthenticator implements FactorAuthenticator {
     return {
       kind: 'match',
       // Single use: only the request that clears the hash it matched wins (SMS-2).
-      claim: async (manager) =>
-        (
-          await writeReturning(manager, `UPDATE challenges SET code_hash = NULL WHERE id = $1 AND code_hash = $2 RETURNING id`, [
-            challenge.id,
-            codeHash,
-          ])
-        ).length > 0,
+      claim: (manager) => this.challenges.claimCode(manager, challenge.id, codeHash),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { Factor, writeReturning } from '@sitepass/database';
+import { Factor, FactorRepository } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
 import { currentStep, TotpCodes } from './totp-codes';
@@ -18,6 +18,7 @@ export class TotpAuthenticator implements FactorAuthenticator {
   constructor(
     private readonly codes: TotpCodes,
     private readonly keyring: SecretKeyring,
+    private readonly factors: FactorRepository,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: SitepassConfig,
   ) {}
@@ -61,24 +62,13 @@ export class TotpAuthenticator implements FactorAuthenticator {
    * as clock-skewed. The conditional UPDATE is the guard: of any number of simultaneous submissions, on any
    * instances, one row update wins.
    */
-  private async claimStep(manager: EntityManager, factorId: string, step: number): Promise<boolean> {
-    const rows = await writeReturning(
-      manager,
-      `UPDATE factors SET last_used_step = $2
-       WHERE id = $1 AND status IN ('pending', 'active') AND (last_used_step IS NULL OR last_used_step < $2) AND NOT ($2 = ANY (refused_steps))
-       RETURNING id`,
-      [factorId, step],
-    );
-    return rows.length > 0;
+  private claimStep(manager: EntityManager, factorId: string, step: number): Promise<boolean> {
+    return this.factors.claimStep(manager, factorId, step);
   }
 
   /** Keeps the refused step, and forgets steps that can no longer be accepted anyway. */
-  private async refuseStep(manager: EntityManager, factorId: string, step: number): Promise<void> {
-    const oldestAcceptable = currentStep(this.clock.now()) - this.config.totpDriftSteps;
-    await manager.query(
-      `UPDATE factors SET refused_steps = array_append(ARRAY(SELECT kept FROM unnest(refused_steps) AS kept WHERE kept >= $3 AND kept <> $2), $2::bigint)
-       WHERE id = $1`,
-      [factorId, step, oldestAcceptable],
-    );
+  /** Keeps the refused step, and forgets steps that can no longer be accepted anyway. */
+  private refuseStep(manager: EntityManager, factorId: string, step: number): Promise<void> {
+    return this.factors.refuseStep(manager, factorId, step, currentStep(this.clock.now()) - this.config.totpDriftSteps);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxWriter } from '@sitepass/messaging';
+import { EmailTemplate, OutboxWriter } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { EmailTemplate } from './email-templates';
 import { OutboxParams } from '@sitepass/database';
 
 /**

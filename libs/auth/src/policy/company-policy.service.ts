@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { DataSource } from 'typeorm';
-import { AuditEventRepository, CompanyPolicy, PolicyState, ReauthInterval } from '@sitepass/database';
+import {
+  AuditEventRepository,
+  CompanyPolicy,
+  CompanyPolicyRepository,
+  CompanyRepository,
+  PolicyState,
+  PolicyTerms,
+  ReauthInterval,
+} from '@sitepass/database';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
 import { DomainError, FieldError } from '../errors/domain.error';
-import { CompanyPolicyRepository, PolicyTerms } from './company-policy.repository';
 import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
 
@@ -37,6 +44,7 @@ export class CompanyPolicyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly admins: CompanyAdminCheck,
     private readonly policies: CompanyPolicyRepository,
+    private readonly companies: CompanyRepository,
     private readonly audit: AuditEventRepository,
     private readonly notices: PolicyNotices,
     private readonly clock: Clock,
@@ -52,7 +60,7 @@ export class CompanyPolicyService {
     await this.admins.assertAdmin(actorUserId, companyId);
     const terms = termsOf(input);
     return this.db.transaction(async (manager) => {
-      await this.policies.lockCompany(companyId, manager);
+      await this.companies.lockForChange(manager, companyId);
       const before = await this.policies.findByCompany(companyId, manager);
       const now = this.clock.now();
       assertNotBackdated(terms, before, now);

@@ -1,10 +1,8 @@
+import { CompanyPolicyRepository, holdsMfaRequiredPayorRole, isSsoUser, Membership, MembershipRepository, User } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { holdsMfaRequiredPayorRole, isSsoUser, Membership, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
-import { CompanyPolicyRepository } from '../policy/company-policy.repository';
 import { MfaRevocationService } from './mfa-revocation.service';
 import { assertNotSupportStaff } from './support-staff';
 import { Principal } from '../tokens/access-token';
@@ -28,7 +26,7 @@ export interface MemberReset {
 export class MfaResetService {
   constructor(
     private readonly admins: CompanyAdminCheck,
-    private readonly directory: DirectoryRepository,
+    private readonly memberships: MembershipRepository,
     private readonly policies: CompanyPolicyRepository,
     private readonly revocation: MfaRevocationService,
     private readonly clock: Clock,
@@ -46,8 +44,8 @@ export class MfaResetService {
       ]);
     }
     await this.assertResetsOpen(companyId);
-    const member = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
-    const memberships = await this.directory.activeMembershipsOf(member.id);
+    const member = (await this.memberships.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
+    const memberships = await this.memberships.activeOf(member.id);
     this.assertResettable(actorUserId, member, memberships);
     const resetBy = `an administrator of ${memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company'}`;
     const revoked = await this.revocation.resetUser(member.id, {

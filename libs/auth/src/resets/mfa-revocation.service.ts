@@ -1,13 +1,11 @@
+import { AuditEventRepository, AuditRecord, FactorRepository, FactorType, UserRepository } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEventRepository, AuditRecord, FactorType } from '@sitepass/database';
 import { AttemptBudget } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';
@@ -34,7 +32,7 @@ export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | '
 export class MfaRevocationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
     private readonly factors: FactorRepository,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly devices: TrustedDeviceService,
@@ -69,7 +67,7 @@ export class MfaRevocationService {
   private async revokeAll(manager: EntityManager, userId: string, attribution: ResetAttribution): Promise<RevokedMfa> {
     const resetAt = this.clock.now();
     // The user's row first, as every change to a user's MFA locks it: an attempt in flight finishes first.
-    await this.directory.lockUser(manager, userId);
+    await this.users.lockForChange(manager, userId);
     const factors = await this.factors.revokeAllOfUser(manager, userId, 'admin_reset', resetAt);
     await this.recoveryCodes.voidAll(userId, manager);
     await this.devices.revokeAllForUser(userId, manager);

@@ -1,6 +1,14 @@
+import {
+  CompanyRepository,
+  holdsMfaRequiredPayorRole,
+  isSsoUser,
+  Membership,
+  MembershipRepository,
+  payRolesOf,
+  User,
+  UserRepository,
+} from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { holdsMfaRequiredPayorRole, isSsoUser, Membership, payRolesOf, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MemberReset, MemberResetRequest } from './mfa-reset.service';
@@ -20,15 +28,17 @@ export interface PayResetRequest extends MemberResetRequest {
 @Injectable()
 export class PayResetService {
   constructor(
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
+    private readonly companies: CompanyRepository,
+    private readonly memberships: MembershipRepository,
     private readonly revocation: MfaRevocationService,
   ) {}
 
   async resetPayUser(principal: Principal, companyId: string, request: PayResetRequest): Promise<MemberReset> {
     if (principal.acr !== 'aal2')
       throw new DomainError('reauthentication_required', 'Sign in to Pay with your second factor before resetting anyone.');
-    const actor = (await this.directory.findUserById(principal.userId))!;
-    const actorMembership = await this.directory.findMembership(actor.id, companyId);
+    const actor = (await this.users.findById(principal.userId))!;
+    const actorMembership = await this.memberships.find(actor.id, companyId);
     const asPayeeAdmin =
       actorMembership?.status === 'active' &&
       actorMembership.company?.payKind === 'payee' &&
@@ -39,11 +49,11 @@ export class PayResetService {
         { field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' },
       ]);
     }
-    const target = (await this.directory.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
-    const memberships = await this.directory.activeMembershipsOf(target.id);
+    const target = (await this.memberships.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
+    const memberships = await this.memberships.activeOf(target.id);
     const note = request.identityCheckNote?.trim();
     this.assertResettable(actor, target, memberships, note);
-    const company = actorMembership?.company ?? (await this.directory.findCompanyById(companyId))!;
+    const company = actorMembership?.company ?? (await this.companies.findById(companyId))!;
     const by = actor.support ? 'support' : 'payee_admin';
     const revoked = await this.revocation.resetUser(target.id, {
       actorUserId: actor.id,

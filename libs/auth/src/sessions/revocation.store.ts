@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock, RedisClient } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { SessionRepository } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 
 const MARKER = 'revocations:complete';
@@ -33,7 +32,7 @@ export class RevocationStore implements OnApplicationBootstrap {
 
   constructor(
     private readonly redis: RedisClient,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionRepository,
     @Inject(CONFIG) private readonly config: SitepassConfig,
     private readonly clock: Clock,
   ) {}
@@ -86,10 +85,7 @@ export class RevocationStore implements OnApplicationBootstrap {
     if (revoked) return true;
     if (complete) return false;
     void this.rebuildIfIncomplete().catch((error: Error) => this.logger.warn(`Revocation set not rebuilt: ${error.message}`));
-    const rows: Array<{ revoked: boolean }> = await this.db.query(`SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE id = $1`, [
-      sessionId,
-    ]);
-    return rows[0]?.revoked ?? true;
+    return this.sessions.isRevoked(sessionId);
   }
 
   /** Deleting the rebuild lock too voids a rebuild in progress, which may have read PostgreSQL before this revocation. */
@@ -108,12 +104,10 @@ export class RevocationStore implements OnApplicationBootstrap {
     const locked = await this.redis.set(REBUILD_LOCK, lockToken, 'EX', 30, 'NX');
     if (!locked) return;
     const since = addSeconds(this.clock.now(), -this.ttlSeconds);
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM sessions WHERE revoked_at IS NOT NULL AND revoked_at >= $1`, [
-      since,
-    ]);
-    await this.add(rows.map((row) => row.id));
+    const revoked = await this.sessions.revokedSince(since);
+    await this.add(revoked);
     if (await this.redis.eval(COMPLETE_IF_STILL_LOCKED, 2, REBUILD_LOCK, MARKER, lockToken)) {
-      this.logger.log(`Revocation set rebuilt with ${rows.length} sessions`);
+      this.logger.log(`Revocation set rebuilt with ${revoked.length} sessions`);
     }
   }
 }

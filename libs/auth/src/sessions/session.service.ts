@@ -7,13 +7,13 @@ import {
   Audience,
   AuditEventRepository,
   AuditRecord,
-  RefreshToken,
+  RefreshTokenRepository,
   RevocationReason,
   Session,
-  writeReturning,
+  SessionRepository,
 } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
 import { RevocationStore } from './revocation.store';
@@ -39,6 +39,8 @@ export interface IssuedTokens {
 export class SessionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
     private readonly clock: Clock,
     private readonly hasher: KeyedHasher,
     private readonly accessTokens: AccessTokenIssuer,
@@ -48,12 +50,8 @@ export class SessionService {
 
   /**
    * Opens a session and returns its first tokens; pass the manager of an enclosing transaction. The
-   * session, its first refresh token and the `events` that describe it are one statement: atomic without
-   * a transaction of its own, and one round trip on every sign-in (PERF-1, PERF-2).
-   *
-   * ABUSE-4: the statement opens the session only for a user who is active at that moment, and holds a
-   * share lock on the user's row while it does: a deactivation either waits for this session (and then
-   * revokes it with the others) or has committed first (and then no session is opened).
+   * session, its first refresh token and the `events` that describe it are written in one statement
+   * (PERF-1, PERF-2), only for a user active at that moment (ABUSE-4).
    */
   async startSession(
     userId: string,
@@ -79,29 +77,14 @@ export class SessionService {
       userAgent: context?.userAgent ?? null,
     });
     const refreshToken = randomToken();
-    const parameters: unknown[] = [
-      ...[session.id, userId, audience, session.acr, session.amr, session.authTime, session.mfaTime, now, session.expiresAt],
-      ...[session.ip, session.userAgent, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken)],
-    ];
-    const audit = events.length > 0 ? this.audit.insertion(events, parameters.length + 1, 'EXISTS (SELECT 1 FROM new_session)') : null;
-    // Foreign keys are checked at the end of the statement, when the session row exists.
-    const opened: Array<{ id: string }> = await manager.query(
-      `WITH active_user AS (SELECT id FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE),
-       new_session AS (
-         INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, step_up_failures, ip, user_agent)
-         SELECT $1::uuid, id, $3::text, $4::text, $5::text[], $6::timestamptz, $7::timestamptz, $8::timestamptz, $9::timestamptz, 0, $10::text, $11::text
-         FROM active_user RETURNING id),
-       first_refresh_token AS (INSERT INTO refresh_tokens (token_hash, session_id, created_at) SELECT $12::text, id, $8::timestamptz FROM new_session)
-       ${audit ? `, audit AS (${audit.sql})` : ''}
-       SELECT id FROM new_session`,
-      [...parameters, ...(audit?.parameters ?? [])],
-    );
-    if (opened.length === 0) throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+    if (!(await this.sessions.open(manager, session, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), events))) {
+      throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+    }
     return { session, tokens: this.tokensFor(session, refreshToken) };
   }
 
-  findLiveSession(sessionId: string, manager: EntityManager = this.db.manager): Promise<Session | null> {
-    return manager.findOneBy(Session, { id: sessionId, revokedAt: IsNull() });
+  findLiveSession(sessionId: string, manager?: EntityManager): Promise<Session | null> {
+    return this.sessions.findLive(sessionId, manager);
   }
 
   /**
@@ -115,8 +98,8 @@ export class SessionService {
   ): Promise<IssuedTokens> {
     const tokenHash = this.hasher.hash(REFRESH_TOKEN_PURPOSE, presented);
     const outcome = await this.db.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
-      const session = token && (await manager.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } }));
+      const token = await this.refreshTokens.findForRotation(manager, tokenHash);
+      const session = token && (await this.sessions.findForRefresh(manager, token.sessionId));
       if (!token || !session || session.audience !== audience) {
         throw new DomainError('invalid_token', 'The refresh token is not valid.');
       }
@@ -129,10 +112,13 @@ export class SessionService {
         );
         return { kind: 'reused' } as const;
       }
-      if (this.clock.now() >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
+      const now = this.clock.now();
+      if (now >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
       await checkSession(session, manager);
-      await manager.update(RefreshToken, { tokenHash }, { rotatedAt: this.clock.now() });
-      return { kind: 'rotated', tokens: await this.issueTokens(session, manager) } as const;
+      await this.refreshTokens.markRotated(manager, tokenHash, now);
+      const refreshToken = randomToken();
+      await this.refreshTokens.insert(manager, session.id, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), now);
+      return { kind: 'rotated', tokens: this.tokensFor(session, refreshToken) } as const;
     });
     if (outcome.kind === 'reused')
       throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
@@ -149,15 +135,8 @@ export class SessionService {
     manager: EntityManager,
   ): Promise<{ accessToken: string; expiresIn: number; mfaTime: Date }> {
     const mfaTime = this.clock.now();
-    const [session] = await writeReturning<{ id: string }>(
-      manager,
-      `UPDATE sessions SET acr = 'aal2', mfa_time = $2,
-         amr = ARRAY(SELECT DISTINCT unnest(amr || ARRAY[$3]::text[]) ORDER BY 1)
-       WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-      [sessionId, mfaTime, method],
-    );
-    if (!session) throw new DomainError('session_revoked', 'The session has been revoked.');
-    const updated = (await manager.findOneBy(Session, { id: sessionId }))!;
+    const updated = await this.sessions.recordMfa(manager, sessionId, method, mfaTime);
+    if (!updated) throw new DomainError('session_revoked', 'The session has been revoked.');
     return { accessToken: this.accessTokens.issue({ ...updated, sessionId }), expiresIn: this.accessTokens.lifetimeSeconds, mfaTime };
   }
 
@@ -168,12 +147,7 @@ export class SessionService {
 
   /** Revokes every live session of a user inside the caller's transaction (RESET-2, ABUSE-4, ABUSE-9); returns their ids. */
   async revokeAllForUser(userId: string, reason: RevocationReason, manager: EntityManager): Promise<string[]> {
-    const rows = await writeReturning<{ id: string }>(
-      manager,
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId, this.clock.now(), reason],
-    );
-    const sessionIds = rows.map((row) => row.id);
+    const sessionIds = await this.sessions.revokeAllOfUser(manager, userId, reason, this.clock.now());
     await this.revocations.add(sessionIds);
     return sessionIds;
   }
@@ -184,23 +158,7 @@ export class SessionService {
    * revoked; if the commit fails after Redis took it, the sessions are refused a little early, never late.
    */
   async revokeSessions(manager: EntityManager, sessionIds: string[], reason: RevocationReason): Promise<void> {
-    const rows = await writeReturning<{ id: string }>(
-      manager,
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = ANY($1) AND revoked_at IS NULL RETURNING id`,
-      [sessionIds, this.clock.now(), reason],
-    );
-    await this.revocations.add(rows.map((row) => row.id));
-  }
-
-  private async issueTokens(session: Session, manager: EntityManager): Promise<IssuedTokens> {
-    const refreshToken = randomToken();
-    await manager.insert(RefreshToken, {
-      tokenHash: this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken),
-      sessionId: session.id,
-      createdAt: this.clock.now(),
-      rotatedAt: null,
-    });
-    return this.tokensFor(session, refreshToken);
+    await this.revocations.add(await this.sessions.revoke(manager, sessionIds, reason, this.clock.now()));
   }
 
   private tokensFor(session: Session, refreshToken: string): IssuedTokens {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorType } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorRepository, FactorType } from '@sitepass/database';
 import { AttemptBudget, AttemptOutcome } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
-import { FactorRepository } from '../factors/factor.repository';
 import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';

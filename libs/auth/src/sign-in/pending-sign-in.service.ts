@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
-import { Audience, PendingSignIn, writeReturning } from '@sitepass/database';
+import { Audience, PendingSignIn, PendingSignInRepository } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 
 /** The mfaToken lives 10 minutes (LOGIN-1). */
@@ -14,11 +13,12 @@ const PURPOSE = 'mfa-token';
 @Injectable()
 export class PendingSignInService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly pendingSignIns: PendingSignInRepository,
     private readonly hasher: KeyedHasher,
     private readonly clock: Clock,
   ) {}
 
+  /** Opens the MFA step of a sign-in, only for a user active at that moment (ABUSE-4). */
   async open(
     userId: string,
     audience: Audience,
@@ -27,7 +27,7 @@ export class PendingSignInService {
   ): Promise<{ pending: PendingSignIn; mfaToken: string }> {
     const now = this.clock.now();
     const mfaToken = randomToken();
-    const pending = this.db.manager.create(PendingSignIn, {
+    const pending = Object.assign(new PendingSignIn(), {
       id: randomUUID(),
       userId,
       audience,
@@ -41,22 +41,14 @@ export class PendingSignInService {
       expiresAt: addSeconds(now, MFA_TOKEN_LIFETIME_SECONDS),
       endedAt: null,
     });
-    // ABUSE-4: only for a user still active, holding a share lock on the row as the statement runs: a
-    // deactivation that committed during the password check leaves no MFA step behind it.
-    const opened: unknown[] = await this.db.query(
-      `INSERT INTO pending_sign_ins (id, user_id, audience, token_hash, enrollment_required, trust_device, status, failed_attempts, created_at, expires_at)
-       SELECT $1::uuid, id, $3::text, $4::text, $5::boolean, $6::boolean, 'pending', 0, $7::timestamptz, $8::timestamptz
-       FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE
-       RETURNING id`,
-      [pending.id, userId, audience, pending.tokenHash, enrollmentRequired, trustDevice, now, pending.expiresAt],
-    );
-    if (opened.length === 0) throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+    if (!(await this.pendingSignIns.openForActiveUser(pending)))
+      throw new DomainError('invalid_credentials', 'The email or password is not correct.');
     return { pending, mfaToken };
   }
 
   /** The live pending sign-in an mfaToken opens, for this product only. */
   async findByToken(mfaToken: string, audience: Audience): Promise<PendingSignIn> {
-    const pending = await this.db.manager.findOneBy(PendingSignIn, { tokenHash: this.hasher.hash(PURPOSE, mfaToken) });
+    const pending = await this.pendingSignIns.findByTokenHash(this.hasher.hash(PURPOSE, mfaToken));
     if (!pending || pending.audience !== audience) throw new DomainError('invalid_token', 'The MFA token is not valid.');
     if (pending.status === 'failed') {
       throw new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
@@ -67,29 +59,18 @@ export class PendingSignInService {
     return pending;
   }
 
-  /** Ends every open sign-in of a user (RESET-2): their mfaTokens stop working. */
-  async revokeAllForUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE pending_sign_ins SET status = 'revoked', ended_at = $2 WHERE user_id = $1 AND status = 'pending'`, [
-      userId,
-      this.clock.now(),
-    ]);
+  /** Ends every open sign-in of a user (RESET-2, ABUSE-4): their mfaTokens stop working. */
+  revokeAllForUser(userId: string, manager: EntityManager): Promise<void> {
+    return this.pendingSignIns.revokeAllOfUser(manager, userId, this.clock.now());
   }
 
   /** ABUSE-3: an existing factor was proven in this sign-in; it may now enroll another. */
-  async recordProof(pendingSignInId: string, factorId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE pending_sign_ins SET proven_factor_id = $2 WHERE id = $1 AND status = 'pending'`, [
-      pendingSignInId,
-      factorId,
-    ]);
+  recordProof(pendingSignInId: string, factorId: string, manager: EntityManager): Promise<void> {
+    return this.pendingSignIns.recordProof(manager, pendingSignInId, factorId);
   }
 
   /** Ends the pending sign-in successfully; false if it already ended (a concurrent completion won). */
-  async complete(pendingSignInId: string, manager: EntityManager): Promise<boolean> {
-    const rows = await writeReturning(
-      manager,
-      `UPDATE pending_sign_ins SET status = 'completed', ended_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [pendingSignInId, this.clock.now()],
-    );
-    return rows.length > 0;
+  complete(pendingSignInId: string, manager: EntityManager): Promise<boolean> {
+    return this.pendingSignIns.complete(manager, pendingSignInId, this.clock.now());
   }
 }

@@ -1,3 +1,4 @@
+import { AuditEventRepository, AuditRecord, isSsoUser, Session, User, UserRepository } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, requestContext } from '@sitepass/common';
@@ -5,8 +6,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { summarizeFactor } from '../factors/factor-summary';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
-import { AuditEventRepository, AuditRecord, isSsoUser, Session, User } from '@sitepass/database';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { DomainError } from '../errors/domain.error';
 import { LoginThrottle } from '../limits/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -30,7 +29,7 @@ export class SignInService {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly directory: DirectoryRepository,
+    private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
@@ -139,7 +138,7 @@ export class SignInService {
    */
   async signOutEverywhere(principal: Principal): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await this.directory.lockUser(manager, principal.userId);
+      await this.users.lockForChange(manager, principal.userId);
       const sessionIds = await this.sessions.revokeAllForUser(principal.userId, 'sign_out_everywhere', manager);
       const trustedDevices = await this.devices.revokeAllForUser(principal.userId, manager);
       const data = { sessionsRevoked: sessionIds.length, trustedDevicesRevoked: trustedDevices };
@@ -162,7 +161,7 @@ export class SignInService {
   }
 
   private async checkReauthentication(session: Session, manager: EntityManager): Promise<void> {
-    const user = await this.directory.findUserById(session.userId, manager);
+    const user = await this.users.findById(session.userId, manager);
     if (!user || user.status !== 'active') throw new DomainError('session_revoked', 'The account is no longer active.');
     const requirement = this.policy.evaluate(await this.facts.load(user, manager));
     if (!requirement.required) return;

@@ -1,6 +1,5 @@
+import { MembershipRepository, PayRole } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { PayRole } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { SessionActivity } from './session-activity';
@@ -29,7 +28,7 @@ export interface AuthorizationRules {
 @Injectable()
 export class OperationAuthorizer {
   constructor(
-    private readonly directory: DirectoryRepository,
+    private readonly memberships: MembershipRepository,
     private readonly activity: SessionActivity,
     private readonly stepUps: StepUpService,
   ) {}
@@ -42,7 +41,7 @@ export class OperationAuthorizer {
   ): Promise<{ decision: 'allow' }> {
     const rule = rules.operations[operation];
     if (!rule) throw DomainError.validation([{ field: 'operation', message: 'operation is not a known Payments operation' }]);
-    const roles = await this.directory.activePayRolesOf(principal.userId);
+    const roles = await this.memberships.activePayRolesOf(principal.userId);
     if (!roles.some((role) => rule.permittedRoles.includes(role))) {
       throw new DomainError('role_not_permitted', 'Your Pay roles do not allow this operation.', { operation });
     }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
-import { AuditEventRepository, StepUpGrant, writeReturning } from '@sitepass/database';
+import { AuditEventRepository, SessionRepository, StepUpGrant, StepUpGrantRepository } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
@@ -27,7 +25,8 @@ export interface StepUpToken {
 @Injectable()
 export class StepUpService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly grants: StepUpGrantRepository,
+    private readonly sessions: SessionRepository,
     private readonly challenges: ChallengeService,
     private readonly access: FactorAccess,
     private readonly hasher: KeyedHasher,
@@ -48,18 +47,21 @@ export class StepUpService {
     return this.challenges.verifyChallenge(challenge, code, async (manager, { factor }) => {
       const now = this.clock.now();
       const token = randomToken();
-      await manager.insert(StepUpGrant, {
-        id: randomUUID(),
-        sessionId: principal.sessionId,
-        userId: principal.userId,
-        operation: challenge.operation!,
-        tokenHash: this.hasher.hash(PURPOSE, token),
-        createdAt: now,
-        expiresAt: addSeconds(now, STEP_UP_TOKEN_LIFETIME_SECONDS),
-        consumedAt: null,
-      });
+      await this.grants.insert(
+        manager,
+        Object.assign(new StepUpGrant(), {
+          id: randomUUID(),
+          sessionId: principal.sessionId,
+          userId: principal.userId,
+          operation: challenge.operation!,
+          tokenHash: this.hasher.hash(PURPOSE, token),
+          createdAt: now,
+          expiresAt: addSeconds(now, STEP_UP_TOKEN_LIFETIME_SECONDS),
+          consumedAt: null,
+        }),
+      );
       // A step-up is an MFA proof: the session's MFA time moves with it.
-      await manager.query(`UPDATE sessions SET mfa_time = $2 WHERE id = $1`, [principal.sessionId, now]);
+      await this.sessions.setMfaTime(manager, principal.sessionId, now);
       await this.audit.record(
         { type: 'step_up.verified', subjectUserId: principal.userId, data: { operation: challenge.operation, factorType: factor.type } },
         manager,
@@ -69,14 +71,7 @@ export class StepUpService {
   }
 
   /** PAY-7: consumes the token if it is this session's, for this operation, unexpired and unused. */
-  async consume(principal: Principal, operation: string, token: string): Promise<boolean> {
-    const rows = await writeReturning(
-      this.db.manager,
-      `UPDATE step_up_grants SET consumed_at = $4
-       WHERE token_hash = $1 AND session_id = $2 AND operation = $3 AND consumed_at IS NULL AND expires_at > $4
-       RETURNING id`,
-      [this.hasher.hash(PURPOSE, token), principal.sessionId, operation, this.clock.now()],
-    );
-    return rows.length > 0;
+  consume(principal: Principal, operation: string, token: string): Promise<boolean> {
+    return this.grants.consume(this.hasher.hash(PURPOSE, token), principal.sessionId, operation, this.clock.now());
   }
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Metrics } from '@sitepass/common';
+import { Clock, Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { EmailTemplate, renderEmail } from '@sitepass/auth';
-import { EMAIL_RELEVANCE, EmailRelevance } from '@sitepass/messaging';
+import { OutboxEntry, OutboxRepository, UserRepository } from '@sitepass/database';
+import { EmailTemplate } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
-import { OutboxClaims } from '../outbox-claim';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
+import { renderEmail } from './email-templates';
 import { Mail, MailTransport } from './mail-transport';
-import { OutboxEntry, User } from '@sitepass/database';
+import { PolicyNoticeRelevance } from './policy-notice-relevance';
 
 /**
  * The worker's side of an email (NOTE-2, NOTE-3): the address is read at send time, a message that no
@@ -19,21 +19,21 @@ import { OutboxEntry, User } from '@sitepass/database';
 export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: string; status: string }> {
   constructor(
     @InjectDataSource() db: DataSource,
-    claims: OutboxClaims,
+    outbox: OutboxRepository,
+    clock: Clock,
     @Inject(CONFIG) config: SitepassConfig,
     private readonly transport: MailTransport,
+    private readonly users: UserRepository,
+    private readonly policyNotices: PolicyNoticeRelevance,
     private readonly metrics: Metrics,
-    @Inject(EMAIL_RELEVANCE) private readonly relevance: EmailRelevance[],
   ) {
-    super(db, claims, config.sms.maxAttempts);
+    super(db, outbox, clock, config.sms.maxAttempts);
   }
 
   protected async compose(row: OutboxEntry): Promise<Mail | null> {
-    const user = row.userId ? await this.db.manager.findOneBy(User, { id: row.userId }) : null;
+    const user = row.userId ? await this.users.findById(row.userId) : null;
     if (!user || user.status !== 'active') return null;
-    for (const check of this.relevance) {
-      if (!(await check.stillApplies(row, this.db.manager))) return null;
-    }
+    if (!(await this.policyNotices.stillApplies(row))) return null;
     return { to: user.email, ...renderEmail(row.purpose as EmailTemplate, row.params) };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { OutboxEntry, OutboxKind, OutboxParams } from '@sitepass/database';
+import { OutboxEntry, OutboxKind, OutboxParams, OutboxRepository } from '@sitepass/database';
 
 export interface NewOutboxEntry {
   kind: OutboxKind;
@@ -20,7 +20,10 @@ export interface NewOutboxEntry {
  */
 @Injectable()
 export class OutboxWriter {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   async add(manager: EntityManager, entry: NewOutboxEntry): Promise<OutboxEntry> {
     const [row] = await this.addMany(manager, [entry]);
@@ -30,7 +33,7 @@ export class OutboxWriter {
   /** Many rows in few statements: a policy announcement goes to every member of a company at once. */
   async addMany(manager: EntityManager, entries: NewOutboxEntry[]): Promise<OutboxEntry[]> {
     const rows = entries.map((entry) => this.row(manager, entry));
-    for (let start = 0; start < rows.length; start += 1000) await manager.insert(OutboxEntry, rows.slice(start, start + 1000));
+    await this.outbox.insertMany(manager, rows);
     return rows;
   }
 
@@ -59,7 +62,7 @@ export class OutboxWriter {
   }
 
   /** A resend voids the earlier code: its undelivered message must not go out (SMS-2). */
-  async cancelPendingForChallenge(manager: EntityManager, challengeId: string): Promise<void> {
-    await manager.query(`UPDATE outbox SET status = 'cancelled' WHERE challenge_id = $1 AND status = 'pending'`, [challengeId]);
+  cancelPendingForChallenge(manager: EntityManager, challengeId: string): Promise<void> {
+    return this.outbox.cancelPendingForChallenge(manager, challengeId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Company, CompanyPolicy } from '@sitepass/database';
+import { CompanyPolicy } from './company-policy.entity';
 
 export type PolicyTerms = Pick<CompanyPolicy, 'required' | 'enforcementDate' | 'timeZone' | 'enforcementStartsAt' | 'reauthInterval'>;
 
@@ -12,11 +12,6 @@ export class CompanyPolicyRepository {
 
   findByCompany(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyPolicy | null> {
     return manager.findOneBy(CompanyPolicy, { companyId });
-  }
-
-  /** Locks the company row, so that saves of one company's policy happen one after the other; null if none. */
-  async lockCompany(companyId: string, manager: EntityManager): Promise<Company | null> {
-    return manager.findOne(Company, { where: { id: companyId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Inserts the policy at version 1 or replaces its terms and bumps the version (NOTE-1 keys reminders on it). */
@@ -32,5 +27,23 @@ export class CompanyPolicyRepository {
       [companyId, terms.required, terms.enforcementDate, terms.timeZone, terms.enforcementStartsAt, terms.reauthInterval, updatedBy, now],
     );
     return (await this.findByCompany(companyId, manager))!;
+  }
+
+  /**
+   * What a policy email needs to be still true when the worker sends it (NOTE-1): the policy's current
+   * deadline, whether the user is still an active member, and whether they have enrolled since.
+   */
+  async reminderFacts(
+    companyId: string,
+    userId: string,
+  ): Promise<{ required: boolean; enforcementStartsAt: Date; enrolled: boolean } | null> {
+    const [row] = await this.db.query(
+      `SELECT p.required, p.enforcement_starts_at,
+         EXISTS (SELECT 1 FROM factors f WHERE f.user_id = m.user_id AND f.status = 'active') AS enrolled
+       FROM company_policies p JOIN memberships m ON m.company_id = p.company_id AND m.user_id = $2 AND m.status = 'active'
+       WHERE p.company_id = $1`,
+      [companyId, userId],
+    );
+    return row ? { required: row.required, enforcementStartsAt: row.enforcement_starts_at, enrolled: row.enrolled } : null;
   }
 }

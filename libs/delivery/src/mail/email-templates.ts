@@ -1,15 +1,5 @@
 import { OutboxParams } from '@sitepass/database';
-
-export type EmailTemplate =
-  | 'factor_added'
-  | 'factor_changed'
-  | 'factor_removed'
-  | 'recovery_code_redeemed'
-  | 'recovery_code_regenerated'
-  | 'account_locked'
-  | 'mfa_reset'
-  | 'policy_announcement'
-  | 'policy_reminder';
+import { EmailTemplate } from '@sitepass/messaging';
 
 export interface RenderedEmail {
   subject: string;
