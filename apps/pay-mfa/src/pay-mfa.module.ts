@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@sitepass/auth';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { createMfaStepController, createSessionsController, HttpAuthModule, JwksController } from '@sitepass/http';
+import { HealthModule } from '@sitepass/health';
 import { PayeeAdminEnrollmentsController, PayorEnrollmentsController } from './enrollments/pay-enrollments.controller';
 import { PayRoleGate } from './enrollments/pay-role.gate';
 import { PayPolicy } from './pay.policy';
@@ -21,7 +21,7 @@ export class PayMfaModule {
         ConfigModule.forRoot(config),
         CommonModule.forRoot('pay-mfa'),
         DatabaseModule.forRoot(),
-        AuthModule.forRoot({ policy: PayPolicy }),
+        HttpAuthModule.forRoot({ policy: PayPolicy }),
         HealthModule,
       ],
       controllers: [

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@sitepass/auth';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createMfaStepController, createSessionsController, HealthModule, JwksController } from '@sitepass/http';
+import { createMfaStepController, createSessionsController, HttpAuthModule, JwksController } from '@sitepass/http';
+import { HealthModule } from '@sitepass/health';
 import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
@@ -24,7 +24,7 @@ export class StandardMfaModule {
         ConfigModule.forRoot(config),
         CommonModule.forRoot('standard-mfa'),
         DatabaseModule.forRoot(),
-        AuthModule.forRoot({ policy: StandardPolicy }),
+        HttpAuthModule.forRoot({ policy: StandardPolicy }),
         HealthModule,
       ],
       controllers: [

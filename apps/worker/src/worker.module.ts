@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
 import { CONFIG, ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { HealthModule } from '@sitepass/http';
+import { HealthModule } from '@sitepass/health';
 import { DeliveryModule } from '@sitepass/delivery';
 import { EmailProcessor } from './email/email.processor';
 import { SmsProcessor } from './sms/sms.processor';

@@ -1,7 +1,4 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { AUTH_OPTIONS } from './auth.options';
 import { AttemptBudget } from './challenges/attempt-budget';
 import { ChallengeService } from './challenges/challenge.service';
@@ -24,7 +21,6 @@ import { PayResetService } from './resets/pay-reset.service';
 import { OperationAuthorizer } from './step-up/operation-authorizer';
 import { SessionActivity } from './step-up/session-activity';
 import { StepUpService } from './step-up/step-up.service';
-import { MfaTokenGuard } from './guards/mfa-token.guard';
 import { RecoveryCodeService } from './recovery-codes/recovery-code.service';
 import { MfaStepService } from './sign-in/mfa-step.service';
 import { PendingSignInService } from './sign-in/pending-sign-in.service';
@@ -37,9 +33,6 @@ import { MfaResetService } from './resets/mfa-reset.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { AccountAdministration } from './directory/account-administration';
 import { DirectoryModule } from './directory/directory.module';
-import { AuthenticationGuard } from './guards/authentication.guard';
-import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './guards/jwt-access.guard';
-import { ServiceTokenGuard } from './guards/service-token.guard';
 import { LoginThrottle } from './limits/login-throttle';
 import { RateLimiter } from './limits/rate-limiter';
 import { RevocationStore } from './sessions/revocation.store';
@@ -47,7 +40,6 @@ import { SessionService } from './sessions/session.service';
 import { PRODUCT_POLICY, ProductPolicy } from './sign-in/product-policy';
 import { SignInService } from './sign-in/sign-in.service';
 import { SubjectFactsLoader } from './sign-in/subject-facts.loader';
-import { createJwtStrategy } from './strategies/jwt.strategy';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { SigningKeys } from './tokens/signing-keys';
 
@@ -101,26 +93,20 @@ export interface AuthModuleOptions {
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
-    const strategyName = `jwt-${randomUUID()}`;
     return {
       module: AuthModule,
-      imports: [PassportModule, DirectoryModule, MessagingModule],
+      imports: [DirectoryModule, MessagingModule],
       providers: [
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },
         { provide: AUTH_OPTIONS, inject: [PRODUCT_POLICY], useFactory: (policy: ProductPolicy) => ({ audience: policy.audience }) },
-        { provide: JWT_STRATEGY, useClass: createJwtStrategy(strategyName) },
-        { provide: JWT_ACCESS_GUARD, useClass: createJwtAccessGuard(strategyName) },
-        ServiceTokenGuard,
-        MfaTokenGuard,
         {
           provide: FACTOR_AUTHENTICATORS,
           inject: [TotpAuthenticator, SmsAuthenticator],
           useFactory: (...authenticators: FactorAuthenticator[]) => authenticators,
         },
-        { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],
-      exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY],
+      exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY, AUTH_OPTIONS],
     };
   }
 }

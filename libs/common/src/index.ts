@@ -9,3 +9,4 @@ export * from './metrics/metrics';
 export * from './redis/redis.module';
 export * from './common.module';
 export * from './net/client-network';
+export * from './http/auth-mode.decorator';

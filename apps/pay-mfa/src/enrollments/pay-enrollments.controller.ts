@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, EnrollmentService, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
-import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { Caller, EnrollmentService, StartedEnrollment, viewChallenge } from '@sitepass/auth';
+import { CurrentCaller, FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
 import { EnrollmentAudience, PayRoleGate } from './pay-role.gate';
 import { FactorType } from '@sitepass/database';
+import { MfaTokenOrAccessAuth } from '@sitepass/common';
 
 /**
  * PAY-5: enrollment for one kind of Pay role. Payors enroll an authenticator app only; payee admins an

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MemberReset, PayResetService, Principal } from '@sitepass/auth';
-import { MfaResetDto, UuidPipe } from '@sitepass/http';
+import { MemberReset, PayResetService, Principal } from '@sitepass/auth';
+import { CurrentPrincipal, MfaResetDto, UuidPipe } from '@sitepass/http';
 import { IsOptional, IsString, Length } from 'class-validator';
 
 export class PayResetDto extends MfaResetDto {

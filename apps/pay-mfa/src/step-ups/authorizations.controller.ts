@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, OperationAuthorizer, Principal } from '@sitepass/auth';
+import { OperationAuthorizer, Principal } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { PAY_OPERATION_RULES } from '../pay-operations';
 import { AuthorizationDto } from './step-up.dto';
+import { CurrentPrincipal } from '@sitepass/http';
 
 /** PAY-7: the gateway's decision on each Payments request: 200 allow, 401 or 403 with the reason. */
 @ApiTags('authorization')

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ChallengeView, CurrentPrincipal, Principal, StepUpService } from '@sitepass/auth';
-import { UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { ChallengeView, Principal, StepUpService } from '@sitepass/auth';
+import { CurrentPrincipal, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
 import { StartStepUpDto } from './step-up.dto';
 

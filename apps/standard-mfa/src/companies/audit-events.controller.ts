@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CompanyAuditService, CurrentPrincipal, Principal } from '@sitepass/auth';
-import { UuidPipe } from '@sitepass/http';
+import { CompanyAuditService, Principal } from '@sitepass/auth';
+import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
 import { PageQueryDto } from './company-admin.dto';
 import { CompanyAuditEvent, Page } from '@sitepass/database';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MemberStatusPage, MemberStatusService, Principal } from '@sitepass/auth';
-import { UuidPipe } from '@sitepass/http';
+import { MemberStatusPage, MemberStatusService, Principal } from '@sitepass/auth';
+import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
 import { MemberStatusQueryDto } from './company-admin.dto';
 
 /** POL-7: who the policy impacts and who is ready. */

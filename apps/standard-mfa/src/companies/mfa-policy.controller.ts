@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CompanyPolicyService, CurrentPrincipal, PolicyView, Principal } from '@sitepass/auth';
-import { UuidPipe } from '@sitepass/http';
+import { CompanyPolicyService, PolicyView, Principal } from '@sitepass/auth';
+import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
 import { SetPolicyDto } from './company-admin.dto';
 
 /** POL-1 to POL-3: the company's MFA policy, for its admins. */

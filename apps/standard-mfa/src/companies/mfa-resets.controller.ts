@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MemberReset, MfaResetService, Principal } from '@sitepass/auth';
-import { MfaResetDto, UuidPipe } from '@sitepass/http';
+import { MemberReset, MfaResetService, Principal } from '@sitepass/auth';
+import { CurrentPrincipal, MfaResetDto, UuidPipe } from '@sitepass/http';
 
 /** RESET-1 to RESET-4: a company admin resets a member who lost their factor. */
 @ApiTags('company admin')

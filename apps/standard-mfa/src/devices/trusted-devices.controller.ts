@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, TrustedDeviceService, TrustedDeviceView } from '@sitepass/auth';
-import { UuidPipe } from '@sitepass/http';
+import { Principal, TrustedDeviceService, TrustedDeviceView } from '@sitepass/auth';
+import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
 
 /** SES-6, ABUSE-9: the devices that skip the MFA step for this user, and their revocation. */
 @ApiTags('factors')

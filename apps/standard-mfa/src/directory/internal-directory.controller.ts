@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccountAdministration, DirectoryService, ServiceAuth } from '@sitepass/auth';
+import { AccountAdministration, DirectoryService } from '@sitepass/auth';
 import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUserDto } from './directory.dto';
+import { ServiceAuth } from '@sitepass/common';
 
 /** DIR-4: the directory API for the platform's own back end, behind the service token. */
 @ApiTags('internal directory')

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, EnrollmentService, MfaTokenOrAccessAuth, StartedEnrollment, viewChallenge } from '@sitepass/auth';
-import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { Caller, EnrollmentService, StartedEnrollment, viewChallenge } from '@sitepass/auth';
+import { CurrentCaller, FACTOR_PROOF_REQUIRED, FactorProofRequiredDto, StartEnrollmentDto, UuidPipe, VerifyCodeDto } from '@sitepass/http';
 import type { Response } from 'express';
+import { MfaTokenOrAccessAuth } from '@sitepass/common';
 
 /** Enrollment of an authenticator app or a phone (TOTP-2, TOTP-3, TOTP-5, SMS-1, SMS-9, LOGIN-4, POL-8). */
 @ApiTags('enrollment')

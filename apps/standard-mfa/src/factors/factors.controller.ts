@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, FactorService, Principal } from '@sitepass/auth';
-import { CurrentPasswordDto, UuidPipe } from '@sitepass/http';
+import { FactorService, Principal } from '@sitepass/auth';
+import { CurrentPasswordDto, CurrentPrincipal, UuidPipe } from '@sitepass/http';
 
 /** A signed-in user's own MFA: the overview, factor removal and a new recovery code (POL-8, REC-2). */
 @ApiTags('factors')

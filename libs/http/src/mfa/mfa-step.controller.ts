@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Caller, ChallengeView, CurrentCaller, MfaStepService, MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/auth';
+import { Caller, ChallengeView, MfaStepService } from '@sitepass/auth';
 import type { Response } from 'express';
 import { ErrorBodyDto } from '../errors/error-body.dto';
 import { UuidPipe } from '../errors/uuid.pipe';
 import { IssueChallengeDto, RedeemRecoveryCodeDto, VerifyCodeDto } from './mfa.dto';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/common';
 
 /**
  * The MFA step (LOGIN-3, REC-3): challenges for a chosen factor and their verification, and the recovery

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Public, SignInService } from '@sitepass/auth';
+import { Principal, SignInService } from '@sitepass/auth';
 import { CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Public } from '@sitepass/common';
 
 /**
  * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Public } from '@sitepass/auth';
-import { Metrics, RedisClient } from '@sitepass/common';
+import { Metrics, Public, RedisClient } from '@sitepass/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 

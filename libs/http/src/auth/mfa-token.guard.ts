@@ -1,9 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AUTH_OPTIONS, AuthOptions } from '../auth.options';
-import { DomainError } from '../errors/domain.error';
-import { Caller } from '../sign-in/caller';
-import { PendingSignInService } from '../sign-in/pending-sign-in.service';
+import { AUTH_OPTIONS, AuthOptions, Caller, DomainError, PendingSignInService } from '@sitepass/auth';
 
 export function bearerToken(request: Request): string | null {
   const header = request.header('authorization') ?? '';

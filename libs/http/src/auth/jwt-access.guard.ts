@@ -1,6 +1,6 @@
 import { CanActivate, Injectable, Type } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError } from '../errors/domain.error';
+import { DomainError } from '@sitepass/auth';
 
 /** Runs the app's passport-jwt strategy and turns every failure into a stable error code (SES-8). */
 export function createJwtAccessGuard(strategyName: string): Type<CanActivate> {

@@ -6,11 +6,7 @@ import type { Request } from 'express';
 import type { KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { ExtractJwt, SecretOrKeyProvider, Strategy } from 'passport-jwt';
-import { AUTH_OPTIONS, AuthOptions } from '../auth.options';
-import { DomainError } from '../errors/domain.error';
-import { RevocationStore } from '../sessions/revocation.store';
-import { AccessTokenClaims, Principal } from '../tokens/access-token';
-import { SigningKeys } from '../tokens/signing-keys';
+import { AccessTokenClaims, AUTH_OPTIONS, AuthOptions, DomainError, Principal, RevocationStore, SigningKeys } from '@sitepass/auth';
 
 export interface JwtStrategyHandle {
   validate(claims: AccessTokenClaims): Promise<Principal>;

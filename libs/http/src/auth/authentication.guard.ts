@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AUTH_MODE, AuthMode } from '../decorators/auth-mode.decorator';
-import { Caller } from '../sign-in/caller';
-import { Principal } from '../tokens/access-token';
+import { AUTH_MODE, AuthMode } from '@sitepass/common';
+import { Caller, Principal } from '@sitepass/auth';
 import { JWT_ACCESS_GUARD } from './jwt-access.guard';
 import { bearerToken, MfaTokenGuard } from './mfa-token.guard';
 import { ServiceTokenGuard } from './service-token.guard';

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Caller } from '../sign-in/caller';
+import { Caller } from '@sitepass/auth';
 
 /** The caller of an MFA endpoint, set by the authentication guard. */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { constantTimeEquals } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import type { Request } from 'express';
-import { DomainError } from '../errors/domain.error';
+import { DomainError } from '@sitepass/auth';
 
 /** DIR-4: the internal API takes the service token, compared in constant time; no token configured, no API. */
 @Injectable()

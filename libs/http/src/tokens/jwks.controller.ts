@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public, SigningKeys } from '@sitepass/auth';
+import { SigningKeys } from '@sitepass/auth';
+import { Public } from '@sitepass/common';
 
 /** SES-3: every verification key, so that the gateway and clients can verify access tokens. */
 @ApiTags('tokens')

@@ -1,0 +1,74 @@
+/**
+ * The dependency rule of docs/architecture.md, checked by `npm run lint`:
+ *
+ *   apps → http → auth, delivery → messaging → database → common → config
+ *          health ───────────────────────────↗ (health: common, database's connection)
+ *
+ * A library imports only the libraries below it, through their index (eslint checks the index part), and
+ * the worker's process loads no password hashing, passport, OTP library or phone metadata.
+ */
+const lib = (name) => `^libs/${name}/src/`;
+const below = {
+  config: [],
+  common: ['config'],
+  database: ['common', 'config'],
+  messaging: ['database', 'common', 'config'],
+  auth: ['messaging', 'database', 'common', 'config'],
+  delivery: ['messaging', 'database', 'common', 'config'],
+  health: ['common', 'config'],
+  http: ['auth', 'health', 'messaging', 'database', 'common', 'config'],
+};
+
+module.exports = {
+  forbidden: [
+    ...Object.entries(below).map(([name, allowed]) => ({
+      name: `${name}-imports-only-below`,
+      comment: `libs/${name} may import ${allowed.length ? allowed.map((other) => `libs/${other}`).join(', ') : 'no other library'} (docs/architecture.md)`,
+      severity: 'error',
+      from: { path: lib(name) },
+      to: { path: '^libs/([^/]+)/src/', pathNot: [lib(name), ...allowed.map(lib)] },
+    })),
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-never-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'worker-process-stays-slim',
+      comment: 'The worker process (not its one-off commands) loads no argon2, passport, OTP library or phone metadata.',
+      severity: 'error',
+      from: { path: '^apps/worker/src/main\\.ts$' },
+      to: {
+        path: 'node_modules/(argon2|passport|passport-jwt|@nestjs/passport|otplib|@otplib|libphonenumber-js|qrcode)/',
+        reachable: true,
+      },
+    },
+    {
+      name: 'worker-process-skips-the-edge',
+      comment: 'The worker serves health and metrics only: no HTTP edge, no MFA core.',
+      severity: 'error',
+      from: { path: '^apps/worker/src/main\\.ts$' },
+      to: { path: '^libs/(http|auth)/', reachable: true },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

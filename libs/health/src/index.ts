@@ -1,0 +1,3 @@
+export * from './graceful-shutdown';
+export * from './health.controller';
+export * from './health.module';
