@@ -2,10 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createMfaStepController, createSessionsController, HttpAuthModule, JwksController } from '@sitepass/http';
+import {
+  createEnrollmentsController,
+  createMfaStepController,
+  createSessionsController,
+  HttpAuthModule,
+  JwksController,
+} from '@sitepass/http';
 import { HealthModule } from '@sitepass/health';
-import { PayeeAdminEnrollmentsController, PayorEnrollmentsController } from './enrollments/pay-enrollments.controller';
-import { PayRoleGate } from './enrollments/pay-role.gate';
+import { PayeeAdminEnrollmentGate, PayorEnrollmentGate } from './enrollments/pay-enrollment.gates';
 import { PayPolicy } from './pay.policy';
 import { PayResetsController } from './resets/pay-resets.controller';
 import { AuthorizationsController } from './step-ups/authorizations.controller';
@@ -27,14 +32,14 @@ export class PayMfaModule {
       controllers: [
         createSessionsController('v1/pay/sessions'),
         createMfaStepController('v1/pay'),
-        PayorEnrollmentsController,
-        PayeeAdminEnrollmentsController,
+        createEnrollmentsController('v1/pay/payor/enrollments', { tag: 'pay enrollment', gate: PayorEnrollmentGate }),
+        createEnrollmentsController('v1/pay/payee-admin/enrollments', { tag: 'pay enrollment', gate: PayeeAdminEnrollmentGate }),
         StepUpsController,
         AuthorizationsController,
         PayResetsController,
         JwksController,
       ],
-      providers: [PayRoleGate],
+      providers: [PayorEnrollmentGate, PayeeAdminEnrollmentGate],
     };
   }
 }

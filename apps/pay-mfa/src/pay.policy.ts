@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
-import { FactorType, MFA_REQUIRED_PAY_ROLES, PAYOR_ROLES, payRolesOf } from '@sitepass/database';
+import { FactorType, MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
+import { MFA_REQUIRED_PAY_ROLES, PAYOR_ROLES, payRolesOf } from '@sitepass/database';
 
 /** Pay's refresh interval: its idle timeout (PAY-8) keeps the Payments tool itself much tighter. */
 const REAUTH_INTERVAL_SECONDS = 12 * 3600;
+
+/** PAY-5: payors prove an authenticator app; payee admins an app or a US mobile number. */
+export const PAYOR_FACTOR_TYPES: readonly FactorType[] = ['totp'];
+export const PAYEE_ADMIN_FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms'];
 
 /**
  * Pay's rules, passed to the shared core (PAY-2, PAY-3, PAY-4): MFA for every holder of an
@@ -25,7 +29,7 @@ export class PayPolicy implements ProductPolicy {
       ...(support ? (['support_staff'] as const) : []),
       ...(facts.user.alwaysRequireMfa ? (['always_require_mfa'] as const) : []),
     ];
-    const allowedFactorTypes: FactorType[] = payor ? ['totp'] : ['totp', 'sms'];
+    const allowedFactorTypes = [...(payor ? PAYOR_FACTOR_TYPES : PAYEE_ADMIN_FACTOR_TYPES)];
     return {
       required: reasons.length > 0,
       reasons,

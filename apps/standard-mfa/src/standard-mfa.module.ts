@@ -2,14 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
 import { ConfigModule, SitepassConfig } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { createMfaStepController, createSessionsController, HttpAuthModule, JwksController } from '@sitepass/http';
+import {
+  createEnrollmentsController,
+  createMfaStepController,
+  createSessionsController,
+  HttpAuthModule,
+  JwksController,
+} from '@sitepass/http';
 import { HealthModule } from '@sitepass/health';
 import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
 import { MfaResetsController } from './companies/mfa-resets.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
-import { EnrollmentsController } from './factors/enrollments.controller';
 import { FactorsController } from './factors/factors.controller';
 import { StandardPolicy } from './standard.policy';
 import { TrustedDevicesController } from './devices/trusted-devices.controller';
@@ -30,7 +35,7 @@ export class StandardMfaModule {
       controllers: [
         createSessionsController('v1/sessions'),
         createMfaStepController('v1'),
-        EnrollmentsController,
+        createEnrollmentsController('v1/enrollments'),
         FactorsController,
         TrustedDevicesController,
         JwksController,

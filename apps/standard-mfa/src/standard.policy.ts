@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evaluateMfaRules, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
+import { evaluateMfaRules, FACTOR_TYPE_NAMES, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 
 /**
  * The standard product's rules: company policies, enrolled users and the per-user flag decide who proves
- * a factor and for how long a proof holds (LOGIN-2, POL-4 to POL-6, DIR-5); an authenticator app or SMS.
+ * a factor and for how long a proof holds (LOGIN-2, POL-4 to POL-6, DIR-5); any factor type this build knows.
  */
 @Injectable()
 export class StandardPolicy implements ProductPolicy {
@@ -17,7 +17,7 @@ export class StandardPolicy implements ProductPolicy {
     return {
       required: rules.required,
       reasons: rules.reasons,
-      allowedFactorTypes: ['totp', 'sms'],
+      allowedFactorTypes: [...FACTOR_TYPE_NAMES],
       smsCountries: this.config.sms.allowedCountries,
       enrollmentAvailable: rules.enrollmentAvailable,
       reauthIntervalSeconds: rules.reauthIntervalSeconds,

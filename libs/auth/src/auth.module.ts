@@ -5,14 +5,11 @@ import { ChallengeService } from './challenges/challenge.service';
 import { TrustedDeviceService } from './devices/trusted-device.service';
 import { EnrollmentService } from './enrollment/enrollment.service';
 import { FactorActivation } from './enrollment/factor-activation';
-import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from './factors/factor-authenticator';
+import { FACTOR_TYPE_PROVIDERS, FactorTypes } from './factor-types/registry';
 import { FactorAccess } from './factors/factor-access';
 import { FactorService } from './factors/factor.service';
-import { SecretRotation } from './factors/secret-rotation';
+import { SecretRotation } from './factor-types/totp/secret-rotation';
 import { SelfServiceCheck } from './factors/self-service-check';
-import { TotpCodes } from './factors/totp-codes';
-import { TotpAuthenticator } from './factors/totp.authenticator';
-import { SmsAuthenticator } from './factors/sms.authenticator';
 import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
@@ -55,8 +52,6 @@ const SERVICES = [
   PendingSignInService,
   SignInCompletion,
   MfaStepService,
-  TotpCodes,
-  TotpAuthenticator,
   FactorService,
   SelfServiceCheck,
   ChallengeService,
@@ -65,7 +60,6 @@ const SERVICES = [
   RecoveryCodeService,
   TrustedDeviceService,
   SecretRotation,
-  SmsAuthenticator,
   SmsQuota,
   Notifications,
   SessionActivity,
@@ -100,13 +94,9 @@ export class AuthModule {
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },
         { provide: AUTH_OPTIONS, inject: [PRODUCT_POLICY], useFactory: (policy: ProductPolicy) => ({ audience: policy.audience }) },
-        {
-          provide: FACTOR_AUTHENTICATORS,
-          inject: [TotpAuthenticator, SmsAuthenticator],
-          useFactory: (...authenticators: FactorAuthenticator[]) => authenticators,
-        },
+        ...FACTOR_TYPE_PROVIDERS,
       ],
-      exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY, AUTH_OPTIONS],
+      exports: [...SERVICES, DirectoryModule, PRODUCT_POLICY, AUTH_OPTIONS, FactorTypes],
     };
   }
 }

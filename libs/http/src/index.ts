@@ -19,3 +19,5 @@ export * from './auth/mfa-token.guard';
 export * from './auth/service-token.guard';
 export * from './auth/http-auth.module';
 export * from './tokens/jwks.controller';
+export * from './factors/enrollments.controller';
+export * from './factors/factor-payload.pipes';

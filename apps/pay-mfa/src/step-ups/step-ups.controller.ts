@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ChallengeView, Principal, StepUpService } from '@sitepass/auth';
-import { CurrentPrincipal, UuidPipe, VerifyCodeDto } from '@sitepass/http';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ChallengeView, CodeProofDto, FactorPayload, FactorTypes, Principal, StepUpService } from '@sitepass/auth';
+import { CurrentPrincipal, FactorProofPipe, UuidPipe } from '@sitepass/http';
 import type { Response } from 'express';
 import { StartStepUpDto } from './step-up.dto';
 
@@ -10,7 +10,10 @@ import { StartStepUpDto } from './step-up.dto';
 @ApiBearerAuth()
 @Controller('v1/pay/step-ups')
 export class StepUpsController {
-  constructor(private readonly stepUps: StepUpService) {}
+  constructor(
+    private readonly stepUps: StepUpService,
+    private readonly factorTypes: FactorTypes,
+  ) {}
 
   @Post()
   async startStepUp(
@@ -19,13 +22,18 @@ export class StepUpsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChallengeView> {
     const challenge = await this.stepUps.startStepUp(principal, body.operation, body.factorId);
-    response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+    response.status(this.factorTypes.of(challenge.factorType).sendsCode ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
     return challenge;
   }
 
   @Post(':stepUpId/verify')
   @HttpCode(HttpStatus.OK)
-  verifyStepUp(@CurrentPrincipal() principal: Principal, @Param('stepUpId', UuidPipe) stepUpId: string, @Body() body: VerifyCodeDto) {
-    return this.stepUps.verifyStepUp(principal, stepUpId, body.code);
+  @ApiBody({ type: CodeProofDto })
+  verifyStepUp(
+    @CurrentPrincipal() principal: Principal,
+    @Param('stepUpId', UuidPipe) stepUpId: string,
+    @Body(FactorProofPipe) proof: FactorPayload,
+  ) {
+    return this.stepUps.verifyStepUp(principal, stepUpId, proof);
   }
 }

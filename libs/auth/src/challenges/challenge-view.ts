@@ -1,9 +1,9 @@
-import { Challenge, FactorType } from '@sitepass/database';
+import { Challenge } from '@sitepass/database';
 
 /** What a client sees of a challenge; for SMS also when it may resend and where the code is (SMS-3). */
 export interface ChallengeView {
   challengeId: string;
-  factorType: FactorType;
+  factorType: string;
   status: Challenge['status'];
   expiresAt: string;
   resendAvailableAt?: string;
@@ -12,7 +12,7 @@ export interface ChallengeView {
   delivery?: { status: string; failedAt: string | null } | null;
 }
 
-export function viewChallenge(challenge: Challenge, factorType: FactorType): ChallengeView {
+export function viewChallenge(challenge: Challenge, factorType: string): ChallengeView {
   return {
     challengeId: challenge.id,
     factorType,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addSeconds, Clock } from '@sitepass/common';
 import {
@@ -14,7 +14,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
-import { FACTOR_AUTHENTICATORS, FactorAuthenticator } from '../factors/factor-authenticator';
+import { FactorAuthenticator, FactorPayload } from '../factor-types/factor-authenticator';
+import { FactorTypes } from '../factor-types/registry';
 import { Caller } from '../sign-in/caller';
 import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
 
@@ -53,24 +54,18 @@ export interface VerifiedChallenge {
  */
 @Injectable()
 export class ChallengeService {
-  private readonly authenticators: Map<string, FactorAuthenticator>;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(FACTOR_AUTHENTICATORS) authenticators: FactorAuthenticator[],
+    private readonly factorTypes: FactorTypes,
     private readonly factors: FactorRepository,
     private readonly challenges: ChallengeRepository,
     private readonly outbox: OutboxRepository,
     private readonly budget: AttemptBudget,
     private readonly clock: Clock,
-  ) {
-    this.authenticators = new Map(authenticators.map((authenticator) => [authenticator.type, authenticator]));
-  }
+  ) {}
 
   authenticatorFor(factor: Factor): FactorAuthenticator {
-    const authenticator = this.authenticators.get(factor.type);
-    if (!authenticator) throw new DomainError('factor_type_not_allowed', `${factor.type} factors are not supported here.`);
-    return authenticator;
+    return this.factorTypes.of(factor.type);
   }
 
   /** Creates a challenge for the caller; SMS sends its code in the same transaction (SMS-3). */
@@ -107,7 +102,8 @@ export class ChallengeService {
   /** A new code for an open SMS challenge (SMS-2); the authenticator applies the cooldown and quotas. */
   async resendCode(challenge: Challenge): Promise<Challenge> {
     const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
-    if (!factor || factor.type !== 'sms') throw new DomainError('factor_type_not_allowed', 'Only SMS challenges can be resent.');
+    if (!factor || !this.authenticatorFor(factor).sendsCode)
+      throw new DomainError('factor_type_not_allowed', 'Only challenges that send a code can be resent.');
     this.assertOpen(challenge);
     await this.db.transaction((manager) => this.authenticatorFor(factor).prepareChallenge(challenge, factor, manager));
     return challenge;
@@ -140,14 +136,14 @@ export class ChallengeService {
    */
   async verifyChallenge<T>(
     challenge: Challenge,
-    code: string,
+    proof: FactorPayload,
     complete: (manager: EntityManager, verified: VerifiedChallenge) => Promise<T>,
   ): Promise<T> {
     const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
     if (!factor || factor.status === 'revoked') throw new DomainError('challenge_failed', 'This factor is no longer usable.');
     const authenticator = this.authenticatorFor(factor);
     return this.budget.attempt(attemptScopeOf(challenge), async (manager, user): Promise<AttemptOutcome<T>> => {
-      const check = await authenticator.check(challenge, factor, code);
+      const check = await authenticator.check(challenge, factor, proof);
       if (check.kind === 'mismatch') {
         await check.spend?.(manager);
         return {

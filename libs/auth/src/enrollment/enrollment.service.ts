@@ -4,30 +4,27 @@ import {
   ChallengeRepository,
   Factor,
   FactorRepository,
-  FactorType,
   isSsoUser,
   PendingSignIn,
   UserRepository,
 } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addSeconds, Clock, SecretKeyring } from '@sitepass/common';
+import { addSeconds, Clock } from '@sitepass/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChallengeService } from '../challenges/challenge.service';
 import { DomainError } from '../errors/domain.error';
-import { maskPhoneNumber, summarizeFactor } from '../factors/factor-summary';
-import { parseMobileNumber } from '../factors/phone-number';
+import { summarizeFactor } from '../factors/factor-summary';
 import { SelfServiceCheck } from '../factors/self-service-check';
-import { renderQrCodes } from '../factors/qr-code';
-import { TotpCodes } from '../factors/totp-codes';
-import { totpSecretAad } from '../factors/totp.authenticator';
 import { Caller } from '../sign-in/caller';
 import { usableFactors } from '../sign-in/usable-factors';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
 import { FactorActivation } from './factor-activation';
+import { FactorPayload } from '../factor-types/factor-authenticator';
+import { FactorTypes } from '../factor-types/registry';
 
 /** A pending enrollment lapses after 15 minutes (TOTP-3). */
 export const ENROLLMENT_LIFETIME_SECONDS = 15 * 60;
@@ -48,15 +45,18 @@ export class EnrollmentService {
     private readonly challenges: ChallengeService,
     private readonly challengeRows: ChallengeRepository,
     private readonly selfService: SelfServiceCheck,
-    private readonly totp: TotpCodes,
-    private readonly keyring: SecretKeyring,
+    private readonly factorTypes: FactorTypes,
     private readonly activation: FactorActivation,
     private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
 
-  /** `onlyTypes` narrows further what the product allows, for an endpoint of one role (PAY-5). */
-  async startEnrollment(caller: Caller, request: EnrollmentRequest, onlyTypes?: readonly FactorType[]): Promise<StartedEnrollment> {
+  /**
+   * Starts enrolling a factor of any registered type: a pending factor and its confirmation challenge, in
+   * one transaction; the type prepares its columns and what the user is shown once. `onlyTypes` narrows
+   * further what the product allows, for an endpoint of one role (PAY-5).
+   */
+  async startEnrollment(caller: Caller, request: EnrollmentRequest, onlyTypes?: readonly string[]): Promise<StartedEnrollment> {
     const user = (await this.users.findById(caller.userId))!;
     const facts = await this.facts.load(user);
     if (onlyTypes && !onlyTypes.includes(request.factorType)) {
@@ -65,73 +65,31 @@ export class EnrollmentService {
       });
     }
     const requirement = await this.assertMayEnroll(caller, facts, request);
-    return request.factorType === 'sms' ? this.startSms(caller, facts, requirement, request) : this.startTotp(caller, facts, request);
-  }
-
-  /** TOTP-2: the secret, the otpauth URI and its QR code, shown once. */
-  private async startTotp(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<StartedEnrollment> {
-    const secret = this.totp.generateSecret();
+    const authenticator = this.factorTypes.of(request.factorType);
+    const prepared = await authenticator.prepareEnrollment({ user, requirement, payload: request.payload });
     const { factor, challenge } = await this.db.transaction((manager) =>
-      this.createPendingFactor(manager, caller, facts, request, (factorId) => {
-        const sealed = this.keyring.seal(secret, totpSecretAad(factorId));
-        return { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId };
-      }),
-    );
-    const otpauthUri = this.totp.provisioningUri(facts.user.email, secret);
-    const qr = await renderQrCodes(otpauthUri);
-    return {
-      enrollmentId: factor.id,
-      factorType: 'totp',
-      expiresAt: challenge.expiresAt.toISOString(),
-      replacesFactorId: factor.replacesFactorId,
-      totp: {
-        secret,
-        secretGrouped: secret.match(/.{1,4}/g)!.join(' '),
-        otpauthUri,
-        qrCodePngDataUrl: qr.pngDataUrl,
-        qrCodeSvg: qr.svg,
-      },
-    };
-  }
-
-  /** SMS-1, SMS-3, SMS-9: a mobile number in an allowed country gets a code; confirming it activates the factor. */
-  private async startSms(
-    caller: Caller,
-    facts: SubjectFacts,
-    requirement: MfaRequirement,
-    request: EnrollmentRequest,
-  ): Promise<StartedEnrollment> {
-    if (!request.phoneNumber)
-      throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
-    const phone = parseMobileNumber(request.phoneNumber, requirement.smsCountries);
-    const { factor, challenge } = await this.db.transaction((manager) =>
-      this.createPendingFactor(manager, caller, facts, request, () => ({ phoneNumber: phone.e164 })),
+      this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns),
     );
     return {
       enrollmentId: factor.id,
-      factorType: 'sms',
+      factorType: factor.type,
       expiresAt: factor.expiresAt!.toISOString(),
       replacesFactorId: factor.replacesFactorId,
-      sms: {
-        challengeId: challenge.id,
-        maskedPhoneNumber: maskPhoneNumber(phone.e164),
-        codeExpiresAt: challenge.expiresAt.toISOString(),
-        resendAvailableAt: challenge.resendAvailableAt!.toISOString(),
-      },
+      [factor.type]: await prepared.present(factor, challenge),
     };
   }
 
-  /** A new code for a pending SMS enrollment (SMS-2, SMS-5). */
-  async resendEnrollmentCode(caller: Caller, enrollmentId: string): Promise<Challenge> {
+  /** A new code for a pending enrollment of a type that sends one (SMS-2, SMS-5). */
+  async resendEnrollmentCode(caller: Caller, enrollmentId: string): Promise<{ challenge: Challenge; factorType: string }> {
     const factor = await this.pendingFactor(caller, enrollmentId);
-    return this.challenges.resendCode(await this.enrollmentChallenge(caller, factor));
+    return { challenge: await this.challenges.resendCode(await this.enrollmentChallenge(caller, factor)), factorType: factor.type };
   }
 
   /** TOTP-3, TOTP-5, REC-2, LOGIN-4. */
-  async confirmEnrollment(caller: Caller, enrollmentId: string, code: string): Promise<ConfirmedEnrollment> {
+  async confirmEnrollment(caller: Caller, enrollmentId: string, proof: FactorPayload): Promise<ConfirmedEnrollment> {
     const factor = await this.pendingFactor(caller, enrollmentId);
     const challenge = await this.enrollmentChallenge(caller, factor);
-    return this.challenges.verifyChallenge(challenge, code, (manager, verified) => this.activation.activate(manager, caller, verified));
+    return this.challenges.verifyChallenge(challenge, proof, (manager, verified) => this.activation.activate(manager, caller, verified));
   }
 
   private async pendingFactor(caller: Caller, enrollmentId: string): Promise<Factor> {
@@ -196,19 +154,19 @@ export class EnrollmentService {
     manager: EntityManager,
     caller: Caller,
     facts: SubjectFacts,
-    request: EnrollmentRequest,
-    detailsFor: (factorId: string) => Partial<Factor>,
+    factorType: string,
+    columns: (factorId: string) => Partial<Factor>,
   ): Promise<{ factor: Factor; challenge: Challenge }> {
     const user = facts.user;
     const now = this.clock.now();
     const expiresAt = addSeconds(now, ENROLLMENT_LIFETIME_SECONDS);
-    await this.factors.revokePending(manager, user.id, request.factorType, now);
-    const replaced = facts.activeFactors.find((active) => active.type === request.factorType) ?? null;
+    await this.factors.revokePending(manager, user.id, factorType, now);
+    const replaced = facts.activeFactors.find((active) => active.type === factorType) ?? null;
     const id = randomUUID();
     const factor = Object.assign(new Factor(), {
       id,
       userId: user.id,
-      type: request.factorType,
+      type: factorType,
       status: 'pending',
       secretCiphertext: null,
       secretKeyId: null,
@@ -221,7 +179,7 @@ export class EnrollmentService {
       activatedAt: null,
       revokedAt: null,
       revokedReason: null,
-      ...detailsFor(id),
+      ...columns(id),
     });
     await this.factors.insert(manager, factor);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);

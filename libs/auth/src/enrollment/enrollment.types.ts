@@ -1,32 +1,26 @@
-import { FactorType } from '@sitepass/database';
+import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorSummary } from '../factors/factor-summary';
 import { Authenticated } from '../sign-in/sign-in-result';
 
 export interface EnrollmentRequest {
-  factorType: FactorType;
-  phoneNumber?: string;
+  factorType: string;
   /** Required in self-service (POL-8); not inside a forced sign-in. */
   currentPassword?: string;
+  /** The type's own fields (a phone number…), validated at the edge against the type's payload DTO. */
+  payload: FactorPayload;
 }
 
-/** TOTP-2: what the client shows for scanning or typing. */
-export interface TotpProvisioning {
-  secret: string;
-  secretGrouped: string;
-  otpauthUri: string;
-  qrCodePngDataUrl: string;
-  qrCodeSvg: string;
-}
-
-export interface StartedEnrollment {
+/**
+ * A started enrollment. What the type shows once (TOTP-2's secret and QR code, SMS-3's challenge) is under
+ * the type's name: `totp: {…}`, `sms: {…}`.
+ */
+export type StartedEnrollment = {
   enrollmentId: string;
-  factorType: FactorType;
+  factorType: string;
   expiresAt: string;
   /** Set when this enrollment will replace an active factor of the same type (TOTP-5, SMS-9). */
   replacesFactorId: string | null;
-  totp?: TotpProvisioning;
-  sms?: { challengeId: string; maskedPhoneNumber: string; codeExpiresAt: string; resendAvailableAt: string };
-}
+} & Record<string, unknown>;
 
 export interface ConfirmedEnrollment {
   factor: FactorSummary;

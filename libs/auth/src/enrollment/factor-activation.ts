@@ -13,6 +13,7 @@ import { SessionService } from '../sessions/session.service';
 import { Caller } from '../sign-in/caller';
 import { SignInCompletion } from '../sign-in/sign-in-completion';
 import { ConfirmedEnrollment } from './enrollment.types';
+import { FactorTypes } from '../factor-types/registry';
 
 /**
  * What confirming an enrollment does, inside the transaction that verified its code: the replaced factor
@@ -30,6 +31,7 @@ export class FactorActivation {
     private readonly notifications: Notifications,
     private readonly devices: TrustedDeviceService,
     private readonly sessions: SessionService,
+    private readonly factorTypes: FactorTypes,
     private readonly clock: Clock,
   ) {}
 
@@ -50,7 +52,7 @@ export class FactorActivation {
     }
     if (!(await this.factors.activate(manager, factor.id, now))) throw DomainError.notFound('The enrollment');
     const firstFactor = othersActive.length === 0;
-    const changedApp = factor.type === 'totp' && factor.replacesFactorId !== null;
+    const changedApp = factor.replacesFactorId !== null && this.factorTypes.of(factor.type).reissuesRecoveryCodeOnReplace;
     const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
     if (recoveryCode)
       events.push({
@@ -59,9 +61,12 @@ export class FactorActivation {
         data: { reason: firstFactor ? 'first_factor' : 'authenticator_changed' },
       });
     await this.audit.recordMany(events, manager);
-    await this.notifications.email(manager, user.id, factor.replacesFactorId ? 'factor_changed' : 'factor_added', {
-      factorType: factor.type,
-    });
+    await this.notifications.email(
+      manager,
+      user.id,
+      factor.replacesFactorId ? 'factor_changed' : 'factor_added',
+      this.factorTypes.noticeParams(factor.type),
+    );
     const confirmed: ConfirmedEnrollment = {
       factor: summarizeFactor({ ...factor, status: 'active' }),
       ...(recoveryCode ? { recoveryCode } : {}),

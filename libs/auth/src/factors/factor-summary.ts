@@ -1,8 +1,8 @@
-import { Factor, FactorType } from '@sitepass/database';
+import { Factor } from '@sitepass/database';
 
 export interface FactorSummary {
   id: string;
-  type: FactorType;
+  type: string;
   /** SMS only: enough of the number to recognise it, not enough to use it. */
   maskedPhoneNumber?: string;
 }
@@ -14,7 +14,7 @@ export function maskPhoneNumber(e164: string): string {
 }
 
 export function summarizeFactor(factor: Factor): FactorSummary {
-  return factor.type === 'sms' && factor.phoneNumber
+  return factor.phoneNumber
     ? { id: factor.id, type: factor.type, maskedPhoneNumber: maskPhoneNumber(factor.phoneNumber) }
     : { id: factor.id, type: factor.type };
 }

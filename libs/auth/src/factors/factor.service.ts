@@ -1,4 +1,4 @@
-import { AuditEventRepository, FactorRepository, FactorStatus, FactorType, UserRepository } from '@sitepass/database';
+import { AuditEventRepository, FactorRepository, FactorStatus, UserRepository } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, requestContext } from '@sitepass/common';
@@ -14,12 +14,13 @@ import { Principal } from '../tokens/access-token';
 import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
 import { Notifications } from '../notifications/security-notices';
-import { countryOf } from './phone-number';
+import { countryOf } from '../factor-types/sms/phone-number';
 import { SmsQuota } from '../limits/sms-quota';
+import { FactorTypes } from '../factor-types/registry';
 
 export interface FactorView {
   id: string;
-  type: FactorType;
+  type: string;
   status: FactorStatus;
   createdAt: string;
   activatedAt: string | null;
@@ -30,7 +31,7 @@ export interface FactorView {
 export interface MfaOverview {
   mfaRequired: boolean;
   reasons: RequirementReason[];
-  allowedFactorTypes: FactorType[];
+  allowedFactorTypes: string[];
   enrollmentAvailable: boolean;
   reauthIntervalSeconds: number;
   /** The earliest deadline among the user's companies that schedule or enforce MFA (POL-3); null if none. */
@@ -55,6 +56,7 @@ export class FactorService {
     private readonly outbox: OutboxWriter,
     private readonly notifications: Notifications,
     private readonly devices: TrustedDeviceService,
+    private readonly factorTypes: FactorTypes,
     private readonly clock: Clock,
   ) {}
 
@@ -116,14 +118,14 @@ export class FactorService {
         { type: 'factor.revoked', subjectUserId: user.id, data: { factorId: factor.id, factorType: factor.type, reason: 'removed' } },
         manager,
       );
-      await this.notifications.email(manager, user.id, 'factor_removed', { factorType: factor.type });
+      await this.notifications.email(manager, user.id, 'factor_removed', this.factorTypes.noticeParams(factor.type));
     });
   }
 
   /** SMS-8: a text with no code to the user's registered number, counted against the SMS quotas. */
   async sendTestMessage(principal: Principal, factorId: string): Promise<{ deliveryId: string }> {
     const factor = await this.factors.findOwn(principal.userId, factorId);
-    if (!factor || factor.status !== 'active' || factor.type !== 'sms') throw DomainError.notFound('The SMS factor');
+    if (!factor || factor.status !== 'active' || !factor.phoneNumber) throw DomainError.notFound('The SMS factor');
     await this.smsQuota.admit({
       userId: factor.userId,
       phoneNumber: factor.phoneNumber!,

@@ -1,4 +1,4 @@
-import { AuditEventRepository, AuditRecord, FactorRepository, FactorType, UserRepository } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, FactorRepository, UserRepository } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
@@ -14,7 +14,7 @@ import { PendingSignInService } from '../sign-in/pending-sign-in.service';
 export interface RevokedMfa {
   userId: string;
   resetAt: Date;
-  factors: Array<{ id: string; type: FactorType }>;
+  factors: Array<{ id: string; type: string }>;
   sessionIds: string[];
 }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorRepository, FactorType } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorRepository } from '@sitepass/database';
 import { AttemptBudget, AttemptOutcome } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
+import { FactorPayload } from '../factor-types/factor-authenticator';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { FactorAccess } from '../factors/factor-access';
@@ -16,7 +17,7 @@ import { SignInCompletion } from './sign-in-completion';
 
 export type Reverified = { status: 'verified'; accessToken: string; expiresIn: number; mfaTime: string };
 /** ABUSE-3: an existing factor was proven inside the sign-in; the mfaToken may now enroll another. */
-export type FactorProven = { status: 'factor_proven'; factorId: string; factorType: FactorType };
+export type FactorProven = { status: 'factor_proven'; factorId: string; factorType: string };
 
 /**
  * The MFA step (LOGIN-3, LOGIN-5, REC-3): a challenge for one of the caller's usable factors, its
@@ -66,13 +67,14 @@ export class MfaStepService {
   /** SMS-2, SMS-5: a new code for an SMS challenge, voiding the older one, within the cooldown and quotas. */
   async resendChallenge(caller: Caller, challengeId: string): Promise<ChallengeView> {
     const challenge = await this.challenges.findOwn(caller, challengeId);
-    return viewChallenge(await this.challenges.resendCode(challenge), 'sms');
+    const resent = await this.challenges.resendCode(challenge);
+    return viewChallenge(resent, (await this.factors.findOwn(caller.userId, resent.factorId))!.type);
   }
 
-  async verifyChallenge(caller: Caller, challengeId: string, code: string): Promise<Authenticated | Reverified | FactorProven> {
+  async verifyChallenge(caller: Caller, challengeId: string, proof: FactorPayload): Promise<Authenticated | Reverified | FactorProven> {
     const challenge = await this.challenges.findOwn(caller, challengeId);
     if (!VERIFIABLE_HERE.includes(challenge.purpose)) throw DomainError.notFound('The challenge');
-    return this.challenges.verifyChallenge(challenge, code, async (manager, { user, factor, amr }) => {
+    return this.challenges.verifyChallenge(challenge, proof, async (manager, { user, factor, amr }) => {
       const verified: AuditRecord = {
         type: 'mfa.verified',
         subjectUserId: user.id,

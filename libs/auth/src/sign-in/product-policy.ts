@@ -1,4 +1,4 @@
-import { Audience, CompanyPolicy, Factor, FactorType, Membership, User } from '@sitepass/database';
+import { Audience, CompanyPolicy, Factor, Membership, User } from '@sitepass/database';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 
@@ -21,7 +21,8 @@ export interface MfaRequirement {
   required: boolean;
   reasons: RequirementReason[];
   /** The factor types this product accepts from this user; others are neither offered nor accepted. */
-  allowedFactorTypes: FactorType[];
+  /** Names of registered factor types (FACTOR_TYPE_NAMES). */
+  allowedFactorTypes: string[];
   /** Countries whose mobile numbers may receive codes (SMS-1, PAY-3). */
   smsCountries: string[];
   /** Whether the user may enroll outside a forced sign-in (POL-4). */

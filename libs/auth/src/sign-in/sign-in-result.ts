@@ -1,4 +1,3 @@
-import { FactorType } from '@sitepass/database';
 import { FactorSummary } from '../factors/factor-summary';
 import { IssuedTokens } from '../sessions/session.service';
 
@@ -13,7 +12,7 @@ export type Authenticated = {
 export type SignInResult =
   | Authenticated
   | { status: 'mfa_required'; mfaToken: string; expiresIn: number; factors: FactorSummary[]; recoveryCodeAvailable: boolean }
-  | ({ status: 'mfa_enrollment_required'; mfaToken: string; expiresIn: number; allowedFactorTypes: FactorType[] } & ProofDemand);
+  | ({ status: 'mfa_enrollment_required'; mfaToken: string; expiresIn: number; allowedFactorTypes: string[] } & ProofDemand);
 
 /**
  * ABUSE-3: a user with active factors of which this product accepts none proves one of them (a `proof`

@@ -1,5 +1,5 @@
 import { Factor } from '@sitepass/database';
-import { countryOf } from '../factors/phone-number';
+import { countryOf } from '../factor-types/sms/phone-number';
 import { MfaRequirement } from './product-policy';
 
 /**
@@ -12,5 +12,6 @@ export function usableFactors(factors: Factor[], requirement: MfaRequirement): F
 
 export function isUsable(factor: Factor, requirement: MfaRequirement): boolean {
   if (!requirement.allowedFactorTypes.includes(factor.type)) return false;
-  return factor.type !== 'sms' || requirement.smsCountries.includes(countryOf(factor.phoneNumber ?? ''));
+  // A factor with a number is usable where its country is allowed (SMS-1).
+  return !factor.phoneNumber || requirement.smsCountries.includes(countryOf(factor.phoneNumber));
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
+import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorAccess } from '../factors/factor-access';
 import { Principal } from '../tokens/access-token';
 
@@ -41,10 +42,10 @@ export class StepUpService {
     return viewChallenge(challenge, factor.type);
   }
 
-  async verifyStepUp(principal: Principal, challengeId: string, code: string): Promise<StepUpToken> {
+  async verifyStepUp(principal: Principal, challengeId: string, proof: FactorPayload): Promise<StepUpToken> {
     const challenge = await this.challenges.findOwn({ kind: 'session', userId: principal.userId, principal }, challengeId);
     if (challenge.purpose !== 'step_up' || !challenge.operation) throw DomainError.notFound('The step-up');
-    return this.challenges.verifyChallenge(challenge, code, async (manager, { factor }) => {
+    return this.challenges.verifyChallenge(challenge, proof, async (manager, { factor }) => {
       const now = this.clock.now();
       const token = randomToken();
       await this.grants.insert(

@@ -1,10 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type FactorType = 'totp' | 'sms';
 export type FactorStatus = 'pending' | 'active' | 'revoked';
 export type FactorRevocationReason = 'removed' | 'replaced' | 'expired' | 'admin_reset' | 'enrollment_failed';
-
-export const FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms'];
 
 /** One registered means of proof (TOTP-*, SMS-*). A pending factor becomes active when confirmed. */
 @Entity('factors')
@@ -16,7 +13,8 @@ export class Factor {
   userId!: string;
 
   @Column('text')
-  type!: FactorType;
+  /** A registered factor type's name (libs/auth/src/factor-types/registry.ts). */
+  type!: string;
 
   @Column('text')
   status!: FactorStatus;

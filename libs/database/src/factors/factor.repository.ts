@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { writeReturning } from '../returning';
-import { Factor, FactorRevocationReason, FactorType } from './factor.entity';
+import { Factor, FactorRevocationReason } from './factor.entity';
 
 /** The factors table. Every lookup is scoped to its owner: another user's id finds nothing (SEC-3). */
 @Injectable()
@@ -17,9 +17,9 @@ export class FactorRepository {
     return manager.find(Factor, { where: { userId, status: In(['active', 'pending']) }, order: { createdAt: 'ASC' } });
   }
 
-  /** An active SMS factor: where a test message goes (SMS-8). */
+  /** An active factor with a phone number: where a test message goes (SMS-8). */
   findActivePhone(factorId: string): Promise<Factor | null> {
-    return this.db.manager.findOneBy(Factor, { id: factorId, status: 'active', type: 'sms' });
+    return this.db.manager.findOneBy(Factor, { id: factorId, status: 'active', phoneNumber: Not(IsNull()) });
   }
 
   async insert(manager: EntityManager, factor: Factor): Promise<void> {
@@ -54,7 +54,7 @@ export class FactorRepository {
     userId: string,
     reason: FactorRevocationReason,
     now: Date,
-  ): Promise<Array<{ id: string; type: FactorType }>> {
+  ): Promise<Array<{ id: string; type: string }>> {
     return writeReturning(
       manager,
       `UPDATE factors SET status = 'revoked', revoked_at = $2, revoked_reason = $3
@@ -64,7 +64,7 @@ export class FactorRepository {
   }
 
   /** Abandons a user's earlier pending enrollments of one type: only the newest can be confirmed. */
-  async revokePending(manager: EntityManager, userId: string, type: FactorType, now: Date): Promise<void> {
+  async revokePending(manager: EntityManager, userId: string, type: string, now: Date): Promise<void> {
     await manager.query(
       `UPDATE factors SET status = 'revoked', revoked_at = $3, revoked_reason = 'replaced'
        WHERE user_id = $1 AND type = $2 AND status = 'pending'`,

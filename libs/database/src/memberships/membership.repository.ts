@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PayKind } from '../companies/company.entity';
-import { FactorType } from '../factors/factor.entity';
 import { offsetOf, PageRequest } from '../pagination';
 import { normalizeEmail } from '../users/email';
 import { User } from '../users/user.entity';
@@ -15,7 +14,7 @@ export interface BoundMember {
   email: string;
   role: MembershipRole;
   /** Types of the member's active factors; empty when not enrolled. */
-  factorTypes: FactorType[];
+  factorTypes: string[];
   /** The latest MFA proof of any of the member's sessions. */
   lastMfaAt: Date | null;
 }
@@ -87,7 +86,7 @@ export class MembershipRepository {
   /** One page by email; `enrolled` filters to those with (true) or without (false) an active factor. */
   async boundMemberPage(companyId: string, enrolled: boolean | undefined, request: PageRequest): Promise<BoundMember[]> {
     const rows = await this.db.query<
-      Array<{ user_id: string; email: string; role: MembershipRole; factor_types: FactorType[]; last_mfa_at: Date | null }>
+      Array<{ user_id: string; email: string; role: MembershipRole; factor_types: string[]; last_mfa_at: Date | null }>
     >(
       `${BOUND_MEMBERS}
        SELECT bound.*,

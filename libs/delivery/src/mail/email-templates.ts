@@ -6,8 +6,9 @@ export interface RenderedEmail {
   text: string;
 }
 
-const FACTOR_NAMES: Record<string, string> = { totp: 'an authenticator app', sms: 'a phone number for text messages' };
-const factorName = (params: OutboxParams) => FACTOR_NAMES[String(params.factorType)] ?? 'a sign-in method';
+/** The core names the factor in the notice's parameters (its type's noticeNames); a generic name otherwise. */
+const factorName = (params: OutboxParams) => (typeof params.factorName === 'string' ? params.factorName : 'a sign-in method');
+const newFactorName = (params: OutboxParams) => (typeof params.newFactorName === 'string' ? params.newFactorName : 'a new sign-in method');
 const NOT_YOU = 'If this was not you, contact your company admin or Sitepass support right away.';
 
 /**
@@ -19,10 +20,7 @@ export function renderEmail(template: EmailTemplate, params: OutboxParams): Rend
     case 'factor_added':
       return notice('A sign-in method was added', `${capitalize(factorName(params))} was added to your account for two-step sign-in.`);
     case 'factor_changed':
-      return notice(
-        'A sign-in method was changed',
-        `Your account now uses a new ${String(params.factorType) === 'sms' ? 'phone number' : 'authenticator app'}; the previous one no longer works.`,
-      );
+      return notice('A sign-in method was changed', `Your account now uses ${newFactorName(params)}; the previous one no longer works.`);
     case 'factor_removed':
       return notice('A sign-in method was removed', `${capitalize(factorName(params))} was removed from your account.`);
     case 'recovery_code_redeemed':

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Caller, ChallengeView, MfaStepService } from '@sitepass/auth';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Caller, ChallengeView, CodeProofDto, FactorPayload, FactorTypes, MfaStepService } from '@sitepass/auth';
+import { FactorProofPipe } from '../factors/factor-payload.pipes';
 import type { Response } from 'express';
 import { ErrorBodyDto } from '../errors/error-body.dto';
 import { UuidPipe } from '../errors/uuid.pipe';
-import { IssueChallengeDto, RedeemRecoveryCodeDto, VerifyCodeDto } from './mfa.dto';
+import { IssueChallengeDto, RedeemRecoveryCodeDto } from './mfa.dto';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/common';
 
@@ -18,9 +26,12 @@ export function createMfaStepController(prefix: string): Type<unknown> {
   @ApiBearerAuth()
   @Controller(prefix)
   class MfaStepController {
-    constructor(private readonly mfa: MfaStepService) {}
+    constructor(
+      private readonly mfa: MfaStepService,
+      private readonly factorTypes: FactorTypes,
+    ) {}
 
-    /** TOTP answers 201; SMS answers 202, the code being on its way (SMS-3). */
+    /** A type that sends a code answers 202, the code being on its way (SMS-3); the others 201. */
     @MfaTokenOrAccessAuth()
     @Post('challenges')
     async issueChallenge(
@@ -29,7 +40,7 @@ export function createMfaStepController(prefix: string): Type<unknown> {
       @Res({ passthrough: true }) response: Response,
     ): Promise<ChallengeView> {
       const challenge = await this.mfa.issueChallenge(caller, body.factorId, body.purpose);
-      response.status(challenge.factorType === 'sms' ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+      response.status(this.factorTypes.of(challenge.factorType).sendsCode ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
       return challenge;
     }
 
@@ -54,8 +65,13 @@ export function createMfaStepController(prefix: string): Type<unknown> {
       type: ErrorBodyDto,
       description: 'too_many_attempts: the account waits after 10 consecutive failures (Retry-After)',
     })
-    verifyChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string, @Body() body: VerifyCodeDto) {
-      return this.mfa.verifyChallenge(caller, challengeId, body.code);
+    @ApiBody({ type: CodeProofDto })
+    verifyChallenge(
+      @CurrentCaller() caller: Caller,
+      @Param('challengeId', UuidPipe) challengeId: string,
+      @Body(FactorProofPipe) proof: FactorPayload,
+    ) {
+      return this.mfa.verifyChallenge(caller, challengeId, proof);
     }
 
     @MfaTokenOrAccessAuth()

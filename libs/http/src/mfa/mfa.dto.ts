@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-
-/** People type codes with spaces ("123 456"); the spaces mean nothing. */
-const stripSpaces = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
+import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export class IssueChallengeDto {
   @IsUUID('all', { message: 'factorId must be a UUID' })
@@ -20,14 +16,6 @@ export class IssueChallengeDto {
   purpose?: 'sign_in' | 'proof';
 }
 
-export class VerifyCodeDto {
-  @ApiProperty({ example: '123456', description: 'The 6-digit code from the app or the text message' })
-  @Transform(stripSpaces)
-  @IsString()
-  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
-  code!: string;
-}
-
 export class RedeemRecoveryCodeDto {
   @ApiProperty({ example: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01', description: 'Case-insensitive; spaces and hyphens are ignored' })
   @IsString()
@@ -39,24 +27,6 @@ export class CurrentPasswordDto {
   @IsString()
   @Length(1, 1024)
   currentPassword!: string;
-}
-
-export class StartEnrollmentDto {
-  @ApiProperty({ enum: ['totp', 'sms'] })
-  @IsIn(['totp', 'sms'])
-  factorType!: 'totp' | 'sms';
-
-  @ApiPropertyOptional({ description: 'SMS only; any common format, stored as E.164' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  phoneNumber?: string;
-
-  @ApiPropertyOptional({ description: 'Required in self-service (with an access token), not inside a sign-in' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1024)
-  currentPassword?: string;
 }
 
 /** RESET-1, PAY-10: whom to reset, named by login email, and the caller's attestation. */

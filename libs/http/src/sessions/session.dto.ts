@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FACTOR_TYPE_NAMES } from '@sitepass/auth';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class PasswordSignInDto {
@@ -45,7 +46,7 @@ export class TokensDto {
 
 export class FactorSummaryDto {
   id!: string;
-  @ApiProperty({ enum: ['totp', 'sms'] })
+  @ApiProperty({ enum: FACTOR_TYPE_NAMES })
   type!: string;
   @ApiPropertyOptional({ example: '+1******0123' })
   maskedPhoneNumber?: string;

@@ -3,9 +3,13 @@ import { addSeconds, Clock, KeyedHasher, randomDigits, requestContext, SecretKey
 import { Challenge, ChallengeRepository, Factor } from '@sitepass/database';
 import { OutboxWriter, smsCodeAad } from '@sitepass/messaging';
 import { EntityManager } from 'typeorm';
-import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../limits/sms-quota';
-import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
-import { countryOf } from './phone-number';
+import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../../limits/sms-quota';
+import { DomainError } from '../../errors/domain.error';
+import { maskPhoneNumber } from '../../factors/factor-summary';
+import { CodeProofDto } from '../code-proof.dto';
+import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
+import { countryOf, parseMobileNumber } from './phone-number';
+import { SmsEnrollmentPayload } from './sms.dto';
 
 /** An SMS code is good for 10 minutes (SMS-2). */
 export const SMS_CODE_LIFETIME_SECONDS = 10 * 60;
@@ -18,8 +22,32 @@ const CODE_PURPOSE = 'sms-code';
  */
 @Injectable()
 export class SmsAuthenticator implements FactorAuthenticator {
-  readonly type = 'sms' as const;
+  static readonly type = 'sms' as const;
+  static readonly enrollmentPayload = SmsEnrollmentPayload;
+  static readonly proofPayload = CodeProofDto;
+
+  readonly type = SmsAuthenticator.type;
   readonly amr = 'sms' as const;
+  readonly sendsCode = true;
+  readonly noticeNames = { aFactor: 'a phone number for text messages', aNewFactor: 'a new phone number' };
+  readonly reissuesRecoveryCodeOnReplace = false;
+
+  /** SMS-1, SMS-9: a mobile number in an allowed country; its code goes out with the enrollment's challenge. */
+  async prepareEnrollment({ payload, requirement }: EnrollmentContext): Promise<PreparedEnrollment> {
+    if (typeof payload.phoneNumber !== 'string') {
+      throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
+    }
+    const phone = parseMobileNumber(payload.phoneNumber, requirement.smsCountries);
+    return {
+      columns: () => ({ phoneNumber: phone.e164 }),
+      present: async (_factor, challenge) => ({
+        challengeId: challenge.id,
+        maskedPhoneNumber: maskPhoneNumber(phone.e164),
+        codeExpiresAt: challenge.expiresAt.toISOString(),
+        resendAvailableAt: challenge.resendAvailableAt!.toISOString(),
+      }),
+    };
+  }
 
   constructor(
     private readonly hasher: KeyedHasher,
@@ -62,7 +90,8 @@ export class SmsAuthenticator implements FactorAuthenticator {
     await this.challenges.storeCode(manager, challenge);
   }
 
-  async check(challenge: Challenge, _factor: Factor, code: string): Promise<CodeCheck> {
+  async check(challenge: Challenge, _factor: Factor, proof: FactorPayload): Promise<CodeCheck> {
+    const code = String(proof.code ?? '');
     if (!challenge.codeHash || !this.hasher.matches(CODE_PURPOSE, `${challenge.id}:${code}`, challenge.codeHash)) {
       return { kind: 'mismatch', code: 'verification_failed' };
     }

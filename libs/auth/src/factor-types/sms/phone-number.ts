@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
-import { DomainError } from '../errors/domain.error';
+import { DomainError } from '../../errors/domain.error';
 
 export interface PhoneNumber {
   e164: string;

@@ -3,33 +3,74 @@ import { Clock, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { Factor, FactorRepository } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
-import { CodeCheck, FactorAuthenticator } from './factor-authenticator';
+import { CodeProofDto } from '../code-proof.dto';
+import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
+import { renderQrCodes } from './qr-code';
 import { currentStep, TotpCodes } from './totp-codes';
 
 /** The associated data that binds a sealed TOTP secret to its factor row (TOTP-6). */
 export const totpSecretAad = (factorId: string) => `factor:${factorId}:totp-secret`;
 
-/** Authenticator-app factors: nothing to send; a code is checked against the decrypted secret. */
+/** Enrolling an authenticator app needs no field beyond the type (TOTP-2). */
+export class TotpEnrollmentPayload {}
+
+/**
+ * Authenticator-app factors (TOTP-1 to TOTP-7): the secret is generated and shown once, sealed to its
+ * factor; nothing is sent; a code is checked against the decrypted secret.
+ */
 @Injectable()
 export class TotpAuthenticator implements FactorAuthenticator {
-  readonly type = 'totp' as const;
+  static readonly type = 'totp' as const;
+  static readonly enrollmentPayload = TotpEnrollmentPayload;
+  static readonly proofPayload = CodeProofDto;
+
+  readonly type = TotpAuthenticator.type;
   readonly amr = 'otp' as const;
+  readonly sendsCode = false;
+  readonly noticeNames = { aFactor: 'an authenticator app', aNewFactor: 'a new authenticator app' };
+  /** REC-2: a new authenticator app comes with a new recovery code. */
+  readonly reissuesRecoveryCodeOnReplace = true;
+
+  private readonly codes: TotpCodes;
 
   constructor(
-    private readonly codes: TotpCodes,
     private readonly keyring: SecretKeyring,
     private readonly factors: FactorRepository,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: SitepassConfig,
-  ) {}
+  ) {
+    this.codes = new TotpCodes(config, clock);
+  }
+
+  /** TOTP-2: the secret, the otpauth URI and its QR code, shown once; the secret is sealed to its factor (TOTP-6). */
+  async prepareEnrollment({ user }: EnrollmentContext): Promise<PreparedEnrollment> {
+    const secret = this.codes.generateSecret();
+    return {
+      columns: (factorId) => {
+        const sealed = this.keyring.seal(secret, totpSecretAad(factorId));
+        return { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId };
+      },
+      present: async () => {
+        const otpauthUri = this.codes.provisioningUri(user.email, secret);
+        const qr = await renderQrCodes(otpauthUri);
+        return {
+          secret,
+          secretGrouped: secret.match(/.{1,4}/g)!.join(' '),
+          otpauthUri,
+          qrCodePngDataUrl: qr.pngDataUrl,
+          qrCodeSvg: qr.svg,
+        };
+      },
+    };
+  }
 
   async prepareChallenge(): Promise<void> {
     // The app already shows the code.
   }
 
-  async check(_challenge: unknown, factor: Factor, code: string): Promise<CodeCheck> {
+  async check(_challenge: unknown, factor: Factor, proof: FactorPayload): Promise<CodeCheck> {
     const secret = this.keyring.open({ keyId: factor.secretKeyId!, ciphertext: factor.secretCiphertext! }, totpSecretAad(factor.id));
-    const match = await this.codes.match(secret, code);
+    const match = await this.codes.match(secret, String(proof.code ?? ''));
     if (match.kind === 'clock_skew') return this.skewed(factor, match.step, match.offsetSeconds);
     if (match.kind === 'mismatch') return { kind: 'mismatch', code: 'verification_failed' };
     return { kind: 'match', claim: (manager) => this.claimStep(manager, factor.id, match.step) };

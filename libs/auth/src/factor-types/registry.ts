@@ -1,0 +1,67 @@
+import { Inject, Injectable, Provider, Type } from '@nestjs/common';
+import { DomainError } from '../errors/domain.error';
+import { FactorAuthenticator, FactorAuthenticatorClass, FactorTypeDescription } from './factor-authenticator';
+import { SmsAuthenticator } from './sms/sms.authenticator';
+import { TotpAuthenticator } from './totp/totp.authenticator';
+
+/**
+ * Every factor type, one entry each. A new type is a folder beside these (its authenticator and payload
+ * DTOs) and one entry here; nothing else in the code lists the types.
+ */
+const AUTHENTICATORS = [TotpAuthenticator, SmsAuthenticator] as const satisfies readonly FactorAuthenticatorClass[];
+
+/** The factor types this build knows: `totp`, `sms`. */
+export type FactorType = (typeof AUTHENTICATORS)[number]['type'];
+
+/** Every registered type's name, in registration order. */
+export const FACTOR_TYPE_NAMES: readonly FactorType[] = AUTHENTICATORS.map((authenticator) => authenticator.type);
+
+/** A registered type's name and request DTOs; undefined for a name this build does not know. */
+export function describeFactorType(type: string): FactorTypeDescription | undefined {
+  return AUTHENTICATORS.find((authenticator) => authenticator.type === type);
+}
+
+/** The distinct proof DTO classes of the registered types: what a verify body may look like. */
+export const FACTOR_PROOF_PAYLOADS: ReadonlyArray<Type<object>> = [
+  ...new Set(AUTHENTICATORS.map((authenticator) => authenticator.proofPayload)),
+];
+
+/** The distinct enrollment DTO classes of the registered types, for /docs. */
+export const FACTOR_ENROLLMENT_PAYLOADS: ReadonlyArray<Type<object>> = [
+  ...new Set(AUTHENTICATORS.map((authenticator) => authenticator.enrollmentPayload)),
+];
+
+const REGISTERED = Symbol('FactorAuthenticators');
+
+/** The registered authenticators, by type name: what enrollment and challenges look a factor's type up in. */
+@Injectable()
+export class FactorTypes {
+  private readonly byType: ReadonlyMap<string, FactorAuthenticator>;
+
+  constructor(@Inject(REGISTERED) authenticators: FactorAuthenticator[]) {
+    this.byType = new Map(authenticators.map((authenticator) => [authenticator.type, authenticator]));
+  }
+
+  /** The type's authenticator; a type this build does not know is refused as not allowed. */
+  of(type: string): FactorAuthenticator {
+    const authenticator = this.byType.get(type);
+    if (!authenticator) {
+      throw new DomainError('factor_type_not_allowed', `${type} factors are not supported here.`, {
+        allowedFactorTypes: FACTOR_TYPE_NAMES,
+      });
+    }
+    return authenticator;
+  }
+
+  /** The parameters of a notice about a factor of this type (NOTE-1): non-secret names, for the email's text. */
+  noticeParams(type: string): { factorType: string; factorName: string; newFactorName: string } {
+    const { noticeNames } = this.of(type);
+    return { factorType: type, factorName: noticeNames.aFactor, newFactorName: noticeNames.aNewFactor };
+  }
+}
+
+export const FACTOR_TYPE_PROVIDERS: Provider[] = [
+  ...AUTHENTICATORS,
+  { provide: REGISTERED, inject: [...AUTHENTICATORS], useFactory: (...authenticators: FactorAuthenticator[]) => authenticators },
+  FactorTypes,
+];

@@ -1,0 +1,94 @@
+import { Injectable, PipeTransform, Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import {
+  describeFactorType,
+  DomainError,
+  EnrollmentRequest,
+  FACTOR_ENROLLMENT_PAYLOADS,
+  FACTOR_PROOF_PAYLOADS,
+  FACTOR_TYPE_NAMES,
+  FactorPayload,
+} from '@sitepass/auth';
+import { getMetadataStorage, IsOptional, IsString, Length } from 'class-validator';
+import { StrictValidationPipe } from '../errors/validation.pipe';
+
+/** The fields every enrollment start has, whatever the type. */
+class EnrollmentBase {
+  @ApiProperty({ enum: FACTOR_TYPE_NAMES, description: 'The type of factor to enroll; its own fields sit beside this one' })
+  @IsString()
+  factorType!: string;
+
+  @ApiPropertyOptional({ description: 'Required in self-service (with an access token), not inside a sign-in' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1024)
+  currentPassword?: string;
+}
+
+/** For /docs: the base fields and every type's own fields (each type accepts only its own). */
+export class StartEnrollmentDto extends IntersectionType(EnrollmentBase, ...FACTOR_ENROLLMENT_PAYLOADS) {}
+
+const strict = new StrictValidationPipe();
+
+function validateAs<T>(payload: Type<T>, value: unknown): Promise<T> {
+  return strict.transform(value, { type: 'body', metatype: payload }) as Promise<T>;
+}
+
+/** A type whose payload has no fields (an authenticator app) takes none; class-validator cannot say so itself. */
+async function validatePayload(payload: Type<object>, value: Record<string, unknown>): Promise<FactorPayload> {
+  if (getMetadataStorage().getTargetValidationMetadatas(payload, '', false, false).length > 0)
+    return { ...(await validateAs(payload, value)) };
+  const unknown = Object.keys(value);
+  if (unknown.length > 0) throw DomainError.validation(unknown.map((field) => ({ field, message: `property ${field} should not exist` })));
+  return {};
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw DomainError.validation([{ field: 'body', message: 'The body must be a JSON object.' }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * An enrollment start body (SEC-2): `factorType` must name a registered type, `currentPassword` is
+ * optional, and the rest is validated by the type's own payload DTO, with the same field errors as any DTO.
+ */
+@Injectable()
+export class EnrollmentRequestPipe implements PipeTransform<unknown, Promise<EnrollmentRequest>> {
+  async transform(value: unknown): Promise<EnrollmentRequest> {
+    const { factorType, currentPassword, ...payload } = asObject(value);
+    const base = await validateAs(EnrollmentBase, { factorType, currentPassword });
+    const description = describeFactorType(base.factorType);
+    if (!description) {
+      throw DomainError.validation([
+        { field: 'factorType', message: `factorType must be one of the following values: ${FACTOR_TYPE_NAMES.join(', ')}` },
+      ]);
+    }
+    return {
+      factorType: base.factorType,
+      currentPassword: base.currentPassword,
+      payload: await validatePayload(description.enrollmentPayload, payload),
+    };
+  }
+}
+
+/**
+ * A proof body (`…/verify`, `…/confirm`, SEC-2): valid when it is a valid proof of one of the registered
+ * types; the authenticator of the challenge's type reads it. Otherwise the field errors of the first type's
+ * proof DTO (a code: "code must be 6 digits").
+ */
+@Injectable()
+export class FactorProofPipe implements PipeTransform<unknown, Promise<FactorPayload>> {
+  async transform(value: unknown): Promise<FactorPayload> {
+    let refusal: unknown = null;
+    for (const payload of FACTOR_PROOF_PAYLOADS) {
+      try {
+        return await validatePayload(payload, asObject(value));
+      } catch (error) {
+        refusal ??= error;
+      }
+    }
+    throw refusal;
+  }
+}
