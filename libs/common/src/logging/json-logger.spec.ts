@@ -31,4 +31,30 @@ describe('JsonLogger', () => {
     logger.log('AppModule dependencies initialized', 'InstanceLoader');
     expect(lines).toHaveLength(0);
   });
+
+  it.each([
+    ['debug', ['debug', 'debug', 'info', 'warn', 'error']],
+    ['info', ['info', 'warn', 'error']],
+    ['warn', ['warn', 'error']],
+    ['error', ['error']],
+  ] as const)('OPS-3 at LOG_LEVEL %s writes only lines at or above it, verbose counting as debug', (level, written) => {
+    const { lines, logger } = capture(level);
+    logger.verbose('verbose');
+    logger.debug('debug');
+    logger.log('info');
+    logger.warn('warn');
+    logger.error('error');
+    expect(lines.map((line) => line.level)).toEqual(written);
+  });
+
+  it('OPS-3 writes a message with line breaks as one line of one JSON object, with an ISO time', () => {
+    const written: string[] = [];
+    const logger = new JsonLogger('info', (line) => written.push(line));
+    logger.log('first\nsecond', 'Multi');
+    logger.error(new Error('boom'));
+    expect(written).toHaveLength(2);
+    for (const line of written) expect(line.indexOf('\n')).toBe(line.length - 1);
+    expect(JSON.parse(written[0]!)).toEqual({ time: expect.any(String), level: 'info', context: 'Multi', msg: 'first\nsecond' });
+    expect(new Date(JSON.parse(written[0]!).time).toISOString()).toBe(JSON.parse(written[0]!).time);
+  });
 });

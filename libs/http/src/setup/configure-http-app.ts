@@ -1,10 +1,11 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Metrics, requestContext } from '@sitepass/common';
+import { JsonLogger, Metrics, requestContext } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import { HttpErrorFilter, sendError } from '../errors/http-error.filter';
 import { StrictValidationPipe } from '../errors/validation.pipe';
 import { assignRequestId, requestIdOf } from './request-id';
@@ -18,9 +19,9 @@ export interface ApiDocument {
 const BODY_LIMIT = '16kb';
 
 /**
- * Everything both HTTP apps do the same way at the edge, in order: request ids, security headers,
- * client IPs from trusted proxies only, a 16 KiB JSON body limit, request context for logs and audit,
- * metrics and access logs, validation, the error filter, and the OpenAPI document at /docs.
+ * Everything both HTTP apps do the same way at the edge, in order: request ids, access logs, security headers,
+ * client IPs from trusted proxies only, a 16 KiB JSON body limit, request context for logs and
+ * audit, metrics, validation, the error filter, and the OpenAPI document at /docs.
  * The app must be created with `bodyParser: false` so that the parser runs after the request id is set.
  */
 export function configureHttpApp(app: NestExpressApplication, config: SitepassConfig, document: ApiDocument): INestApplication {
@@ -29,6 +30,7 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(requestLogging(config));
   app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
   // Parser errors (bad JSON, body too large) never reach Nest's filters: answer them here, as JSON.
@@ -37,7 +39,7 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
     const started = process.hrtime.bigint();
     // Responses carry tokens and personal data: no cache may keep them (RFC 6749 §5.1). JWKS opts out.
     response.setHeader('Cache-Control', 'no-store');
-    response.on('finish', () => recordRequest(request, response, started, metrics, logger));
+    response.on('finish', () => observeRequest(request, response, started, metrics));
     const context = {
       requestId: requestIdOf(request),
       ip: request.ip ?? null,
@@ -58,16 +60,42 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
   return app;
 }
 
-function recordRequest(request: Request, response: Response, started: bigint, metrics: Metrics, logger: Logger): void {
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
-  metrics.httpRequestDuration.observe({ method: request.method, route, status: String(response.statusCode) }, seconds);
-  logger.log({
-    msg: 'request completed',
+/**
+ * One line per response (OPS-3), written by pino-http through the app's JsonLogger: request id, method, the
+ * route template, status, durationMs, and the request headers with credentials redacted (SEC-1). Never a body,
+ * and never the URL, whose query string may carry a code or a token.
+ */
+function requestLogging(config: SitepassConfig): RequestHandler {
+  // The logger main.ts or the test harness gave Nest, reached through Nest's public Logger#localInstance, so
+  // request lines share its destination and level; an app given another kind of logger gets its own.
+  const appLogger = new Logger('Http').localInstance;
+  const logger = appLogger instanceof JsonLogger ? appLogger : new JsonLogger(config.logLevel);
+  const line = (request: Request, response: Response, durationMs: number) => ({
     requestId: requestIdOf(request),
     method: request.method,
-    route,
+    route: routeOf(request),
     status: response.statusCode,
-    durationMs: Math.round(seconds * 1000),
+    durationMs,
   });
+  // pino-http's default message, also for a 5xx: the error filter has already logged the error itself.
+  const message = (request: Request, response: Response) =>
+    !request.readableAborted && response.writableEnded ? 'request completed' : 'request aborted';
+  return pinoHttp<Request, Response>({
+    logger: logger.requestLogger(),
+    genReqId: (request) => requestIdOf(request),
+    serializers: { req: (request: { headers: unknown }) => ({ headers: request.headers }) },
+    customSuccessObject: (request, response, logged: { responseTime: number }) => line(request, response, logged.responseTime),
+    customErrorObject: (request, response, _error, logged: { responseTime: number }) => line(request, response, logged.responseTime),
+    customSuccessMessage: message,
+    customErrorMessage: message,
+  });
+}
+
+function observeRequest(request: Request, response: Response, started: bigint, metrics: Metrics): void {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  metrics.httpRequestDuration.observe({ method: request.method, route: routeOf(request), status: String(response.statusCode) }, seconds);
+}
+
+function routeOf(request: Request): string {
+  return (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
 }
