@@ -48,7 +48,8 @@ export function delayAfterFailures(failures: number): number {
   return failures < DELAYS_AFTER ? 0 : Math.min(LONGEST_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** (failures - DELAYS_AFTER));
 }
 
-const LIMITS: AttemptLimits = {
+/** The budgets the attempt ledger enforces, with the ladder as a table: the delay after the n-th failure at index n - 1. */
+export const ATTEMPT_LIMITS: AttemptLimits = {
   challenge: CHALLENGE_MAX_FAILURES,
   signIn: SIGN_IN_MAX_FAILURES,
   stepUpSession: STEP_UP_MAX_FAILURES,
@@ -115,9 +116,9 @@ export class AttemptBudget {
     const now = this.clock.now();
     // The account first: this locks the user's row, and every change to the budgets below is made under
     // that lock. From the 10th failure on, the delay starts with the attempt, not after it.
-    const user = await this.ledger.takeFromAccount(manager, scope, now, LIMITS);
+    const user = await this.ledger.takeFromAccount(manager, scope, now, ATTEMPT_LIMITS);
     if (!user) throw await this.accountRefusal(manager, scope, now);
-    const counts = await this.ledger.takeFromScope(manager, scope, now, LIMITS);
+    const counts = await this.ledger.takeFromScope(manager, scope, now, ATTEMPT_LIMITS);
     // Refusing throws, which rolls back what was taken above: an attempt takes from every budget or none.
     if (scope.stepUpSessionId && counts.stepUpSession === null) throw new DomainError('session_revoked', 'The session has been revoked.');
     if (scope.pendingSignInId && counts.signIn === null) throw await this.signInRefusal(manager, scope.pendingSignInId);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RedisClient } from '@sitepass/common';
+import { secondsUntilWindowEnds, windowIndex } from './fixed-window';
 
 export interface LimitRule {
   /** What is counted, and for whom: `login-failures:<hash of the email>`. */
@@ -26,6 +27,14 @@ return 0`;
 /** Gives one back, unless the window's key is already gone (a negative count would outlive its window). */
 const RELEASE = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
 
+/** A rule's counter in the window `nowMs` falls in: its Redis key, and the wait until that window ends if it is spent. */
+export function limitWindow(rule: LimitRule, nowMs: number): { key: string; retryAfterSeconds: number } {
+  return {
+    key: `rl:${rule.key}:${windowIndex(nowMs, rule.windowSeconds)}`,
+    retryAfterSeconds: secondsUntilWindowEnds(nowMs, rule.windowSeconds),
+  };
+}
+
 export type LimitVerdict =
   | {
       admitted: true;
@@ -48,7 +57,8 @@ export class RateLimiter {
 
   /** Takes one attempt from every rule's counter before the attempt is evaluated, or refuses if any is spent (ABUSE-2). */
   async reserve(rules: LimitRule[]): Promise<LimitVerdict> {
-    const windows = rules.map((rule) => this.window(rule));
+    const nowMs = this.clock.now().getTime();
+    const windows = rules.map((rule) => limitWindow(rule, nowMs));
     const keys = windows.map((window) => window.key);
     const refused = Number(
       await this.redis.eval(
@@ -59,19 +69,12 @@ export class RateLimiter {
         ...rules.map((rule) => rule.windowSeconds * 2),
       ),
     );
-    if (refused > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(windows[refused - 1]!.windowEndMs / 1000)) };
+    if (refused > 0) return { admitted: false, retryAfterSeconds: windows[refused - 1]!.retryAfterSeconds };
     return {
       admitted: true,
       release: async (rule) => {
         await this.redis.eval(RELEASE, 1, keys[rules.indexOf(rule)]!);
       },
     };
-  }
-
-  private window(rule: LimitRule): { key: string; windowEndMs: number } {
-    const nowMs = this.clock.now().getTime();
-    const windowMs = rule.windowSeconds * 1000;
-    const index = Math.floor(nowMs / windowMs);
-    return { key: `rl:${rule.key}:${index}`, windowEndMs: (index + 1) * windowMs - nowMs };
   }
 }

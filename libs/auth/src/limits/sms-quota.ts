@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { clientNetwork, Clock, KeyedHasher, RedisClient } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { DomainError } from '../errors/domain.error';
+import { secondsUntilWindowEnds, windowIndex } from './fixed-window';
 
 /** SMS-5. */
 export const SMS_COOLDOWN_SECONDS = 30;
@@ -39,6 +40,38 @@ export interface SmsRecipient {
   ip: string | null;
 }
 
+/** One SMS-5 counter in the window of the moment: its Redis key (window index included), its limit and window. */
+export interface SmsCounter {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * The counters one SMS to `recipient` counts against at `nowMs` (SMS-5): per user, per number and per
+ * client an hour, per destination country a day. The number is keyed by its keyed hash, so Redis holds no
+ * phone numbers; an IPv6 client is its /64 (ABUSE-10); a send with no client IP has no per-IP counter.
+ */
+export function smsCounters(recipient: SmsRecipient, numberHash: string, dailyCapPerCountry: number, nowMs: number): SmsCounter[] {
+  const counters = [
+    { name: `sms:user:${recipient.userId}`, limit: PER_USER_PER_HOUR, windowSeconds: HOUR },
+    { name: `sms:number:${numberHash}`, limit: PER_NUMBER_PER_HOUR, windowSeconds: HOUR },
+    ...(recipient.ip ? [{ name: `sms:ip:${clientNetwork(recipient.ip)}`, limit: PER_IP_PER_HOUR, windowSeconds: HOUR }] : []),
+    { name: `sms:country:${recipient.country}`, limit: dailyCapPerCountry, windowSeconds: DAY },
+  ];
+  return counters.map(({ name, limit, windowSeconds }) => ({ key: `${name}:${windowIndex(nowMs, windowSeconds)}`, limit, windowSeconds }));
+}
+
+/** The number's resend cooldown key: one per number, whoever asks (SMS-5). */
+export function smsCooldownKey(numberHash: string): string {
+  return `sms:cooldown:${numberHash}`;
+}
+
+/** Seconds until the cooldown that began with the last send (`lastSentMs`) is over: rounded up, never below 1. */
+export function cooldownRetryAfter(lastSentMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((lastSentMs + SMS_COOLDOWN_SECONDS * 1000 - nowMs) / 1000));
+}
+
 /**
  * SMS-pumping defence (SMS-5): a 30 s cooldown per number, and per-hour caps per user, per number and per
  * client IP, and a daily cap per destination country, in Redis so that every instance shares them.
@@ -55,18 +88,12 @@ export class SmsQuota {
   async admit(recipient: SmsRecipient): Promise<void> {
     const now = this.clock.now().getTime();
     const number = this.hasher.hash('sms-quota', recipient.phoneNumber);
-    const counters = [
-      { key: `sms:user:${recipient.userId}`, limit: PER_USER_PER_HOUR, window: HOUR },
-      { key: `sms:number:${number}`, limit: PER_NUMBER_PER_HOUR, window: HOUR },
-      // An IPv6 client is its /64 (ABUSE-10).
-      ...(recipient.ip ? [{ key: `sms:ip:${clientNetwork(recipient.ip)}`, limit: PER_IP_PER_HOUR, window: HOUR }] : []),
-      { key: `sms:country:${recipient.country}`, limit: this.config.sms.dailyCapPerCountry, window: DAY },
-    ];
-    const keys = [`sms:cooldown:${number}`, ...counters.map((counter) => `${counter.key}:${Math.floor(now / 1000 / counter.window)}`)];
-    const args = [now, SMS_COOLDOWN_SECONDS * 1000, ...counters.flatMap((counter) => [counter.limit, counter.window * 2])];
+    const counters = smsCounters(recipient, number, this.config.sms.dailyCapPerCountry, now);
+    const keys = [smsCooldownKey(number), ...counters.map((counter) => counter.key)];
+    const args = [now, SMS_COOLDOWN_SECONDS * 1000, ...counters.flatMap((counter) => [counter.limit, counter.windowSeconds * 2])];
     const verdict = Number(await this.redis.eval(ADMIT, keys.length, ...keys, ...args));
     if (verdict < 0) {
-      const retryAfter = Math.max(1, Math.ceil((-verdict + SMS_COOLDOWN_SECONDS * 1000 - now) / 1000));
+      const retryAfter = cooldownRetryAfter(-verdict, now);
       throw new DomainError(
         'resend_too_soon',
         'A code was just sent. Wait before asking for another.',
@@ -75,9 +102,8 @@ export class SmsQuota {
       );
     }
     if (verdict > 0) {
-      const counter = counters[verdict - 1]!;
-      const windowEnd = (Math.floor(now / 1000 / counter.window) + 1) * counter.window;
-      const retryAfter = Math.max(1, windowEnd - Math.floor(now / 1000));
+      // The script answers with the 1-based index of the spent counter.
+      const retryAfter = secondsUntilWindowEnds(now, counters[verdict - 1]!.windowSeconds);
       throw new DomainError(
         'sms_quota_exceeded',
         'Too many text messages. Try again later or use another factor.',
