@@ -17,16 +17,30 @@ const swc = (syntax) => [
   },
 ];
 
-module.exports = {
+const shared = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble)/)'],
   moduleNameMapper: { '^@sitepass/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+/**
+ * Two projects: `unit` needs nothing running (`npm run test:unit`, a few seconds); `e2e` creates and
+ * migrates the test databases first. `npm test` runs both.
+ */
+module.exports = {
   maxWorkers: 2,
-  testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'unit', testRegex: '(apps|libs)/.*\\.spec\\.ts$' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testRegex: 'test/.*\\.e2e-spec\\.ts$',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 30000,
+    },
+  ],
 };
