@@ -5,7 +5,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { trackChild } from './cleanup.mjs';
-import { ENTRY, ROOT } from './env.mjs';
+import { ENTRY, NODE_ARGS, ROOT } from './env.mjs';
 
 /** A free TCP port on loopback (the kernel picks; the tiny race until the app binds it is acceptable here). */
 export function freePort() {
@@ -41,7 +41,7 @@ export function rssKiB(pid) {
  * the app's), waits until `GET /health/ready` answers 200, and returns how long that took from spawn.
  * Output is kept (last 200 lines) to explain a failed start.
  */
-export async function startApp(kind, env, { port, nodeArgs = [], script = ENTRY[kind], readyTimeoutMs = 30_000 } = {}) {
+export async function startApp(kind, env, { port, nodeArgs = NODE_ARGS[kind] ?? [], script = ENTRY[kind], readyTimeoutMs = 30_000 } = {}) {
   port ??= await freePort();
   const spawnedAt = performance.now();
   const child = trackChild(

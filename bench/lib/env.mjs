@@ -11,6 +11,9 @@ export const ENTRY = {
   migrate: 'dist/apps/worker/apps/worker/src/commands/migrate.js',
 };
 
+/** Node's flags per process, as package.json's start scripts and docker-compose.yml run them. */
+export const NODE_ARGS = { worker: ['--optimize-for-size'] };
+
 /**
  * Names of this run's database and Redis prefix. They carry the process id: two benchmark runs on one
  * machine (two worktrees, two people) must never drop each other's database or delete each other's keys.

@@ -1,5 +1,4 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Metrics, Public, RedisClient } from '@sitepass/common';
 import type { Response } from 'express';
@@ -8,7 +7,6 @@ import { DataSource } from 'typeorm';
 const CHECK_TIMEOUT_MS = 2000;
 
 /** OPS-1: liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics, on every process. */
-@ApiExcludeController()
 @Public()
 @Controller()
 export class HealthController {

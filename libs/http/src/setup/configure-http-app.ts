@@ -1,8 +1,9 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiExcludeController, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger, Metrics, requestContext } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
+import { HealthController } from '@sitepass/health';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -56,6 +57,8 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
     .setVersion('1')
     .addBearerAuth()
     .build();
+  // Health and metrics are for the platform's probes, not the API's clients; libs/health has no Swagger (the worker's size).
+  ApiExcludeController()(HealthController);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
