@@ -43,4 +43,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One owner per table (docs/architecture.md): SQL and ORM reads and writes are written in libs/database's
+    // repositories; services call them. The health probe (SELECT 1) and the relay's LISTEN are not table access.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/database/**', '**/*.spec.ts', 'libs/health/src/health.controller.ts', 'libs/delivery/src/outbox.relay.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|find|findOne|findOneBy|findBy|insert|update|upsert|delete|save|increment|decrement)$/][callee.object.property.name=/^(db|manager|dataSource)$/]",
+          message: 'Tables are read and written by their repository in libs/database (docs/architecture.md).',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder)$/][callee.object.name='manager']",
+          message: 'Tables are read and written by their repository in libs/database (docs/architecture.md).',
+        },
+      ],
+    },
+  },
 );

@@ -11,7 +11,8 @@ import {
 } from '@sitepass/http';
 import { HealthModule } from '@sitepass/health';
 import { PayeeAdminEnrollmentGate, PayorEnrollmentGate } from './enrollments/pay-enrollment.gates';
-import { PayPolicy } from './pay.policy';
+import { PayPolicy } from './policy/pay.policy';
+import { PayResetRules } from './policy/pay-reset.rules';
 import { PayResetsController } from './resets/pay-resets.controller';
 import { AuthorizationsController } from './step-ups/authorizations.controller';
 import { StepUpsController } from './step-ups/step-ups.controller';
@@ -26,7 +27,7 @@ export class PayMfaModule {
         ConfigModule.forRoot(config),
         CommonModule.forRoot('pay-mfa'),
         DatabaseModule.forRoot(),
-        HttpAuthModule.forRoot({ policy: PayPolicy }),
+        HttpAuthModule.forRoot({ policy: PayPolicy, resetRules: PayResetRules }),
         HealthModule,
       ],
       controllers: [

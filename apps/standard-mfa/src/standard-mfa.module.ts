@@ -16,7 +16,8 @@ import { MfaPolicyController } from './companies/mfa-policy.controller';
 import { MfaResetsController } from './companies/mfa-resets.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
 import { FactorsController } from './factors/factors.controller';
-import { StandardPolicy } from './standard.policy';
+import { StandardPolicy } from './policy/standard.policy';
+import { StandardResetRules } from './policy/standard-reset.rules';
 import { TrustedDevicesController } from './devices/trusted-devices.controller';
 
 /** The standard product's HTTP app (port 3000). */
@@ -29,7 +30,7 @@ export class StandardMfaModule {
         ConfigModule.forRoot(config),
         CommonModule.forRoot('standard-mfa'),
         DatabaseModule.forRoot(),
-        HttpAuthModule.forRoot({ policy: StandardPolicy }),
+        HttpAuthModule.forRoot({ policy: StandardPolicy, resetRules: StandardResetRules }),
         HealthModule,
       ],
       controllers: [

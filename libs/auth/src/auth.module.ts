@@ -14,7 +14,6 @@ import { SmsQuota } from './limits/sms-quota';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
 import { PolicyNotices } from './policy/policy-notices';
-import { PayResetService } from './resets/pay-reset.service';
 import { OperationAuthorizer } from './step-up/operation-authorizer';
 import { SessionActivity } from './step-up/session-activity';
 import { StepUpService } from './step-up/step-up.service';
@@ -28,6 +27,7 @@ import { MemberStatusService } from './members/member-status.service';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
+import { RESET_RULES, ResetRules } from './resets/reset-rules';
 import { AccountAdministration } from './directory/account-administration';
 import { DirectoryModule } from './directory/directory.module';
 import { LoginThrottle } from './limits/login-throttle';
@@ -72,15 +72,17 @@ const SERVICES = [
   MfaResetService,
   CompanyAuditService,
   PolicyNotices,
-  PayResetService,
   FactorAccess,
   FactorActivation,
   AccountAdministration,
 ];
 
+/** What an app passes in: its product's rules, kept in the app (apps/<app>/src/policy). */
 export interface AuthModuleOptions {
   /** The app's product policy: its audience and what MFA it demands of whom. */
   policy: Type<ProductPolicy>;
+  /** Who may reset whose MFA in a company, and when (RESET-1, RESET-3, PAY-10). */
+  resetRules: Type<ResetRules>;
 }
 
 /** The MFA core both HTTP apps share; each passes its own product policy. */
@@ -93,6 +95,7 @@ export class AuthModule {
       providers: [
         ...SERVICES,
         { provide: PRODUCT_POLICY, useClass: options.policy },
+        { provide: RESET_RULES, useClass: options.resetRules },
         { provide: AUTH_OPTIONS, inject: [PRODUCT_POLICY], useFactory: (policy: ProductPolicy) => ({ audience: policy.audience }) },
         ...FACTOR_TYPE_PROVIDERS,
       ],

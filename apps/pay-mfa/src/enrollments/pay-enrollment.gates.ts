@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Caller, DomainError, FactorType } from '@sitepass/auth';
 import { MembershipRepository, PAYOR_ROLES, PayRole, payRolesOf } from '@sitepass/database';
 import { EnrollmentGate } from '@sitepass/http';
-import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../pay.policy';
+import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../policy/pay.policy';
 
 /**
  * PAY-5: each role-specific enrollment endpoint serves holders of that role only (403 role_required), and

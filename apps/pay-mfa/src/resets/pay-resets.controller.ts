@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { MemberReset, PayResetService, Principal } from '@sitepass/auth';
+import { MemberReset, MfaResetService, Principal } from '@sitepass/auth';
 import { CurrentPrincipal, MfaResetDto, UuidPipe } from '@sitepass/http';
 import { IsOptional, IsString, Length } from 'class-validator';
 
@@ -17,7 +17,7 @@ export class PayResetDto extends MfaResetDto {
 @ApiBearerAuth()
 @Controller('v1/pay/companies/:companyId/mfa-resets')
 export class PayResetsController {
-  constructor(private readonly resets: PayResetService) {}
+  constructor(private readonly resets: MfaResetService) {}
 
   @Post()
   resetPayUser(
@@ -25,6 +25,6 @@ export class PayResetsController {
     @Param('companyId', UuidPipe) companyId: string,
     @Body() body: PayResetDto,
   ): Promise<MemberReset> {
-    return this.resets.resetPayUser(principal, companyId, body);
+    return this.resets.resetMemberMfa(principal, companyId, body);
   }
 }

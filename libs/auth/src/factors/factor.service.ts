@@ -7,8 +7,7 @@ import { DataSource } from 'typeorm';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
 import { DomainError } from '../errors/domain.error';
 import { RecoveryCodeService, RecoveryCodeStatus } from '../recovery-codes/recovery-code.service';
-import { earliestEnforcement, EnforcementNotice } from '../policy/mfa-rules';
-import { PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
+import { EnforcementNotice, PRODUCT_POLICY, ProductPolicy, RequirementReason } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { Principal } from '../tokens/access-token';
 import { maskPhoneNumber } from './factor-summary';
@@ -74,7 +73,7 @@ export class FactorService {
       allowedFactorTypes: requirement.allowedFactorTypes,
       enrollmentAvailable: requirement.enrollmentAvailable,
       reauthIntervalSeconds: requirement.reauthIntervalSeconds,
-      enforcement: earliestEnforcement(facts),
+      enforcement: this.policy.enforcementNotice(facts),
       factors: factors.map((factor) => ({
         id: factor.id,
         type: factor.type,

@@ -1,4 +1,4 @@
-import { limitWindow, LimitRule } from './rate-limiter';
+import { LimitRule, limitWindow } from './rate-limiter';
 
 const at = (iso: string) => new Date(iso).getTime();
 const accountRule: LimitRule = { key: 'login-failures:account-hash', limit: 10, windowSeconds: 900 };

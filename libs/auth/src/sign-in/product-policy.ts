@@ -1,4 +1,4 @@
-import { Audience, CompanyPolicy, Factor, Membership, User } from '@sitepass/database';
+import { Audience, CompanyPolicy, Factor, Membership, PolicyState, ReauthInterval, User } from '@sitepass/database';
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 
@@ -20,8 +20,7 @@ export interface SubjectFacts {
 export interface MfaRequirement {
   required: boolean;
   reasons: RequirementReason[];
-  /** The factor types this product accepts from this user; others are neither offered nor accepted. */
-  /** Names of registered factor types (FACTOR_TYPE_NAMES). */
+  /** The factor types (FACTOR_TYPE_NAMES) this product accepts from this user; others are neither offered nor accepted. */
   allowedFactorTypes: string[];
   /** Countries whose mobile numbers may receive codes (SMS-1, PAY-3). */
   smsCountries: string[];
@@ -33,11 +32,23 @@ export interface MfaRequirement {
   deviceTrustSeconds: number;
 }
 
+/** The policy of one of the user's companies that is scheduled or enforced (shown in GET /v1/me/mfa). */
+export interface EnforcementNotice {
+  companyId: string;
+  companyName: string;
+  state: Exclude<PolicyState, 'off'>;
+  enforcementStartsAt: string;
+  reauthInterval: ReauthInterval;
+}
+
 /**
  * How a product (standard or Pay) differs from the other: its audience and the rules it applies to the
- * same facts. The factor, challenge and token code is shared; each app passes its policy in.
+ * same facts. The factor, challenge and token code is shared; each app passes its policy in, from its own
+ * folder (apps/<app>/src/policy).
  */
 export interface ProductPolicy {
   readonly audience: Audience;
   evaluate(facts: SubjectFacts): MfaRequirement;
+  /** The deadline the user is told about in their MFA overview, if the product has deadlines (POL-3). */
+  enforcementNotice(facts: SubjectFacts): EnforcementNotice | null;
 }

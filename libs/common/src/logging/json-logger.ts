@@ -1,6 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { LogLevel } from '@sitepass/config';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import { requestContext } from '../context/request-context';
 import { LOG_CENSOR, logRedactionPaths, requestLineRedactionPaths } from './log-redaction';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evaluateMfaRules, FACTOR_TYPE_NAMES, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
+import { EnforcementNotice, FACTOR_TYPE_NAMES, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
+import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 /**
  * The standard product's rules: company policies, enrolled users and the per-user flag decide who proves
@@ -23,5 +24,9 @@ export class StandardPolicy implements ProductPolicy {
       reauthIntervalSeconds: rules.reauthIntervalSeconds,
       deviceTrustSeconds: rules.deviceTrustSeconds,
     };
+  }
+
+  enforcementNotice(facts: SubjectFacts): EnforcementNotice | null {
+    return earliestEnforcement(facts);
   }
 }

@@ -1,5 +1,5 @@
+import type { EnforcementNotice, RequirementReason, SubjectFacts } from '@sitepass/auth';
 import { CompanyPolicy, isSsoUser, PolicyState, ReauthInterval } from '@sitepass/database';
-import type { RequirementReason, SubjectFacts } from '../sign-in/product-policy';
 
 const HOUR = 3600;
 /** A user enrolled only voluntarily, or whose companies ask for `every_login`, refreshes for 12 hours (POL-6). */
@@ -24,15 +24,6 @@ export interface MfaRules {
   reauthInterval: ReauthInterval;
   reauthIntervalSeconds: number;
   deviceTrustSeconds: number;
-}
-
-/** The policy of one of the user's companies that is scheduled or enforced (shown in GET /v1/me/mfa). */
-export interface EnforcementNotice {
-  companyId: string;
-  companyName: string;
-  state: Exclude<PolicyState, 'off'>;
-  enforcementStartsAt: string;
-  reauthInterval: ReauthInterval;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Company, CompanyPolicy, Factor, Membership, MembershipStatus, ReauthInterval, User } from '@sitepass/database';
-import { SubjectFacts } from '../sign-in/product-policy';
+import { SubjectFacts } from '@sitepass/auth';
 import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 const HOUR = 3600;

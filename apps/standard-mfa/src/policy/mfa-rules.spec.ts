@@ -1,5 +1,5 @@
 import { Company, CompanyPolicy, Factor, Membership, ReauthInterval, User } from '@sitepass/database';
-import { SubjectFacts } from '../sign-in/product-policy';
+import { SubjectFacts } from '@sitepass/auth';
 import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 const NOW = new Date('2026-03-02T09:00:00Z');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FactorType, MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
+import { EnforcementNotice, FactorType, MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
 import { MFA_REQUIRED_PAY_ROLES, PAYOR_ROLES, payRolesOf } from '@sitepass/database';
 
 /** Pay's refresh interval: its idle timeout (PAY-8) keeps the Payments tool itself much tighter. */
@@ -39,5 +39,10 @@ export class PayPolicy implements ProductPolicy {
       reauthIntervalSeconds: REAUTH_INTERVAL_SECONDS,
       deviceTrustSeconds: 0,
     };
+  }
+
+  /** Pay's MFA has no deadline: it is mandatory from the first sign-in (PAY-2). */
+  enforcementNotice(): EnforcementNotice | null {
+    return null;
   }
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { assertNotSupportStaff, DomainError, MemberResetRequest, ResetActor, ResetApproval, ResetRules } from '@sitepass/auth';
+import {
+  CompanyRepository,
+  holdsMfaRequiredPayorRole,
+  isSsoUser,
+  Membership,
+  MembershipRepository,
+  payRolesOf,
+  User,
+} from '@sitepass/database';
+
+/**
+ * PAY-10: a payee admin resets users of their payee company; users holding an MFA-required payor role are
+ * reset only by platform support, with a note of the identity check. Pay's resets are open whenever Pay is:
+ * its MFA has no company policy to schedule.
+ */
+@Injectable()
+export class PayResetRules implements ResetRules {
+  constructor(
+    private readonly companies: CompanyRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  /** Support anywhere; a payee admin in their own payee company; everyone else finds no company (SEC-3). */
+  async authorize(actor: User, companyId: string): Promise<ResetActor> {
+    if (actor.support) return { user: actor, role: 'support' };
+    const membership = await this.memberships.find(actor.id, companyId);
+    const payeeAdmin =
+      membership?.status === 'active' && membership.company?.payKind === 'payee' && payRolesOf([membership]).includes('payee_admin');
+    if (!payeeAdmin) throw DomainError.notFound('The company');
+    return { user: actor, role: 'payee_admin' };
+  }
+
+  async assertOpen(): Promise<void> {
+    // Always open: Pay's MFA is mandatory, with no company policy to schedule (PAY-2).
+  }
+
+  async approve(
+    actor: ResetActor,
+    companyId: string,
+    member: User,
+    memberships: Membership[],
+    request: MemberResetRequest,
+  ): Promise<ResetApproval> {
+    const support = actor.role === 'support';
+    // ABUSE-12: a payee admin never resets platform support staff; support resetting support stays allowed.
+    if (!support) assertNotSupportStaff(member);
+    if (isSsoUser(member, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
+    const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
+    if (payor && !support) {
+      throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
+    }
+    const note = request.identityCheckNote?.trim();
+    if (payor && !note) {
+      throw DomainError.validation([
+        { field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' },
+      ]);
+    }
+    if (support) return { resetBy: 'Sitepass support', data: note ? { identityCheckNote: note } : {} };
+    const company = (await this.companies.findById(companyId))!;
+    return { resetBy: `a payee admin of ${company.name}`, data: note ? { identityCheckNote: note } : {} };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { assertNotSupportStaff, CompanyAdminCheck, DomainError, ResetActor, ResetApproval, ResetRules } from '@sitepass/auth';
+import { Clock } from '@sitepass/common';
+import { CompanyPolicyRepository, holdsMfaRequiredPayorRole, isSsoUser, Membership, User } from '@sitepass/database';
+
+/** RESET-1, RESET-3: the standard product's resets, by a company admin of an active member of that company. */
+@Injectable()
+export class StandardResetRules implements ResetRules {
+  constructor(
+    private readonly admins: CompanyAdminCheck,
+    private readonly policies: CompanyPolicyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async authorize(actor: User, companyId: string): Promise<ResetActor> {
+    await this.admins.assertAdmin(actor.id, companyId);
+    return { user: actor, role: 'company_admin' };
+  }
+
+  /** RESET-1: only while the company's policy is scheduled or enforced. */
+  async assertOpen(companyId: string): Promise<void> {
+    const state = (await this.policies.findByCompany(companyId))?.stateAt(this.clock.now()) ?? 'off';
+    if (state === 'off') {
+      throw new DomainError('reset_not_available', 'MFA resets are available while the company’s MFA policy is scheduled or enforced.', {
+        policyState: state,
+      });
+    }
+  }
+
+  /**
+   * RESET-3: never an SSO user, never the holder of an MFA-required payor role (Pay's support resets them).
+   * ABUSE-12: never platform support staff either: only support resets them, through support's own paths.
+   * That holds when the admin is support staff too: here they act as the company's admin, audited as one.
+   */
+  async approve(_actor: ResetActor, companyId: string, member: User, memberships: Membership[]): Promise<ResetApproval> {
+    assertNotSupportStaff(member);
+    if (isSsoUser(member, memberships)) {
+      throw new DomainError('sso_user', 'This member signs in through the company’s identity provider, which manages their MFA.');
+    }
+    if (memberships.some((membership) => holdsMfaRequiredPayorRole(membership.payRoles))) {
+      throw new DomainError('pay_support_required', 'This member holds a Pay payor role: only platform support can reset their MFA.');
+    }
+    const company = memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company';
+    return { resetBy: `an administrator of ${company}`, data: {} };
+  }
+}

@@ -1,0 +1,44 @@
+import { Membership, User } from '@sitepass/database';
+
+export const RESET_RULES = Symbol('ResetRules');
+
+/** RESET-1, PAY-10: whom to reset, named by login email, and the caller's attestation. */
+export interface MemberResetRequest {
+  /** The member's login email: the admin names whom they verified, not an id they looked up. */
+  email: string;
+  /** The admin attests that they verified the member's identity; only `true` is accepted. */
+  identityVerified: boolean;
+  /** Support's note of how the identity was checked, where the product asks for one (PAY-10). */
+  identityCheckNote?: string;
+}
+
+/** The caller, as who may reset in this company; `role` is audited as `data.by`. */
+export interface ResetActor {
+  user: User;
+  role: 'company_admin' | 'payee_admin' | 'support';
+}
+
+/** A reset the product allows: how the member's notice names who reset them (RESET-4), and what the audit keeps. */
+export interface ResetApproval {
+  resetBy: string;
+  data: Record<string, string | boolean>;
+}
+
+/**
+ * A product's rules for MFA resets, passed to the shared reset flow (MfaResetService) beside its policy:
+ * who may reset in a company, when, and whom. Each throws a DomainError to refuse.
+ */
+export interface ResetRules {
+  /** Who the caller is when resetting in this company; refuses one who may not reset there (RESET-1, PAY-10). */
+  authorize(actor: User, companyId: string): Promise<ResetActor>;
+  /** Refuses resets the company does not allow now (RESET-1: while its policy is scheduled or enforced). */
+  assertOpen(companyId: string): Promise<void>;
+  /** Refuses a member this caller may not reset (RESET-3, ABUSE-12, PAY-10), or approves the reset. */
+  approve(
+    actor: ResetActor,
+    companyId: string,
+    member: User,
+    memberships: Membership[],
+    request: MemberResetRequest,
+  ): Promise<ResetApproval>;
+}
