@@ -32,6 +32,7 @@ const shared = {
  */
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testRegex: '(apps|libs)/.*\\.spec\\.ts$' },
     {
@@ -40,7 +41,6 @@ module.exports = {
       testRegex: 'test/.*\\.e2e-spec\\.ts$',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { assertNotSupportStaff, DomainError, MemberResetRequest, ResetActor, ResetApproval, ResetRules } from '@sitepass/auth';
+import {
+  assertMfaSession,
+  assertNotSupportStaff,
+  DomainError,
+  MemberResetRequest,
+  Principal,
+  ResetActor,
+  ResetApproval,
+  ResetRules,
+} from '@sitepass/auth';
 import {
   CompanyRepository,
   holdsMfaRequiredPayorRole,
@@ -23,7 +32,8 @@ export class PayResetRules implements ResetRules {
   ) {}
 
   /** Support anywhere; a payee admin in their own payee company; everyone else finds no company (SEC-3). */
-  async authorize(actor: User, companyId: string): Promise<ResetActor> {
+  async authorize(principal: Principal, actor: User, companyId: string): Promise<ResetActor> {
+    assertMfaSession(principal);
     if (actor.support) return { user: actor, role: 'support' };
     const membership = await this.memberships.find(actor.id, companyId);
     const payeeAdmin =

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { assertNotSupportStaff, CompanyAdminCheck, DomainError, ResetActor, ResetApproval, ResetRules } from '@sitepass/auth';
+import {
+  assertMfaSession,
+  assertNotSupportStaff,
+  CompanyAdminCheck,
+  DomainError,
+  Principal,
+  ResetActor,
+  ResetApproval,
+  ResetRules,
+} from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { CompanyPolicyRepository, holdsMfaRequiredPayorRole, isSsoUser, Membership, User } from '@sitepass/database';
 
@@ -12,8 +21,10 @@ export class StandardResetRules implements ResetRules {
     private readonly clock: Clock,
   ) {}
 
-  async authorize(actor: User, companyId: string): Promise<ResetActor> {
+  /** Another company's admin, or a member, finds no company (SEC-3); an admin is then asked for their factor. */
+  async authorize(principal: Principal, actor: User, companyId: string): Promise<ResetActor> {
     await this.admins.assertAdmin(actor.id, companyId);
+    assertMfaSession(principal);
     return { user: actor, role: 'company_admin' };
   }
 

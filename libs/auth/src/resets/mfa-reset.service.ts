@@ -16,7 +16,7 @@ export interface MemberReset {
  * RESET-1 to RESET-4, PAY-10: an admin (or platform support) resets the MFA of an active member of a
  * company; everything the member had is revoked at once (RESET-2) and audited. Who may reset whom is the
  * product's ResetRules; the flow is the same in both products. The caller must have proven MFA in this
- * session: taking away someone's second factor is itself a second-factor decision.
+ * session (assertMfaSession).
  */
 @Injectable()
 export class MfaResetService {
@@ -28,10 +28,7 @@ export class MfaResetService {
   ) {}
 
   async resetMemberMfa(principal: Principal, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
-    const actor = await this.rules.authorize((await this.users.findById(principal.userId))!, companyId);
-    if (principal.acr !== 'aal2') {
-      throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting anyone’s MFA.');
-    }
+    const actor = await this.rules.authorize(principal, (await this.users.findById(principal.userId))!, companyId);
     if (request.identityVerified !== true) {
       throw DomainError.validation([
         { field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' },

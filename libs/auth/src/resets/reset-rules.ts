@@ -1,4 +1,6 @@
 import { Membership, User } from '@sitepass/database';
+import { DomainError } from '../errors/domain.error';
+import { Principal } from '../tokens/access-token';
 
 export const RESET_RULES = Symbol('ResetRules');
 
@@ -29,8 +31,11 @@ export interface ResetApproval {
  * who may reset in a company, when, and whom. Each throws a DomainError to refuse.
  */
 export interface ResetRules {
-  /** Who the caller is when resetting in this company; refuses one who may not reset there (RESET-1, PAY-10). */
-  authorize(actor: User, companyId: string): Promise<ResetActor>;
+  /**
+   * Who the caller is when resetting in this company; refuses one who may not reset there (RESET-1, PAY-10),
+   * and a session without a proven factor (assertMfaSession), in the order the product answers them.
+   */
+  authorize(principal: Principal, actor: User, companyId: string): Promise<ResetActor>;
   /** Refuses resets the company does not allow now (RESET-1: while its policy is scheduled or enforced). */
   assertOpen(companyId: string): Promise<void>;
   /** Refuses a member this caller may not reset (RESET-3, ABUSE-12, PAY-10), or approves the reset. */
@@ -41,4 +46,11 @@ export interface ResetRules {
     memberships: Membership[],
     request: MemberResetRequest,
   ): Promise<ResetApproval>;
+}
+
+/** Taking away someone's second factor is itself a second-factor decision: no password-only sessions. */
+export function assertMfaSession(principal: Principal): void {
+  if (principal.acr !== 'aal2') {
+    throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting anyone’s MFA.');
+  }
 }
