@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
-import { ConfigModule, SitepassConfig } from '@sitepass/config';
+import { SitepassConfig, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import {
   createEnrollmentsController,
@@ -24,7 +24,7 @@ export class PayMfaModule {
     return {
       module: PayMfaModule,
       imports: [
-        ConfigModule.forRoot(config),
+        SitepassConfigModule.forRoot(config),
         CommonModule.forRoot('pay-mfa'),
         DatabaseModule.forRoot(),
         HttpAuthModule.forRoot({ policy: PayPolicy, resetRules: PayResetRules }),

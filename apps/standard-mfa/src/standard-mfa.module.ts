@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
-import { ConfigModule, SitepassConfig } from '@sitepass/config';
+import { SitepassConfig, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import {
   createEnrollmentsController,
@@ -27,7 +27,7 @@ export class StandardMfaModule {
     return {
       module: StandardMfaModule,
       imports: [
-        ConfigModule.forRoot(config),
+        SitepassConfigModule.forRoot(config),
         CommonModule.forRoot('standard-mfa'),
         DatabaseModule.forRoot(),
         HttpAuthModule.forRoot({ policy: StandardPolicy, resetRules: StandardResetRules }),

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@sitepass/common';
-import { CONFIG, ConfigModule, SitepassConfig } from '@sitepass/config';
+import { CONFIG, SitepassConfig, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/health';
 import { DeliveryModule } from '@sitepass/delivery';
@@ -18,7 +18,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        SitepassConfigModule.forRoot(config),
         CommonModule.forRoot('worker'),
         DatabaseModule.forRoot(),
         BullModule.forRootAsync({

@@ -1,15 +1,14 @@
-import { DynamicModule, Global, Inject, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { SitepassConfig } from './config.types';
 
+/** The validated configuration, injected with `@Inject(CONFIG)`; nothing else in the code base reads process.env. */
 export const CONFIG = Symbol('SitepassConfig');
 
-/** Injects the validated configuration; nothing else in the code base reads process.env. */
-export const InjectConfig = (): ParameterDecorator => Inject(CONFIG);
-
+/** Provides CONFIG to every module of a process (named apart from @nestjs/config's ConfigModule, which is not used). */
 @Global()
 @Module({})
-export class ConfigModule {
+export class SitepassConfigModule {
   static forRoot(config: SitepassConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] };
+    return { module: SitepassConfigModule, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] };
   }
 }

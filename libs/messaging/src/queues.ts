@@ -1,10 +1,6 @@
-import { OutboxKind } from '@sitepass/database';
-
 /** Queue names; QUEUE_PREFIX (a {hash tag}) is applied by BullMQ, so every queue key shares one slot. */
 export const SMS_QUEUE = 'sms';
 export const EMAIL_QUEUE = 'email';
-
-export const QUEUE_OF: Record<OutboxKind, string> = { sms: SMS_QUEUE, email: EMAIL_QUEUE };
 
 /** The only thing producer and consumer share besides the queue name: ids, never codes or addresses. */
 export interface DeliveryJob {

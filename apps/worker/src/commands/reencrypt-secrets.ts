@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretRotation } from '@sitepass/auth';
 import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
-import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
+import { loadConfigOrExit, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule, Factor } from '@sitepass/database';
 
 /** `npm run secrets:reencrypt` (TOTP-6): re-seal every secret under the newest ENCRYPTION_KEYS key. */
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   warnAboutDevelopmentSecrets(config, logger);
   @Module({
     imports: [
-      ConfigModule.forRoot(config),
+      SitepassConfigModule.forRoot(config),
       CommonModule.forRoot('reencrypt'),
       DatabaseModule.forRoot(),
       TypeOrmModule.forFeature([Factor]),

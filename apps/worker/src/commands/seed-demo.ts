@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryModule } from '@sitepass/auth';
 import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
-import { ConfigModule, loadConfigOrExit } from '@sitepass/config';
+import { loadConfigOrExit, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { DEMO_PASSWORD, DEMO_USERS, DemoSeedRefused, refuseDemoSeedInProduction, seedDemoDirectory } from './demo-directory';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   warnAboutDevelopmentSecrets(config, logger);
   // Before the application context exists: a refused run never opens a database connection.
   refuseDemoSeedInProduction(config);
-  @Module({ imports: [ConfigModule.forRoot(config), CommonModule.forRoot('seed'), DatabaseModule.forRoot(), DirectoryModule] })
+  @Module({ imports: [SitepassConfigModule.forRoot(config), CommonModule.forRoot('seed'), DatabaseModule.forRoot(), DirectoryModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger });
   try {

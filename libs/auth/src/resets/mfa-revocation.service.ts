@@ -25,7 +25,7 @@ export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | '
 };
 
 /**
- * RESET-2, whoever is allowed to ask for it (a company admin here; Pay's payee admins and support later,
+ * RESET-2, whoever the product's reset rules allow to ask (a company admin; in Pay a payee admin or support,
  * PAY-10): the user's MFA is taken back to nothing, in one transaction, and every session dies at once.
  */
 @Injectable()

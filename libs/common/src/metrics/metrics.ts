@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /**
  * The process's Prometheus registry and every metric the service publishes (OPS-1). One instance per
- * process, created by MetricsModule; tests that boot several apps in one process get one registry each.
+ * process, provided by CommonModule; tests that boot several apps in one process get one registry each.
  */
 export class Metrics {
   readonly registry = new Registry();
