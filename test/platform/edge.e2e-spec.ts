@@ -38,6 +38,19 @@ describe('the HTTP edge', () => {
       expect(fits.status).toBe(401);
     });
 
+    it('SEC-2 answers a body in a charset or content encoding it does not read with 415 unsupported_media_type, not a 5xx', async () => {
+      const app = await env.standard();
+      const unreadable: Array<Record<string, string>> = [
+        { 'content-type': 'application/json; charset=latin1' },
+        { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      ];
+      for (const headers of unreadable) {
+        const response = await app.http.post('/v1/sessions', undefined, { rawBody: '{}', headers });
+        expect(response.status).toBe(415);
+        expect(response.body).toMatchObject({ code: 'unsupported_media_type', requestId: expect.any(String) });
+      }
+    });
+
     it('SEC-2 never answers a malformed request to any documented endpoint with a 5xx', async () => {
       for (const kind of ['standard', 'pay'] as const) {
         const app = await env.app(kind);

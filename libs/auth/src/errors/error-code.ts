@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'validation_failed',
   'invalid_json',
   'payload_too_large',
+  'unsupported_media_type',
   'not_found',
   'internal_error',
   'service_unavailable',

@@ -14,6 +14,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   429: 'too_many_attempts',
 };
 
@@ -55,6 +56,8 @@ function messageFor(code: ErrorCode): string {
       return 'There is nothing at this address.';
     case 'payload_too_large':
       return 'The request body is larger than 16 KiB.';
+    case 'unsupported_media_type':
+      return 'The request body has a charset or content encoding this service does not read.';
     case 'authentication_required':
       return 'This request needs authentication.';
     case 'too_many_attempts':

@@ -6,6 +6,7 @@ export const ERROR_HTTP_STATUS = {
   validation_failed: HttpStatus.BAD_REQUEST,
   invalid_json: HttpStatus.BAD_REQUEST,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   not_found: HttpStatus.NOT_FOUND,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
   service_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
