@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'sso_user',
   'pay_support_required',
   'support_user',
+  // Hosted pages (WEB-7)
+  'csrf_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -49,4 +49,5 @@ export const ERROR_HTTP_STATUS = {
   sso_user: HttpStatus.FORBIDDEN,
   pay_support_required: HttpStatus.FORBIDDEN,
   support_user: HttpStatus.FORBIDDEN,
+  csrf_failed: HttpStatus.FORBIDDEN,
 } as const satisfies Record<ErrorCode, HttpStatus>;

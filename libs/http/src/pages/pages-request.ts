@@ -1,0 +1,40 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/** Where an app serves hosted pages (WEB-1…WEB-6); every other path is the JSON API. */
+export interface PagesOptions {
+  /** Path prefixes such as `/pages`, or later `/signin` and `/account`: a request at or under one is a pages request. */
+  prefixes: readonly string[];
+}
+
+const PAGES = Symbol('pagesRequest');
+const PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+type Marked = Request & { [PAGES]?: true };
+
+/**
+ * Marks the requests the pages variant of the edge serves, before any body is read: the body parsers, the CSRF
+ * check, the error filter and the mfaToken guard all ask `isPagesRequest`, so one function draws the line.
+ */
+export function markPagesRequests(options: PagesOptions): (request: Request, response: Response, next: NextFunction) => void {
+  const isPagesPath = pagesPathMatcher(options);
+  return (request, _response, next) => {
+    if (isPagesPath(request.path)) (request as Marked)[PAGES] = true;
+    next();
+  };
+}
+
+export function isPagesRequest(request: Request): boolean {
+  return (request as Marked)[PAGES] === true;
+}
+
+/** Whether a path is at or under a pages prefix; case-insensitive as Express routes are (`/PAGES/x` reaches `/pages/x`). */
+export function pagesPathMatcher(options: PagesOptions): (path: string) => boolean {
+  const prefixes = options.prefixes.map((prefix) => {
+    if (!PREFIX.test(prefix)) throw new Error(`Pages prefix "${prefix}" must be a path such as /pages, without a trailing slash`);
+    return prefix.toLowerCase();
+  });
+  return (path) => {
+    const lower = path.toLowerCase();
+    return prefixes.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+  };
+}
