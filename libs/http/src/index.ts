@@ -21,3 +21,7 @@ export * from './auth/http-auth.module';
 export * from './tokens/jwks.controller';
 export * from './factors/enrollments.controller';
 export * from './factors/factor-payload.pipes';
+export * from './errors/error-page';
+export * from './pages/cookies';
+export * from './pages/csrf';
+export * from './pages/pages-request';

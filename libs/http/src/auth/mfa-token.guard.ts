@@ -1,13 +1,17 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AUTH_OPTIONS, AuthOptions, Caller, DomainError, PendingSignInService } from '@sitepass/auth';
+import { cookiesOf, MFA_TOKEN_COOKIE } from '../pages/cookies';
 
 export function bearerToken(request: Request): string | null {
   const header = request.header('authorization') ?? '';
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() || null : null;
 }
 
-/** Accepts the opaque mfaToken of a live pending sign-in of this product (SES-8). */
+/**
+ * Accepts the opaque mfaToken of a live pending sign-in of this product (SES-8): as a bearer token, or on a
+ * pages request (which passed the CSRF check) from its `__Host-` cookie. cookiesOf() gives an API request none.
+ */
 @Injectable()
 export class MfaTokenGuard implements CanActivate {
   constructor(
@@ -17,7 +21,7 @@ export class MfaTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
-    const token = bearerToken(request);
+    const token = bearerToken(request) ?? cookiesOf(request).get(MFA_TOKEN_COOKIE);
     if (!token) throw new DomainError('authentication_required', 'This request needs the mfaToken of your sign-in.');
     const pendingSignIn = await this.pendingSignIns.findByToken(token, this.options.audience);
     request.caller = { kind: 'sign_in', userId: pendingSignIn.userId, pendingSignIn };

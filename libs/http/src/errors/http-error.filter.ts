@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { DomainError } from '@sitepass/auth';
 import type { Request, Response } from 'express';
 import { describeError } from './error-body';
+import { renderErrorPage } from './error-page';
+import { isPagesRequest } from '../pages/pages-request';
 import { requestIdOf } from '../setup/request-id';
 
 /** The app's one exception filter: domain errors and framework errors become the spec's error body. */
@@ -15,6 +17,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * One status, code and message per error for both variants of the edge: the API answers the JSON body, a
+ * pages request the same status and Retry-After with an HTML page of the message and request id.
+ */
 export function sendError(error: unknown, request: Request, response: Response, logger: Logger): void {
   const { status, body, retryAfterSeconds } = describeError(error);
   // A domain error that answers 5xx is a known state of a dependency (503), not a bug: no stack trace.
@@ -22,5 +28,11 @@ export function sendError(error: unknown, request: Request, response: Response, 
   else if (status >= 500) logger.error(error instanceof Error ? error : String(error));
   if (response.headersSent) return;
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
-  response.status(status).json({ ...body, requestId: requestIdOf(request) });
+  const requestId = requestIdOf(request);
+  if (!isPagesRequest(request)) {
+    response.status(status).json({ ...body, requestId });
+    return;
+  }
+  response.status(status).setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.send(renderErrorPage({ status, message: body.message, requestId }));
 }

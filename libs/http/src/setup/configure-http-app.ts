@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ApiExcludeController, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { JsonLogger, Metrics, requestContext } from '@sitepass/common';
+import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { JsonLogger, KeyedHasher, Metrics, requestContext } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
 import { HealthController } from '@sitepass/health';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -9,6 +9,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { HttpErrorFilter, sendError } from '../errors/http-error.filter';
 import { StrictValidationPipe } from '../errors/validation.pipe';
+import { usePagesEdge } from '../pages/pages-edge';
+import { markPagesRequests, PagesOptions, pagesPathMatcher } from '../pages/pages-request';
 import { assignRequestId, requestIdOf } from './request-id';
 
 export interface ApiDocument {
@@ -16,16 +18,34 @@ export interface ApiDocument {
   description: string;
 }
 
-/** Body limit of SEC-2. */
+export interface EdgeOptions {
+  /** Serve hosted pages under these prefixes with the pages variant; off unless given. */
+  pages?: PagesOptions;
+}
+
+/** Body limit of SEC-2, for JSON and form bodies alike. */
 const BODY_LIMIT = '16kb';
 
 /**
- * Everything both HTTP apps do the same way at the edge, in order: request ids, access logs, security headers,
- * client IPs from trusted proxies only, a 16 KiB JSON body limit, request context for logs and
- * audit, metrics, validation, the error filter, and the OpenAPI document at /docs.
- * The app must be created with `bodyParser: false` so that the parser runs after the request id is set.
+ * The HTTP edge of an app, in two variants that share one base. Every request gets, in order: a request id,
+ * a log line, security headers, its client IP from trusted proxies only, a 16 KiB body limit, request context
+ * for logs and audit, metrics, `Cache-Control: no-store`, validation and the one error filter; rate limits
+ * (libs/auth) apply inside the services, to both variants alike.
+ *
+ * - The API variant, every path not under a pages prefix: JSON bodies only, errors as the JSON error body,
+ *   bearer tokens only, and the OpenAPI document at /docs, which lists API paths only.
+ * - The pages variant, with `options.pages`, for paths under its prefixes: form bodies as well as JSON, cookies,
+ *   the CSRF check of unsafe methods (csrfTokenFor() issues a page's token), errors as HTML pages with the
+ *   same status, and the mfaToken from its `__Host-` cookie (pages/).
+ *
+ * The app must be created with `bodyParser: false` so that the parsers run after the request id is set.
  */
-export function configureHttpApp(app: NestExpressApplication, config: SitepassConfig, document: ApiDocument): INestApplication {
+export function configureHttpApp(
+  app: NestExpressApplication,
+  config: SitepassConfig,
+  document: ApiDocument,
+  options: EdgeOptions = {},
+): INestApplication {
   const logger = new Logger('Http');
   const metrics = app.get(Metrics);
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
@@ -33,8 +53,12 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
   app.use(assignRequestId);
   app.use(requestLogging(config));
   app.use(helmet());
+  // The variant is decided before any body is read: parsers, CSRF, errors and guards ask isPagesRequest().
+  if (options.pages) app.use(markPagesRequests(options.pages));
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
-  // Parser errors (bad JSON, body too large) never reach Nest's filters: answer them here, as JSON.
+  if (options.pages) usePagesEdge(app, app.get(KeyedHasher), BODY_LIMIT);
+  // Parser errors (bad JSON, body too large) and CSRF refusals never reach Nest's filters: answer them here,
+  // as JSON, or as an HTML page on a pages request.
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => sendError(error, request, response, logger));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
@@ -51,6 +75,12 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  publishApiDocument(app, document, options.pages);
+  return app;
+}
+
+/** The API variant's OpenAPI document at /docs: the JSON API only, so pages never show up in it. */
+function publishApiDocument(app: NestExpressApplication, document: ApiDocument, pages: PagesOptions | undefined): void {
   const openApi = new DocumentBuilder()
     .setTitle(document.title)
     .setDescription(document.description)
@@ -59,8 +89,12 @@ export function configureHttpApp(app: NestExpressApplication, config: SitepassCo
     .build();
   // Health and metrics are for the platform's probes, not the API's clients; libs/health has no Swagger (the worker's size).
   ApiExcludeController()(HealthController);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
-  return app;
+  const isPagesPath = pages ? pagesPathMatcher(pages) : () => false;
+  const apiOnly = (built: OpenAPIObject): OpenAPIObject => ({
+    ...built,
+    paths: Object.fromEntries(Object.entries(built.paths).filter(([path]) => !isPagesPath(path))),
+  });
+  SwaggerModule.setup('docs', app, () => apiOnly(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 /**
