@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Clock, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
-import { configureHttpApp } from '@sitepass/http';
+import { configureHttpApp, PagesOptions } from '@sitepass/http';
 import Redis from 'ioredis';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -38,11 +38,15 @@ export interface StartOptions {
   logger?: LoggerService;
   /** Where the app keeps development secrets when the overrides unset the test's own. */
   devSecretsDirectory?: string;
+  /** The pages variant of the edge; off, as in main.ts, unless given. */
+  pages?: PagesOptions;
+  /** Test-only controllers mounted beside the app's own, to reach the edge where no product route does yet. */
+  controllers?: Type<unknown>[];
 }
 
 export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
   const config = testConfig(overrides, { devSecretsDirectory: options.devSecretsDirectory });
-  const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)] })
+  const moduleRef = await Test.createTestingModule({ imports: [MODULES[kind](config)], controllers: options.controllers ?? [] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
@@ -50,7 +54,7 @@ export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverri
   warnAboutDevelopmentSecrets(config, logger);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
   if (kind === 'worker') app.enableShutdownHooks();
-  else configureHttpApp(app, config, { title: kind, description: 'test' });
+  else configureHttpApp(app, config, { title: kind, description: 'test' }, { pages: options.pages });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return running(kind, config, app, new HttpClient(`http://127.0.0.1:${port}`));
