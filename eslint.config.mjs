@@ -53,7 +53,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|find|findOne|findOneBy|findBy|insert|update|upsert|delete|save|increment|decrement)$/][callee.object.property.name=/^(db|manager|dataSource)$/]",
+            'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|find|findOne|findOneBy|findBy|insert|update|upsert|delete|save|increment|decrement)$/][callee.object.property.name=/^(db|manager|dataSource)$/]',
           message: 'Tables are read and written by their repository in libs/database (docs/architecture.md).',
         },
         {
