@@ -21,3 +21,7 @@ export * from './auth/http-auth.module';
 export * from './tokens/jwks.controller';
 export * from './factors/enrollments.controller';
 export * from './factors/factor-payload.pipes';
+export * from './errors/api-errors.decorator';
+export * from './factors/enrollment.dto';
+export * from './tokens/jwks.dto';
+export * from './setup/union-members';
