@@ -25,3 +25,7 @@ export * from './errors/error-page';
 export * from './pages/cookies';
 export * from './pages/csrf';
 export * from './pages/pages-request';
+export * from './errors/api-errors.decorator';
+export * from './factors/enrollment.dto';
+export * from './tokens/jwks.dto';
+export * from './setup/union-members';

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MemberReset, MfaResetService, Principal } from '@sitepass/auth';
-import { CurrentPrincipal, MfaResetDto, UuidPipe } from '@sitepass/http';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal, MemberResetDto, MfaResetDto, UuidPipe } from '@sitepass/http';
 import { IsOptional, IsString, Length } from 'class-validator';
 
 export class PayResetDto extends MfaResetDto {
@@ -20,6 +20,20 @@ export class PayResetsController {
   constructor(private readonly resets: MfaResetService) {}
 
   @Post()
+  @ApiCreatedResponse({
+    type: MemberResetDto,
+    description: 'The user’s MFA is back to nothing and every session of theirs is gone (RESET-2)',
+  })
+  @ApiErrors(
+    'validation_failed',
+    ...ACCESS_TOKEN_ERRORS,
+    'reauthentication_required',
+    'cannot_reset_self',
+    'support_user',
+    'sso_user',
+    'pay_support_required',
+    'not_found',
+  )
   resetPayUser(
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,

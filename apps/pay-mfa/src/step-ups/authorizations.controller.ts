@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OperationAuthorizer, Principal } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { PAY_OPERATION_RULES } from '../pay-operations';
-import { AuthorizationDto } from './step-up.dto';
-import { CurrentPrincipal } from '@sitepass/http';
+import { AuthorizationDecisionDto, AuthorizationDto } from './step-up.dto';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal } from '@sitepass/http';
 
 /** PAY-7: the gateway's decision on each Payments request: 200 allow, 401 or 403 with the reason. */
 @ApiTags('authorization')
@@ -22,6 +22,8 @@ export class AuthorizationsController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthorizationDecisionDto, description: 'Allow; a step-up token presented is spent (PAY-7)' })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'mfa_reauth_required', 'step_up_required', 'role_not_permitted')
   authorize(@CurrentPrincipal() principal: Principal, @Body() body: AuthorizationDto): Promise<{ decision: 'allow' }> {
     return this.authorizer.authorize(principal, body.operation, body.stepUpToken, this.rules);
   }

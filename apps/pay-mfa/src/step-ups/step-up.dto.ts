@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { StepUpToken } from '@sitepass/auth';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PAY_OPERATIONS, PayOperation } from '../pay-operations';
 
@@ -19,4 +21,22 @@ export class AuthorizationDto {
   @IsString()
   @Length(1, 256)
   stepUpToken?: string;
+}
+
+/** PAY-6: the step-up token, single-use, for this operation in this session. */
+export class StepUpTokenDto implements StepUpToken {
+  @ApiProperty({ description: 'Opaque; pass it as stepUpToken to POST /v1/pay/authorizations' })
+  stepUpToken!: string;
+
+  @ApiProperty({ enum: PAY_OPERATIONS })
+  operation!: string;
+
+  @ApiProperty({ description: 'Seconds until the token lapses (5 minutes)' })
+  expiresIn!: number;
+}
+
+/** PAY-7: the gateway lets the request through; every refusal is an error with its reason. */
+export class AuthorizationDecisionDto {
+  @ApiProperty({ enum: ['allow'] })
+  decision!: 'allow';
 }

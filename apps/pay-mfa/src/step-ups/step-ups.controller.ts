@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { ChallengeView, CodeProofDto, FactorPayload, FactorTypes, Principal, StepUpService } from '@sitepass/auth';
-import { CurrentPrincipal, FactorProofPipe, UuidPipe } from '@sitepass/http';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ChallengeView, CodeProofDto, FactorPayload, FactorTypes, Principal, StepUpService, StepUpToken } from '@sitepass/auth';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, ChallengeViewDto, CurrentPrincipal, FactorProofPipe, UuidPipe } from '@sitepass/http';
 import type { Response } from 'express';
-import { StartStepUpDto } from './step-up.dto';
+import { StartStepUpDto, StepUpTokenDto } from './step-up.dto';
 
 /** PAY-6: a fresh factor check bound to one operation, yielding a single-use, 5-minute step-up token. */
 @ApiTags('step-up')
@@ -16,6 +16,18 @@ export class StepUpsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ChallengeViewDto, description: 'A type that sends nothing (an authenticator app): enter its code' })
+  @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A type that sends a code (SMS): the code is on its way (SMS-3)' })
+  @ApiErrors(
+    'validation_failed',
+    ...ACCESS_TOKEN_ERRORS,
+    'account_locked',
+    'not_found',
+    'factor_type_not_allowed',
+    'too_many_attempts',
+    'resend_too_soon',
+    'sms_quota_exceeded',
+  )
   async startStepUp(
     @CurrentPrincipal() principal: Principal,
     @Body() body: StartStepUpDto,
@@ -29,11 +41,24 @@ export class StepUpsController {
   @Post(':stepUpId/verify')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ type: CodeProofDto })
+  @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors(
+    'validation_failed',
+    ...ACCESS_TOKEN_ERRORS,
+    'account_locked',
+    'not_found',
+    'verification_failed',
+    'clock_skew_suspected',
+    'code_already_used',
+    'challenge_failed',
+    'challenge_expired',
+    'too_many_attempts',
+  )
   verifyStepUp(
     @CurrentPrincipal() principal: Principal,
     @Param('stepUpId', UuidPipe) stepUpId: string,
     @Body(FactorProofPipe) proof: FactorPayload,
-  ) {
+  ): Promise<StepUpToken> {
     return this.stepUps.verifyStepUp(principal, stepUpId, proof);
   }
 }

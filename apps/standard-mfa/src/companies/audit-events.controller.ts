@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CompanyAuditService, Principal } from '@sitepass/auth';
-import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
-import { PageQueryDto } from './company-admin.dto';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal, UuidPipe } from '@sitepass/http';
+import { AuditEventPageDto, PageQueryDto } from './company-admin.dto';
 import { CompanyAuditEvent, Page } from '@sitepass/database';
 
 /** AUD-2: the company's audit trail, newest first. */
@@ -13,6 +13,8 @@ export class AuditEventsController {
   constructor(private readonly audit: CompanyAuditService) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditEventPageDto })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'not_found')
   listEvents(
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,

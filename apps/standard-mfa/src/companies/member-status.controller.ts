@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MemberStatusPage, MemberStatusService, Principal } from '@sitepass/auth';
-import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
-import { MemberStatusQueryDto } from './company-admin.dto';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal, UuidPipe } from '@sitepass/http';
+import { MemberStatusPageDto, MemberStatusQueryDto } from './company-admin.dto';
 
 /** POL-7: who the policy impacts and who is ready. */
 @ApiTags('company admin')
@@ -12,6 +12,8 @@ export class MemberStatusController {
   constructor(private readonly members: MemberStatusService) {}
 
   @Get()
+  @ApiOkResponse({ type: MemberStatusPageDto })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'not_found')
   listMemberStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CompanyPolicyService, PolicyView, Principal } from '@sitepass/auth';
-import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
-import { SetPolicyDto } from './company-admin.dto';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal, UuidPipe } from '@sitepass/http';
+import { PolicyViewDto, SetPolicyDto } from './company-admin.dto';
 
 /** POL-1 to POL-3: the company's MFA policy, for its admins. */
 @ApiTags('company admin')
@@ -12,11 +12,15 @@ export class MfaPolicyController {
   constructor(private readonly policies: CompanyPolicyService) {}
 
   @Get()
+  @ApiOkResponse({ type: PolicyViewDto })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'not_found')
   getPolicy(@CurrentPrincipal() principal: Principal, @Param('companyId', UuidPipe) companyId: string): Promise<PolicyView> {
     return this.policies.getPolicy(principal.userId, companyId);
   }
 
   @Put()
+  @ApiOkResponse({ type: PolicyViewDto, description: 'The policy as saved' })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'not_found', 'invalid_enforcement_date')
   setPolicy(
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,

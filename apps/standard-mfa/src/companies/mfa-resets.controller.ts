@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { MemberReset, MfaResetService, Principal } from '@sitepass/auth';
-import { CurrentPrincipal, MfaResetDto, UuidPipe } from '@sitepass/http';
+import { ACCESS_TOKEN_ERRORS, ApiErrors, CurrentPrincipal, MemberResetDto, MfaResetDto, UuidPipe } from '@sitepass/http';
 
 /** RESET-1 to RESET-4: a company admin resets a member who lost their factor. */
 @ApiTags('company admin')
@@ -11,6 +11,21 @@ export class MfaResetsController {
   constructor(private readonly resets: MfaResetService) {}
 
   @Post()
+  @ApiCreatedResponse({
+    type: MemberResetDto,
+    description: 'The member’s MFA is back to nothing and every session of theirs is gone (RESET-2)',
+  })
+  @ApiErrors(
+    'validation_failed',
+    ...ACCESS_TOKEN_ERRORS,
+    'reauthentication_required',
+    'cannot_reset_self',
+    'support_user',
+    'sso_user',
+    'pay_support_required',
+    'not_found',
+    'reset_not_available',
+  )
   resetMemberMfa(
     @CurrentPrincipal() principal: Principal,
     @Param('companyId', UuidPipe) companyId: string,

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { MembershipRole, MembershipStatus, PAY_ROLES, PayKind, PayRole, UserStatus } from '@sitepass/database';
 
@@ -82,5 +83,6 @@ export class SetMembershipDto {
 }
 
 export class CreatedDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
 }

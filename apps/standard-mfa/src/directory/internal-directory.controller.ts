@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { AccountAdministration, DirectoryService } from '@sitepass/auth';
+import { ApiErrors, SERVICE_TOKEN_ERRORS } from '@sitepass/http';
 import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUserDto } from './directory.dto';
 import { ServiceAuth } from '@sitepass/common';
 
@@ -16,6 +17,8 @@ export class InternalDirectoryController {
   ) {}
 
   @Post('users')
+  @ApiCreatedResponse({ type: CreatedDto })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'email_taken')
   async createUser(@Body() body: CreateUserDto): Promise<CreatedDto> {
     const user = await this.directory.createUser(body);
     return { id: user.id };
@@ -23,11 +26,15 @@ export class InternalDirectoryController {
 
   @Patch('users/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Changed; a deactivation or a new password also signs the user out everywhere' })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'not_found')
   async updateUser(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: UpdateUserDto): Promise<void> {
     await this.accounts.updateUser(userId, body);
   }
 
   @Post('companies')
+  @ApiCreatedResponse({ type: CreatedDto })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS)
   async createCompany(@Body() body: CreateCompanyDto): Promise<CreatedDto> {
     const company = await this.directory.createCompany(body);
     return { id: company.id };
@@ -35,6 +42,8 @@ export class InternalDirectoryController {
 
   @Put('companies/:companyId/members/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The membership is created or replaced' })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'not_found', 'invalid_pay_role')
   async setMembership(
     @Param('companyId', ParseUUIDPipe) companyId: string,
     @Param('userId', ParseUUIDPipe) userId: string,

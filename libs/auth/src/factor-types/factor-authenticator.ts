@@ -42,7 +42,8 @@ export interface PreparedEnrollment {
 
 /**
  * What is known of a factor type without an instance, as static members of its authenticator class: its
- * name and the DTO classes its requests are validated with at the edge (and documented with in /docs).
+ * name, the DTO classes its requests are validated with at the edge (and documented with in /docs), and
+ * the DTO class of its part of the enrollment answer.
  */
 export interface FactorTypeDescription {
   readonly type: string;
@@ -50,6 +51,8 @@ export interface FactorTypeDescription {
   readonly enrollmentPayload: Type<object>;
   /** The DTO class that validates a proof of this type (`POST …/verify`, `…/confirm`). */
   readonly proofPayload: Type<object>;
+  /** The DTO class of what a started enrollment shows once under the type's name (`present`), for /docs. */
+  readonly enrollmentAnswer: Type<object>;
 }
 
 /** An authenticator class: injectable, and described by its static members. */

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Optional, Param, Post, Res, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Caller,
   ChallengeView,
   CodeProofDto,
   EnrollmentRequest,
   EnrollmentService,
+  ErrorCode,
   FactorPayload,
   FactorTypes,
   StartedEnrollment,
@@ -14,8 +15,10 @@ import {
 import { MfaTokenOrAccessAuth } from '@sitepass/common';
 import type { Response } from 'express';
 import { CurrentCaller } from '../auth/current-caller.decorator';
-import { FACTOR_PROOF_REQUIRED, FactorProofRequiredDto } from '../errors/error-body.dto';
+import { ApiErrors, MFA_OR_ACCESS_TOKEN_ERRORS } from '../errors/api-errors.decorator';
 import { UuidPipe } from '../errors/uuid.pipe';
+import { ChallengeViewDto } from '../mfa/mfa.dto';
+import { ConfirmedEnrollmentDto, StartedEnrollmentDto } from './enrollment.dto';
 import { EnrollmentRequestPipe, FactorProofPipe, StartEnrollmentDto } from './factor-payload.pipes';
 
 /**
@@ -35,6 +38,9 @@ const NO_GATE = Symbol('NoEnrollmentGate');
  * answers 202 at start (the code is on its way); the others 201.
  */
 export function createEnrollmentsController(path: string, options: { tag?: string; gate?: Type<EnrollmentGate> } = {}): Type<unknown> {
+  // What the gate, where there is one, refuses with (PAY-5).
+  const gated: ErrorCode[] = options.gate ? ['role_required'] : [];
+
   @ApiTags(options.tag ?? 'enrollment')
   @ApiBearerAuth()
   @MfaTokenOrAccessAuth()
@@ -48,7 +54,27 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
 
     @Post()
     @ApiBody({ type: StartEnrollmentDto })
-    @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
+    @ApiCreatedResponse({
+      type: StartedEnrollmentDto,
+      description: 'A type that sends nothing (an authenticator app): its secret, under totp',
+    })
+    @ApiAcceptedResponse({ type: StartedEnrollmentDto, description: 'A type that sends a code (SMS): the code is on its way, see sms' })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      'reauthentication_required',
+      'factor_proof_required',
+      ...gated,
+      'enrollment_not_available',
+      'sso_required',
+      'current_password_incorrect',
+      'factor_type_not_allowed',
+      'invalid_phone_number',
+      'phone_country_not_allowed',
+      'too_many_attempts',
+      'resend_too_soon',
+      'sms_quota_exceeded',
+    )
     async startEnrollment(
       @CurrentCaller() caller: Caller,
       @Body(EnrollmentRequestPipe) request: EnrollmentRequest,
@@ -63,7 +89,24 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
     @Post(':enrollmentId/confirm')
     @HttpCode(HttpStatus.OK)
     @ApiBody({ type: CodeProofDto })
-    @ApiForbiddenResponse({ type: FactorProofRequiredDto, description: FACTOR_PROOF_REQUIRED })
+    @ApiOkResponse({ type: ConfirmedEnrollmentDto })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      'reauthentication_required',
+      'invalid_credentials',
+      'factor_proof_required',
+      ...gated,
+      'account_locked',
+      'not_found',
+      'enrollment_expired',
+      'verification_failed',
+      'clock_skew_suspected',
+      'code_already_used',
+      'challenge_failed',
+      'challenge_expired',
+      'too_many_attempts',
+    )
     async confirmEnrollment(
       @CurrentCaller() caller: Caller,
       @Param('enrollmentId', UuidPipe) enrollmentId: string,
@@ -76,6 +119,20 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
 
     @Post(':enrollmentId/resend')
     @HttpCode(HttpStatus.ACCEPTED)
+    @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A new code is on its way; the previous one no longer works (SMS-2)' })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      ...gated,
+      'not_found',
+      'enrollment_expired',
+      'factor_type_not_allowed',
+      'code_already_used',
+      'challenge_failed',
+      'challenge_expired',
+      'resend_too_soon',
+      'sms_quota_exceeded',
+    )
     async resendEnrollmentCode(
       @CurrentCaller() caller: Caller,
       @Param('enrollmentId', UuidPipe) enrollmentId: string,

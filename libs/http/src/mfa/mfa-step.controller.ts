@@ -1,18 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, ChallengeView, CodeProofDto, FactorPayload, FactorTypes, MfaStepService } from '@sitepass/auth';
 import { FactorProofPipe } from '../factors/factor-payload.pipes';
 import type { Response } from 'express';
-import { ErrorBodyDto } from '../errors/error-body.dto';
+import { ApiErrors, MFA_OR_ACCESS_TOKEN_ERRORS, MFA_TOKEN_ERRORS } from '../errors/api-errors.decorator';
 import { UuidPipe } from '../errors/uuid.pipe';
-import { IssueChallengeDto, RedeemRecoveryCodeDto } from './mfa.dto';
+import { ChallengeViewDto, IssueChallengeDto, RecoveryCodeSignInDto, RedeemRecoveryCodeDto, VerifiedChallengeDto } from './mfa.dto';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/common';
 
@@ -34,6 +27,18 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     /** A type that sends a code answers 202, the code being on its way (SMS-3); the others 201. */
     @MfaTokenOrAccessAuth()
     @Post('challenges')
+    @ApiCreatedResponse({ type: ChallengeViewDto, description: 'A type that sends nothing (an authenticator app): enter its code' })
+    @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A type that sends a code (SMS): the code is on its way (SMS-3)' })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      'account_locked',
+      'not_found',
+      'factor_type_not_allowed',
+      'too_many_attempts',
+      'resend_too_soon',
+      'sms_quota_exceeded',
+    )
     async issueChallenge(
       @CurrentCaller() caller: Caller,
       @Body() body: IssueChallengeDto,
@@ -46,6 +51,8 @@ export function createMfaStepController(prefix: string): Type<unknown> {
 
     @MfaTokenOrAccessAuth()
     @Get('challenges/:challengeId')
+    @ApiOkResponse({ type: ChallengeViewDto, description: 'The challenge, with the delivery of its code (SMS-3)' })
+    @ApiErrors('validation_failed', ...MFA_OR_ACCESS_TOKEN_ERRORS, 'not_found')
     describeChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string): Promise<ChallengeView> {
       return this.mfa.describeChallenge(caller, challengeId);
     }
@@ -54,17 +61,23 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @Post('challenges/:challengeId/verify')
     @HttpCode(HttpStatus.OK)
     @ApiOkResponse({
+      type: VerifiedChallengeDto,
       description:
         'mfaToken: the sign-in is complete (status authenticated, tokens), or a proof challenge proved its factor ({status: "factor_proven", factorId, factorType}, ABUSE-3); access token: {status: "verified", accessToken, mfaTime}',
     })
-    @ApiUnprocessableEntityResponse({
-      type: ErrorBodyDto,
-      description: 'verification_failed (attemptsLeft), clock_skew_suspected, code_already_used, challenge_failed, challenge_expired',
-    })
-    @ApiTooManyRequestsResponse({
-      type: ErrorBodyDto,
-      description: 'too_many_attempts: the account waits after 10 consecutive failures (Retry-After)',
-    })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      'invalid_credentials',
+      'account_locked',
+      'not_found',
+      'verification_failed',
+      'clock_skew_suspected',
+      'code_already_used',
+      'challenge_failed',
+      'challenge_expired',
+      'too_many_attempts',
+    )
     @ApiBody({ type: CodeProofDto })
     verifyChallenge(
       @CurrentCaller() caller: Caller,
@@ -77,6 +90,18 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @MfaTokenOrAccessAuth()
     @Post('challenges/:challengeId/resend')
     @HttpCode(HttpStatus.ACCEPTED)
+    @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A new code is on its way; the previous one no longer works (SMS-2)' })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_OR_ACCESS_TOKEN_ERRORS,
+      'not_found',
+      'factor_type_not_allowed',
+      'code_already_used',
+      'challenge_failed',
+      'challenge_expired',
+      'resend_too_soon',
+      'sms_quota_exceeded',
+    )
     resendChallenge(@CurrentCaller() caller: Caller, @Param('challengeId', UuidPipe) challengeId: string): Promise<ChallengeView> {
       return this.mfa.resendChallenge(caller, challengeId);
     }
@@ -84,6 +109,15 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     @MfaTokenAuth()
     @Post('recovery-codes/redeem')
     @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({ type: RecoveryCodeSignInDto })
+    @ApiErrors(
+      'validation_failed',
+      ...MFA_TOKEN_ERRORS,
+      'invalid_credentials',
+      'account_locked',
+      'verification_failed',
+      'too_many_attempts',
+    )
     redeemRecoveryCode(@CurrentCaller() caller: Caller, @Body() body: RedeemRecoveryCodeDto) {
       return this.mfa.redeemRecoveryCode(caller, body.code);
     }

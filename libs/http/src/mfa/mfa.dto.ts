@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ChallengeView, FACTOR_TYPE_NAMES, MemberReset } from '@sitepass/auth';
+import { ChallengeStatus, OutboxStatus } from '@sitepass/database';
 import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { TokensDto } from '../sessions/session.dto';
+import { membersOf } from '../setup/union-members';
 
 export class IssueChallengeDto {
   @IsUUID('all', { message: 'factorId must be a UUID' })
@@ -38,4 +42,102 @@ export class MfaResetDto {
   @ApiProperty({ enum: [true], description: 'Must be true: the caller verified the member’s identity' })
   @Equals(true, { message: 'identityVerified must be true: verify the member’s identity before resetting' })
   identityVerified!: boolean;
+}
+
+/** SMS-3: where a challenge's code is; a failed delivery can be resent. */
+export class ChallengeDeliveryDto {
+  @ApiProperty({ enum: membersOf<Exclude<OutboxStatus, 'sending'>>({ pending: true, sent: true, failed: true, cancelled: true }) })
+  status!: string;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  failedAt!: string | null;
+}
+
+/** A challenge as its owner sees it (LOGIN-3, SMS-3, PAY-6). */
+export class ChallengeViewDto implements ChallengeView {
+  @ApiProperty({ format: 'uuid' })
+  challengeId!: string;
+
+  @ApiProperty({ enum: FACTOR_TYPE_NAMES })
+  factorType!: string;
+
+  @ApiProperty({ enum: membersOf<ChallengeStatus>({ pending: true, verified: true, failed: true, revoked: true }) })
+  status!: ChallengeStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'A type that sends a code: the earliest moment …/resend sends another (SMS-5)' })
+  resendAvailableAt?: string;
+
+  @ApiPropertyOptional({ description: 'Step-ups: the operation the challenge is bound to (PAY-6)' })
+  operation?: string;
+
+  @ApiPropertyOptional({
+    type: ChallengeDeliveryDto,
+    nullable: true,
+    description: 'GET …/challenges/{challengeId} only: the delivery of the code, null for a type that sends none',
+  })
+  delivery?: ChallengeDeliveryDto | null;
+}
+
+/**
+ * The three answers of a verified challenge; which fields come depends on `status`: `authenticated` (an
+ * mfaToken's sign-in is complete), `factor_proven` (a proof challenge, ABUSE-3), `verified` (an access
+ * token's re-check, POL-8).
+ */
+export class VerifiedChallengeDto {
+  @ApiProperty({ enum: ['authenticated', 'factor_proven', 'verified'] })
+  status!: string;
+
+  @ApiPropertyOptional({ description: 'authenticated, verified: ES256 JWT; after a re-check it says aal2 and the new mfa_time' })
+  accessToken?: string;
+
+  @ApiPropertyOptional({ description: 'authenticated' })
+  refreshToken?: string;
+
+  @ApiPropertyOptional({ enum: ['Bearer'], description: 'authenticated' })
+  tokenType?: 'Bearer';
+
+  @ApiPropertyOptional({ description: 'authenticated, verified: seconds until the access token expires' })
+  expiresIn?: number;
+
+  @ApiPropertyOptional({ description: 'authenticated, on the standard product: skips the MFA step on this device (SES-6)' })
+  deviceToken?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'verified: the session’s new MFA time' })
+  mfaTime?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'factor_proven: the factor proven' })
+  factorId?: string;
+
+  @ApiPropertyOptional({ enum: FACTOR_TYPE_NAMES, description: 'factor_proven' })
+  factorType?: string;
+}
+
+/** REC-3: a sign-in completed with the recovery code, which is replaced by a new one, shown this once. */
+export class RecoveryCodeSignInDto extends TokensDto {
+  @ApiProperty({ enum: ['authenticated'] })
+  status!: 'authenticated';
+
+  @ApiProperty({ example: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01', description: 'The replacement recovery code; the redeemed one is spent' })
+  recoveryCode!: string;
+
+  @ApiProperty({ enum: [true], description: 'Whoever needed the code lost a factor: enroll a new one' })
+  reenrollmentRecommended!: true;
+}
+
+/** RESET-2, PAY-10: what a reset took away. */
+export class MemberResetDto implements MemberReset {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  resetAt!: string;
+
+  @ApiProperty({ description: 'Factors revoked' })
+  factorsRevoked!: number;
+
+  @ApiProperty({ description: 'Sessions signed out, on both products' })
+  sessionsRevoked!: number;
 }

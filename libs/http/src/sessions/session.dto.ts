@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FACTOR_TYPE_NAMES } from '@sitepass/auth';
+import { FACTOR_TYPE_NAMES, FactorSummary, IssuedTokens } from '@sitepass/auth';
+import { Acr, Amr, Audience } from '@sitepass/database';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { membersOf } from '../setup/union-members';
+
+/** RFC 8176 methods a session can carry (SES-2): pwd, otp (an app), sms, rc (the recovery code). */
+export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true });
 
 export class PasswordSignInDto {
   @IsEmail({}, { message: 'email must be an email address' })
@@ -24,10 +29,8 @@ export class RefreshDto {
   refreshToken!: string;
 }
 
-export class TokensDto {
-  @ApiProperty({ enum: ['authenticated'] })
-  status!: 'authenticated';
-
+/** SES-4: the session's tokens, as a refresh answers them; every completed sign-in answers these fields too. */
+export class TokensDto implements IssuedTokens {
   @ApiProperty({ description: 'ES256 JWT; verify with /.well-known/jwks.json' })
   accessToken!: string;
 
@@ -39,16 +42,14 @@ export class TokensDto {
 
   @ApiProperty({ description: 'Seconds until the access token expires' })
   expiresIn!: number;
-
-  @ApiPropertyOptional({ description: 'Present after an MFA sign-in on the standard product (SES-6)' })
-  deviceToken?: string;
 }
 
-export class FactorSummaryDto {
+export class FactorSummaryDto implements FactorSummary {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty({ enum: FACTOR_TYPE_NAMES })
   type!: string;
-  @ApiPropertyOptional({ example: '+1******0123' })
+  @ApiPropertyOptional({ example: '+1******0123', description: 'SMS only: enough of the number to recognise it' })
   maskedPhoneNumber?: string;
 }
 
@@ -62,6 +63,9 @@ export class SignInAnswerDto {
 
   @ApiPropertyOptional({ description: 'authenticated' })
   refreshToken?: string;
+
+  @ApiPropertyOptional({ enum: ['Bearer'], description: 'authenticated' })
+  tokenType?: 'Bearer';
 
   @ApiPropertyOptional({ description: 'authenticated, after an MFA sign-in on the standard product (SES-6)' })
   deviceToken?: string;
@@ -94,15 +98,23 @@ export class SignInAnswerDto {
 
 /** The session an access token belongs to, as the token says. */
 export class CurrentSessionDto {
+  @ApiProperty({ format: 'uuid' })
   sessionId!: string;
+  @ApiProperty({ format: 'uuid' })
   userId!: string;
-  @ApiProperty({ enum: ['standard', 'pay'] })
+  @ApiProperty({ enum: membersOf<Audience>({ standard: true, pay: true }) })
   audience!: string;
-  @ApiProperty({ enum: ['aal1', 'aal2'] })
+  @ApiProperty({ enum: membersOf<Acr>({ aal1: true, aal2: true }) })
   acr!: string;
-  @ApiProperty({ type: [String], description: 'RFC 8176: pwd, otp, sms, rc' })
+  @ApiProperty({ enum: AMR_VALUES, isArray: true, description: 'RFC 8176 methods' })
   amr!: string[];
+  @ApiProperty({ format: 'date-time', description: 'When the password was proven' })
   authTime!: string;
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When a factor was last proven; null for a password-only session',
+  })
   mfaTime!: string | null;
 }

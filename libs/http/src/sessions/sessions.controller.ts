@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal, SignInService } from '@sitepass/auth';
 import { CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Public } from '@sitepass/common';
+import { ACCESS_TOKEN_ERRORS, ApiErrors } from '../errors/api-errors.decorator';
 
 /**
  * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes
@@ -19,6 +20,7 @@ export function createSessionsController(path: string): Type<unknown> {
     @Post()
     @HttpCode(HttpStatus.OK)
     @ApiOkResponse({ type: SignInAnswerDto, description: 'status is authenticated, mfa_required or mfa_enrollment_required' })
+    @ApiErrors('validation_failed', 'invalid_credentials', 'sso_required', 'account_locked', 'too_many_attempts')
     signInWithPassword(@Body() body: PasswordSignInDto) {
       return this.signIn.signInWithPassword(body);
     }
@@ -26,7 +28,8 @@ export function createSessionsController(path: string): Type<unknown> {
     @Public()
     @Post('refresh')
     @HttpCode(HttpStatus.OK)
-    @ApiOkResponse({ type: TokensDto })
+    @ApiOkResponse({ type: TokensDto, description: 'The new tokens; the refresh token presented is spent (SES-4)' })
+    @ApiErrors('validation_failed', 'invalid_token', 'session_revoked', 'session_expired', 'mfa_reauth_required')
     refresh(@Body() body: RefreshDto) {
       return this.signIn.refresh(body.refreshToken);
     }
@@ -34,6 +37,7 @@ export function createSessionsController(path: string): Type<unknown> {
     @Get('current')
     @ApiBearerAuth()
     @ApiOkResponse({ type: CurrentSessionDto })
+    @ApiErrors(...ACCESS_TOKEN_ERRORS)
     async current(@CurrentPrincipal() principal: Principal): Promise<CurrentSessionDto> {
       return {
         sessionId: principal.sessionId,
@@ -49,6 +53,8 @@ export function createSessionsController(path: string): Type<unknown> {
     @Delete('current')
     @ApiBearerAuth()
     @HttpCode(HttpStatus.NO_CONTENT)
+    @ApiNoContentResponse({ description: 'Signed out: the session’s tokens fail on every instance' })
+    @ApiErrors(...ACCESS_TOKEN_ERRORS)
     signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
       return this.signIn.signOut(principal);
     }
@@ -57,6 +63,8 @@ export function createSessionsController(path: string): Type<unknown> {
     @Delete()
     @ApiBearerAuth()
     @HttpCode(HttpStatus.NO_CONTENT)
+    @ApiNoContentResponse({ description: 'Every session of the user and every trusted device revoked' })
+    @ApiErrors(...ACCESS_TOKEN_ERRORS)
     signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
       return this.signIn.signOutEverywhere(principal);
     }

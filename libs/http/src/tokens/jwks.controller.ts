@@ -2,6 +2,8 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SigningKeys } from '@sitepass/auth';
 import { Public } from '@sitepass/common';
+import { ApiErrors } from '../errors/api-errors.decorator';
+import { JwksDto } from './jwks.dto';
 
 /** SES-3: every verification key, so that the gateway and clients can verify access tokens. */
 @ApiTags('tokens')
@@ -12,7 +14,8 @@ export class JwksController {
 
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOkResponse({ description: 'The JWK Set of the ES256 keys that verify access tokens.' })
+  @ApiOkResponse({ type: JwksDto, description: 'The JWK Set of the ES256 keys that verify access tokens.' })
+  @ApiErrors()
   jwks(): ReturnType<SigningKeys['jwks']> {
     return this.keys.jwks();
   }

@@ -9,7 +9,7 @@ import { maskPhoneNumber } from '../../factors/factor-summary';
 import { CodeProofDto } from '../code-proof.dto';
 import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
 import { countryOf, parseMobileNumber } from './phone-number';
-import { SmsEnrollmentPayload } from './sms.dto';
+import { SmsEnrollmentAnswer, SmsEnrollmentPayload } from './sms.dto';
 
 /** An SMS code is good for 10 minutes (SMS-2). */
 export const SMS_CODE_LIFETIME_SECONDS = 10 * 60;
@@ -25,6 +25,7 @@ export class SmsAuthenticator implements FactorAuthenticator {
   static readonly type = 'sms' as const;
   static readonly enrollmentPayload = SmsEnrollmentPayload;
   static readonly proofPayload = CodeProofDto;
+  static readonly enrollmentAnswer = SmsEnrollmentAnswer;
 
   readonly type = SmsAuthenticator.type;
   readonly amr = 'sms' as const;
@@ -40,12 +41,13 @@ export class SmsAuthenticator implements FactorAuthenticator {
     const phone = parseMobileNumber(payload.phoneNumber, requirement.smsCountries);
     return {
       columns: () => ({ phoneNumber: phone.e164 }),
-      present: async (_factor, challenge) => ({
-        challengeId: challenge.id,
-        maskedPhoneNumber: maskPhoneNumber(phone.e164),
-        codeExpiresAt: challenge.expiresAt.toISOString(),
-        resendAvailableAt: challenge.resendAvailableAt!.toISOString(),
-      }),
+      present: async (_factor, challenge) =>
+        ({
+          challengeId: challenge.id,
+          maskedPhoneNumber: maskPhoneNumber(phone.e164),
+          codeExpiresAt: challenge.expiresAt.toISOString(),
+          resendAvailableAt: challenge.resendAvailableAt!.toISOString(),
+        }) satisfies SmsEnrollmentAnswer,
     };
   }
 

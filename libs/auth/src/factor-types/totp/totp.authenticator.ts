@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { CodeProofDto } from '../code-proof.dto';
 import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
 import { renderQrCodes } from './qr-code';
+import { TotpEnrollmentAnswer } from './totp.dto';
 import { currentStep, TotpCodes } from './totp-codes';
 
 /** The associated data that binds a sealed TOTP secret to its factor row (TOTP-6). */
@@ -23,6 +24,7 @@ export class TotpAuthenticator implements FactorAuthenticator {
   static readonly type = 'totp' as const;
   static readonly enrollmentPayload = TotpEnrollmentPayload;
   static readonly proofPayload = CodeProofDto;
+  static readonly enrollmentAnswer = TotpEnrollmentAnswer;
 
   readonly type = TotpAuthenticator.type;
   readonly amr = 'otp' as const;
@@ -59,7 +61,7 @@ export class TotpAuthenticator implements FactorAuthenticator {
           otpauthUri,
           qrCodePngDataUrl: qr.pngDataUrl,
           qrCodeSvg: qr.svg,
-        };
+        } satisfies TotpEnrollmentAnswer;
       },
     };
   }
