@@ -29,3 +29,4 @@ export * from './errors/api-errors.decorator';
 export * from './factors/enrollment.dto';
 export * from './tokens/jwks.dto';
 export * from './setup/union-members';
+export * from './factors/started-answer';

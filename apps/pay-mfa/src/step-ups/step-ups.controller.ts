@@ -1,7 +1,15 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChallengeView, CodeProofDto, FactorPayload, FactorTypes, Principal, StepUpService, StepUpToken } from '@sitepass/auth';
-import { ACCESS_TOKEN_ERRORS, ApiErrors, ChallengeViewDto, CurrentPrincipal, FactorProofPipe, UuidPipe } from '@sitepass/http';
+import {
+  ACCESS_TOKEN_ERRORS,
+  answerStarted,
+  ApiChallengeStarted,
+  ApiErrors,
+  CurrentPrincipal,
+  FactorProofPipe,
+  UuidPipe,
+} from '@sitepass/http';
 import type { Response } from 'express';
 import { StartStepUpDto, StepUpTokenDto } from './step-up.dto';
 
@@ -16,8 +24,7 @@ export class StepUpsController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: ChallengeViewDto, description: 'A type that sends nothing (an authenticator app): enter its code' })
-  @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A type that sends a code (SMS): the code is on its way (SMS-3)' })
+  @ApiChallengeStarted()
   @ApiErrors(
     'validation_failed',
     ...ACCESS_TOKEN_ERRORS,
@@ -34,7 +41,7 @@ export class StepUpsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChallengeView> {
     const challenge = await this.stepUps.startStepUp(principal, body.operation, body.factorId);
-    response.status(this.factorTypes.of(challenge.factorType).sendsCode ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+    answerStarted(response, this.factorTypes, challenge.factorType);
     return challenge;
   }
 

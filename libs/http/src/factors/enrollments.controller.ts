@@ -20,6 +20,7 @@ import { UuidPipe } from '../errors/uuid.pipe';
 import { ChallengeViewDto } from '../mfa/mfa.dto';
 import { ConfirmedEnrollmentDto, StartedEnrollmentDto } from './enrollment.dto';
 import { EnrollmentRequestPipe, FactorProofPipe, StartEnrollmentDto } from './factor-payload.pipes';
+import { answerStarted } from './started-answer';
 
 /**
  * Who may enroll at one enrollment endpoint, beyond the product's policy: Pay serves each kind of role at
@@ -82,7 +83,7 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
     ): Promise<StartedEnrollment> {
       const onlyTypes = await this.gate?.admit(caller);
       const started = await this.enrollments.startEnrollment(caller, request, onlyTypes);
-      response.status(this.factorTypes.of(started.factorType).sendsCode ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+      answerStarted(response, this.factorTypes, started.factorType);
       return started;
     }
 

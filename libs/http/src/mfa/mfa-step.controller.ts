@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, ChallengeView, CodeProofDto, FactorPayload, FactorTypes, MfaStepService } from '@sitepass/auth';
 import { FactorProofPipe } from '../factors/factor-payload.pipes';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { UuidPipe } from '../errors/uuid.pipe';
 import { ChallengeViewDto, IssueChallengeDto, RecoveryCodeSignInDto, RedeemRecoveryCodeDto, VerifiedChallengeDto } from './mfa.dto';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { MfaTokenAuth, MfaTokenOrAccessAuth } from '@sitepass/common';
+import { answerStarted, ApiChallengeStarted } from '../factors/started-answer';
 
 /**
  * The MFA step (LOGIN-3, REC-3): challenges for a chosen factor and their verification, and the recovery
@@ -27,8 +28,7 @@ export function createMfaStepController(prefix: string): Type<unknown> {
     /** A type that sends a code answers 202, the code being on its way (SMS-3); the others 201. */
     @MfaTokenOrAccessAuth()
     @Post('challenges')
-    @ApiCreatedResponse({ type: ChallengeViewDto, description: 'A type that sends nothing (an authenticator app): enter its code' })
-    @ApiAcceptedResponse({ type: ChallengeViewDto, description: 'A type that sends a code (SMS): the code is on its way (SMS-3)' })
+    @ApiChallengeStarted()
     @ApiErrors(
       'validation_failed',
       ...MFA_OR_ACCESS_TOKEN_ERRORS,
@@ -45,7 +45,7 @@ export function createMfaStepController(prefix: string): Type<unknown> {
       @Res({ passthrough: true }) response: Response,
     ): Promise<ChallengeView> {
       const challenge = await this.mfa.issueChallenge(caller, body.factorId, body.purpose);
-      response.status(this.factorTypes.of(challenge.factorType).sendsCode ? HttpStatus.ACCEPTED : HttpStatus.CREATED);
+      answerStarted(response, this.factorTypes, challenge.factorType);
       return challenge;
     }
 
