@@ -107,6 +107,8 @@ function requestLogging(config: SitepassConfig): RequestHandler {
   // request lines share its destination and level; an app given another kind of logger gets its own.
   const appLogger = new Logger('Http').localInstance;
   const logger = appLogger instanceof JsonLogger ? appLogger : new JsonLogger(config.logLevel);
+  // pino-http builds a child logger per request even when its lines are dropped: at warn and above, skip it.
+  if (!logger.pino.isLevelEnabled('info')) return (_request, _response, next) => next();
   const line = (request: Request, response: Response, durationMs: number) => ({
     requestId: requestIdOf(request),
     method: request.method,
