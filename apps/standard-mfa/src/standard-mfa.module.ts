@@ -18,6 +18,7 @@ import { InternalDirectoryController } from './directory/internal-directory.cont
 import { FactorsController } from './factors/factors.controller';
 import { StandardPolicy } from './policy/standard.policy';
 import { StandardResetRules } from './policy/standard-reset.rules';
+import { SupportResetsController } from './support/support-resets.controller';
 import { TrustedDevicesController } from './devices/trusted-devices.controller';
 
 /** The standard product's HTTP app (port 3000). */
@@ -45,6 +46,7 @@ export class StandardMfaModule {
         MemberStatusController,
         MfaResetsController,
         AuditEventsController,
+        SupportResetsController,
       ],
     };
   }

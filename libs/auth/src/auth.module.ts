@@ -26,6 +26,7 @@ import { CompanyAdminCheck } from './directory/company-admin-check';
 import { MemberStatusService } from './members/member-status.service';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
+import { SupportResetService } from './resets/support-reset.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { RESET_RULES, ResetRules } from './resets/reset-rules';
 import { AccountAdministration } from './directory/account-administration';
@@ -70,6 +71,7 @@ const SERVICES = [
   MemberStatusService,
   MfaRevocationService,
   MfaResetService,
+  SupportResetService,
   CompanyAuditService,
   PolicyNotices,
   FactorAccess,

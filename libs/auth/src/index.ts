@@ -31,6 +31,7 @@ export * from './recovery-codes/recovery-code.format';
 export * from './resets/mfa-reset.service';
 export * from './resets/mfa-revocation.service';
 export * from './resets/reset-rules';
+export * from './resets/support-reset.service';
 export * from './resets/support-staff';
 export * from './sessions/session.service';
 export * from './sign-in/caller';

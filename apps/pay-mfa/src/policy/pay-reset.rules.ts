@@ -7,6 +7,7 @@ import {
   Principal,
   ResetActor,
   ResetApproval,
+  requireIdentityCheckNote,
   ResetRules,
 } from '@sitepass/auth';
 import {
@@ -61,12 +62,7 @@ export class PayResetRules implements ResetRules {
     if (payor && !support) {
       throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
     }
-    const note = request.identityCheckNote?.trim();
-    if (payor && !note) {
-      throw DomainError.validation([
-        { field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' },
-      ]);
-    }
+    const note = payor ? requireIdentityCheckNote(request, 'a payor') : request.identityCheckNote?.trim();
     if (support) return { resetBy: 'Sitepass support', data: note ? { identityCheckNote: note } : {} };
     const company = (await this.companies.findById(companyId))!;
     return { resetBy: `a payee admin of ${company.name}`, data: note ? { identityCheckNote: note } : {} };

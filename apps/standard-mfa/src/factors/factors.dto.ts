@@ -66,6 +66,7 @@ export class MfaOverviewDto {
       company_policy: true,
       pay_role: true,
       support_staff: true,
+      mfa_reset: true,
     }),
     isArray: true,
   })

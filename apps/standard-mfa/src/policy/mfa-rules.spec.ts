@@ -58,6 +58,17 @@ describe('the standard product’s MFA rules', () => {
     expect(evaluateMfaRules(facts([], { alwaysRequireMfa: true }))).toMatchObject({ required: true, reasons: ['always_require_mfa'] });
   });
 
+  it('RESET-2 RESET-5 after a reset the user owes a factor, with no policy binding them, until one is confirmed; never an SSO user', () => {
+    expect(evaluateMfaRules(facts([{ name: 'a' }], { mfaReenrollmentRequired: true }))).toMatchObject({
+      required: true,
+      reasons: ['mfa_reset'],
+      enrollmentAvailable: true,
+    });
+    expect(evaluateMfaRules(facts([{ name: 'a' }], { mfaReenrollmentRequired: true }, 1)).reasons).toEqual(['enrolled']);
+    const sso = [{ name: 'sso', ssoDomains: ['builder.example'] }];
+    expect(evaluateMfaRules(facts(sso, { mfaReenrollmentRequired: true }))).toMatchObject({ required: false, enrollmentAvailable: false });
+  });
+
   it('POL-5 a member of several companies is challenged if any of them enforces MFA', () => {
     const rules = evaluateMfaRules(
       facts([{ name: 'a' }, { name: 'b', policy: { startsAt: FUTURE } }, { name: 'c', policy: { startsAt: PAST } }]),

@@ -30,8 +30,10 @@ export interface MfaRules {
  * The standard product's rules, as of `facts.asOf`:
  * - LOGIN-2, POL-5: MFA is required when any active membership's company enforces it, when the user has an
  *   active factor, or when the user's `alwaysRequireMfa` is set. Inactive memberships are not in the facts.
- * - POL-4: enrollment outside a forced sign-in is open once any company is scheduled or enforced, or the
- *   user has a factor or the flag.
+ * - RESET-2, RESET-5: a reset makes the next sign-in an enrollment until a factor is confirmed again, even
+ *   where no policy binds the user (support resets users of companies whose policy is off).
+ * - POL-4: enrollment outside a forced sign-in is open once any company is scheduled or enforced, or MFA is
+ *   required of the user for any reason.
  * - POL-6: the shortest `reauthInterval` among the enforcing companies; 12 hours otherwise.
  * - DIR-5: no company policy binds an SSO user, and nothing is enrolled here: their IdP does their MFA.
  */
@@ -43,12 +45,13 @@ export function evaluateMfaRules(facts: SubjectFacts): MfaRules {
   if (enforcing.length > 0) reasons.push('company_policy');
   if (facts.activeFactors.length > 0) reasons.push('enrolled');
   if (facts.user.alwaysRequireMfa) reasons.push('always_require_mfa');
+  if (!sso && facts.user.mfaReenrollmentRequired && facts.activeFactors.length === 0) reasons.push('mfa_reset');
   const announced = binding.some((policy) => policy.stateAt(facts.asOf) !== 'off');
   const reauthInterval = shortestInterval(enforcing);
   return {
     required: reasons.length > 0,
     reasons,
-    enrollmentAvailable: !sso && (announced || facts.activeFactors.length > 0 || facts.user.alwaysRequireMfa),
+    enrollmentAvailable: !sso && (announced || reasons.length > 0),
     reauthInterval,
     ...INTERVAL_SECONDS[reauthInterval],
   };

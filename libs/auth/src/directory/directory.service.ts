@@ -66,6 +66,7 @@ export class DirectoryService {
         mfaFailureCount: 0,
         mfaBlockedUntil: null,
         mfaLockedAt: null,
+        mfaReenrollmentRequired: false,
         createdAt: now,
         updatedAt: now,
       }),

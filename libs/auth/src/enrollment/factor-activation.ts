@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock } from '@sitepass/common';
-import { AuditEventRepository, AuditRecord, Factor, FactorRepository } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, Factor, FactorRepository, UserRepository } from '@sitepass/database';
 import { EntityManager } from 'typeorm';
 import { VerifiedChallenge } from '../challenges/challenge.service';
 import { TrustedDeviceService } from '../devices/trusted-device.service';
@@ -25,6 +25,7 @@ import { FactorTypes } from '../factor-types/registry';
 export class FactorActivation {
   constructor(
     private readonly factors: FactorRepository,
+    private readonly users: UserRepository,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly completion: SignInCompletion,
     private readonly audit: AuditEventRepository,
@@ -52,6 +53,8 @@ export class FactorActivation {
     }
     if (!(await this.factors.activate(manager, factor.id, now))) throw DomainError.notFound('The enrollment');
     const firstFactor = othersActive.length === 0;
+    // RESET-2: the factor a reset asked for is here.
+    if (firstFactor && user.mfaReenrollmentRequired) await this.users.setReenrollmentRequired(manager, user.id, false);
     const changedApp = factor.replacesFactorId !== null && this.factorTypes.of(factor.type).reissuesRecoveryCodeOnReplace;
     const recoveryCode = firstFactor || changedApp ? await this.recoveryCodes.issue(user.id, manager) : undefined;
     if (recoveryCode)

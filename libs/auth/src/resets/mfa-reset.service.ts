@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MembershipRepository, UserRepository } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
-import { MfaRevocationService } from './mfa-revocation.service';
+import { MfaRevocationService, RevokedMfa } from './mfa-revocation.service';
 import { MemberResetRequest, RESET_RULES, ResetRules } from './reset-rules';
 
 export interface MemberReset {
@@ -46,13 +46,17 @@ export class MfaResetService {
       resetBy: approval.resetBy,
       data: { identityVerified: true, by: actor.role, ...approval.data },
     });
-    return {
-      userId: member.id,
-      resetAt: revoked.resetAt.toISOString(),
-      factorsRevoked: revoked.factors.length,
-      sessionsRevoked: revoked.sessionIds.length,
-    };
+    return memberReset(revoked);
   }
+}
+
+export function memberReset(revoked: RevokedMfa): MemberReset {
+  return {
+    userId: revoked.userId,
+    resetAt: revoked.resetAt.toISOString(),
+    factorsRevoked: revoked.factors.length,
+    sessionsRevoked: revoked.sessionIds.length,
+  };
 }
 
 function notAMember(): never {

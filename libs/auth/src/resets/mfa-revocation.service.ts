@@ -75,6 +75,7 @@ export class MfaRevocationService {
     await this.pendingSignIns.revokeAllForUser(userId, manager);
     await this.budget.clear(manager, userId);
     const sessionIds = await this.sessions.revokeAllForUser(userId, 'admin_reset', manager);
+    await this.users.setReenrollmentRequired(manager, userId, true);
     // ABUSE-11: each revocation is part of the reset, so it carries the reset's actor and company. Without
     // the company, every other company of the member would list it, with this company's admin as actor.
     await this.audit.recordMany(

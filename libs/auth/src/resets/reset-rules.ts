@@ -48,6 +48,17 @@ export interface ResetRules {
   ): Promise<ResetApproval>;
 }
 
+/** PAY-10, RESET-5: support says how they checked the identity; the audit keeps it. */
+export function requireIdentityCheckNote(request: Pick<MemberResetRequest, 'identityCheckNote'>, whom: string): string {
+  const note = request.identityCheckNote?.trim();
+  if (!note) {
+    throw DomainError.validation([
+      { field: 'identityCheckNote', message: `identityCheckNote is required to reset ${whom}: say how the identity was checked` },
+    ]);
+  }
+  return note;
+}
+
 /** Taking away someone's second factor is itself a second-factor decision: no password-only sessions. */
 export function assertMfaSession(principal: Principal): void {
   if (principal.acr !== 'aal2') {

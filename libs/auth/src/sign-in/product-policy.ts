@@ -2,7 +2,7 @@ import { Audience, CompanyPolicy, Factor, Membership, PolicyState, ReauthInterva
 
 export const PRODUCT_POLICY = Symbol('ProductPolicy');
 
-export type RequirementReason = 'always_require_mfa' | 'enrolled' | 'company_policy' | 'pay_role' | 'support_staff';
+export type RequirementReason = 'always_require_mfa' | 'enrolled' | 'company_policy' | 'pay_role' | 'support_staff' | 'mfa_reset';
 
 /** What the shared core knows about a user when a product decides what MFA it demands. */
 export interface SubjectFacts {

@@ -36,6 +36,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   mfaLockedAt!: Date | null;
 
+  /** Set by a reset (RESET-2, RESET-5): the next sign-in enrolls a factor; the first one confirmed clears it. */
+  @Column('boolean')
+  mfaReenrollmentRequired!: boolean;
+
   @Column('timestamptz')
   createdAt!: Date;
 

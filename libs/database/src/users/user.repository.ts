@@ -75,6 +75,14 @@ export class UserRepository {
     return manager.findOne(User, { where: { id: userId }, lock: { mode: 'for_no_key_update' } });
   }
 
+  /** RESET-2: after a reset the user owes a new factor, or, with `false`, no longer does (their first is confirmed). */
+  async setReenrollmentRequired(manager: EntityManager, userId: string, required: boolean): Promise<void> {
+    await manager.query(`UPDATE users SET mfa_reenrollment_required = $2 WHERE id = $1 AND mfa_reenrollment_required <> $2`, [
+      userId,
+      required,
+    ]);
+  }
+
   save(manager: EntityManager, user: User): Promise<User> {
     return manager.save(user);
   }

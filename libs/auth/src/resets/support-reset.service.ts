@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { UserRepository } from '@sitepass/database';
+import { DomainError } from '../errors/domain.error';
+import { Principal } from '../tokens/access-token';
+import { MemberReset, memberReset } from './mfa-reset.service';
+import { MfaRevocationService } from './mfa-revocation.service';
+import { assertMfaSession, MemberResetRequest, requireIdentityCheckNote } from './reset-rules';
+
+/**
+ * RESET-5: platform support resets any user's MFA, whatever their companies' policies say, named by login
+ * email, with an identity-check note. A user who chose MFA in a company whose policy is off (or who is held
+ * to it by `alwaysRequireMfa`) has no company admin who may reset them (RESET-1); without this, losing the
+ * phone and the recovery code would strand them. The effects are RESET-2's; the user enrolls again at the
+ * next sign-in. Support staff are reset only here or through Pay's support path, never by an admin (ABUSE-12).
+ */
+@Injectable()
+export class SupportResetService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly revocation: MfaRevocationService,
+  ) {}
+
+  async resetUserMfa(principal: Principal, request: MemberResetRequest): Promise<MemberReset> {
+    const actor = await this.users.findById(principal.userId);
+    if (!actor?.support) throw new DomainError('role_required', 'Only platform support can reset a user’s MFA here.', { role: 'support' });
+    assertMfaSession(principal);
+    if (request.identityVerified !== true) {
+      throw DomainError.validation([
+        { field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' },
+      ]);
+    }
+    const identityCheckNote = requireIdentityCheckNote(request, 'a user');
+    const user = await this.users.findByEmail(request.email);
+    if (!user) throw DomainError.notFound('A user with this email');
+    if (user.id === actor.id) {
+      throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask another member of support.');
+    }
+    // No company: the reset is the platform's, and (ABUSE-11) no company's audit list shows support's actor.
+    const revoked = await this.revocation.resetUser(user.id, {
+      actorUserId: actor.id,
+      companyId: null,
+      resetBy: 'Sitepass support',
+      data: { identityVerified: true, by: 'support', identityCheckNote },
+    });
+    return memberReset(revoked);
+  }
+}
