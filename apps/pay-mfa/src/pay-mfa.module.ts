@@ -14,6 +14,7 @@ import { PayeeAdminEnrollmentGate, PayorEnrollmentGate } from './enrollments/pay
 import { PayPolicy } from './policy/pay.policy';
 import { PayResetRules } from './policy/pay-reset.rules';
 import { PayResetsController } from './resets/pay-resets.controller';
+import { SsoSessionsController } from './sso/sso-sessions.controller';
 import { AuthorizationsController } from './step-ups/authorizations.controller';
 import { StepUpsController } from './step-ups/step-ups.controller';
 
@@ -32,6 +33,7 @@ export class PayMfaModule {
       ],
       controllers: [
         createSessionsController('v1/pay/sessions'),
+        SsoSessionsController,
         createMfaStepController('v1/pay'),
         createEnrollmentsController('v1/pay/payor/enrollments', { tag: 'pay enrollment', gate: PayorEnrollmentGate }),
         createEnrollmentsController('v1/pay/payee-admin/enrollments', { tag: 'pay enrollment', gate: PayeeAdminEnrollmentGate }),

@@ -27,6 +27,10 @@ import { MemberStatusService } from './members/member-status.service';
 import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
 import { SupportResetService } from './resets/support-reset.service';
+import { FederatedSignInService } from './federation/federated-sign-in.service';
+import { IdTokenVerifier } from './federation/id-token-verifier';
+import { IdentityProviderSettings } from './federation/identity-provider-settings';
+import { ProviderKeys } from './federation/provider-keys';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { RESET_RULES, ResetRules } from './resets/reset-rules';
 import { AccountAdministration } from './directory/account-administration';
@@ -72,6 +76,10 @@ const SERVICES = [
   MfaRevocationService,
   MfaResetService,
   SupportResetService,
+  ProviderKeys,
+  IdTokenVerifier,
+  FederatedSignInService,
+  IdentityProviderSettings,
   CompanyAuditService,
   PolicyNotices,
   FactorAccess,

@@ -50,3 +50,7 @@ export * from './sign-in/pending-sign-in.service';
 export * from './factor-types/factor-authenticator';
 export * from './factor-types/registry';
 export * from './factor-types/code-proof.dto';
+export * from './federation/federated-sign-in.service';
+export * from './federation/id-token-verifier';
+export * from './federation/identity-provider-settings';
+export * from './federation/provider-keys';

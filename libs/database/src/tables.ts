@@ -13,6 +13,9 @@ import { SessionRepository } from './sessions/session.repository';
 import { StepUpGrantRepository } from './step-up-grants/step-up-grant.repository';
 import { TrustedDeviceRepository } from './trusted-devices/trusted-device.repository';
 import { UserRepository } from './users/user.repository';
+import { IdentityProviderRepository } from './identity-providers/identity-provider.repository';
+import { UsedNonceRepository } from './identity-providers/used-nonce.repository';
+import { IdentityProvider } from './identity-providers/identity-provider.entity';
 import { AuditEvent } from './audit-events/audit-event.entity';
 import { AuditEventRepository } from './audit-events/audit-event.repository';
 import { Challenge } from './challenges/challenge.entity';
@@ -45,6 +48,7 @@ export const ENTITIES = [
   StepUpGrant,
   AuditEvent,
   OutboxEntry,
+  IdentityProvider,
 ];
 
 /** Every table's repository: the one place its SQL is written. */
@@ -64,4 +68,6 @@ export const REPOSITORIES: Type<unknown>[] = [
   AuditEventRepository,
   OutboxRepository,
   AttemptLedger,
+  IdentityProviderRepository,
+  UsedNonceRepository,
 ];

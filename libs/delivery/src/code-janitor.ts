@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
-import { ChallengeRepository } from '@sitepass/database';
+import { ChallengeRepository, UsedNonceRepository } from '@sitepass/database';
 
 const INTERVAL_MS = 60_000;
 
 /**
  * SMS-2: a code exists in readable (sealed) form only until it is delivered or expires. Delivery erases
- * it; this erases the rest once expired (a failed delivery, a code never sent). Runs in the worker.
+ * it; this erases the rest once expired (a failed delivery, a code never sent). It also forgets the spent
+ * nonces of ID tokens that have expired (PAY-11): a replay of those is refused for its expiry. Runs in the worker.
  */
 @Injectable()
 export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,6 +16,7 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly challenges: ChallengeRepository,
+    private readonly nonces: UsedNonceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -28,5 +30,6 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
 
   async eraseExpiredCodes(): Promise<void> {
     await this.challenges.eraseExpiredCodes(this.clock.now());
+    await this.nonces.eraseSpentNonces(this.clock.now());
   }
 }

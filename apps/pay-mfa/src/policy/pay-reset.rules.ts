@@ -10,15 +10,7 @@ import {
   requireIdentityCheckNote,
   ResetRules,
 } from '@sitepass/auth';
-import {
-  CompanyRepository,
-  holdsMfaRequiredPayorRole,
-  isSsoUser,
-  Membership,
-  MembershipRepository,
-  payRolesOf,
-  User,
-} from '@sitepass/database';
+import { CompanyRepository, holdsMfaRequiredPayorRole, Membership, MembershipRepository, payRolesOf, User } from '@sitepass/database';
 
 /**
  * PAY-10: a payee admin resets users of their payee company; users holding an MFA-required payor role are
@@ -57,7 +49,7 @@ export class PayResetRules implements ResetRules {
     const support = actor.role === 'support';
     // ABUSE-12: a payee admin never resets platform support staff; support resetting support stays allowed.
     if (!support) assertNotSupportStaff(member);
-    if (isSsoUser(member, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
+    // PAY-11: an SSO user's Pay factors are Sitepass's, so Pay resets them like anyone's (unlike RESET-3).
     const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
     if (payor && !support) {
       throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');

@@ -19,6 +19,8 @@ export const PAYEE_ADMIN_FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms'];
 @Injectable()
 export class PayPolicy implements ProductPolicy {
   readonly audience = 'pay' as const;
+  /** PAY-11: users of a company with an identity provider sign in there, and still prove Pay's factors here. */
+  readonly ssoUsersEnroll = true;
 
   evaluate(facts: SubjectFacts): MfaRequirement {
     const roles = payRolesOf(facts.memberships).filter((role) => MFA_REQUIRED_PAY_ROLES.includes(role));

@@ -30,7 +30,6 @@ export class PayResetsController {
     'reauthentication_required',
     'cannot_reset_self',
     'support_user',
-    'sso_user',
     'pay_support_required',
     'not_found',
   )

@@ -142,6 +142,7 @@ const AUDIT_EVENT_TYPES = membersOf<AuditEventType>({
   'sign_in.mfa_required': true,
   'sign_in.enrollment_required': true,
   'sign_in.failed': true,
+  'sign_in.federated': true,
   'session.signed_out': true,
   'session.signed_out_everywhere': true,
   'session.refresh_reused': true,

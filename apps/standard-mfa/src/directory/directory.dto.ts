@@ -86,3 +86,32 @@ export class CreatedDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 }
+
+/** DIR-6: a company's OpenID Connect provider for Pay (PAY-11). */
+export class IdentityProviderDto {
+  @ApiProperty({ example: 'https://login.acme.example', description: 'Exactly the `iss` of its ID tokens; https (http only on loopback)' })
+  @IsString()
+  @MaxLength(2048)
+  issuer!: string;
+
+  @ApiProperty({ example: 'sitepass-pay', description: 'The client id Sitepass is registered under: the `aud` of its ID tokens' })
+  @IsString()
+  @Length(1, 255)
+  clientId!: string;
+
+  @ApiProperty({ example: 'https://login.acme.example/.well-known/jwks.json', description: 'https (http only on loopback)' })
+  @IsString()
+  @MaxLength(2048)
+  jwksUri!: string;
+}
+
+export class IdentityProviderViewDto extends IdentityProviderDto {
+  @ApiProperty({ format: 'uuid' })
+  companyId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}

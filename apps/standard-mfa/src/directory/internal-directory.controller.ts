@@ -1,8 +1,17 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { AccountAdministration, DirectoryService } from '@sitepass/auth';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccountAdministration, DirectoryService, IdentityProviderSettings } from '@sitepass/auth';
+import { IdentityProvider } from '@sitepass/database';
 import { ApiErrors, SERVICE_TOKEN_ERRORS } from '@sitepass/http';
-import { CreateCompanyDto, CreatedDto, CreateUserDto, SetMembershipDto, UpdateUserDto } from './directory.dto';
+import {
+  CreateCompanyDto,
+  CreatedDto,
+  CreateUserDto,
+  IdentityProviderDto,
+  IdentityProviderViewDto,
+  SetMembershipDto,
+  UpdateUserDto,
+} from './directory.dto';
 import { ServiceAuth } from '@sitepass/common';
 
 /** DIR-4: the directory API for the platform's own back end, behind the service token. */
@@ -14,6 +23,7 @@ export class InternalDirectoryController {
   constructor(
     private readonly directory: DirectoryService,
     private readonly accounts: AccountAdministration,
+    private readonly identityProviders: IdentityProviderSettings,
   ) {}
 
   @Post('users')
@@ -51,4 +61,34 @@ export class InternalDirectoryController {
   ): Promise<void> {
     await this.directory.setMembership(companyId, userId, body);
   }
+
+  @Put('companies/:companyId/identity-provider')
+  @ApiOkResponse({ type: IdentityProviderViewDto, description: 'DIR-6: the provider is created or replaced; Pay uses it at once' })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'not_found')
+  async setIdentityProvider(
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Body() body: IdentityProviderDto,
+  ): Promise<IdentityProviderViewDto> {
+    return viewOf(await this.identityProviders.set(companyId, body));
+  }
+
+  @Get('companies/:companyId/identity-provider')
+  @ApiOkResponse({ type: IdentityProviderViewDto })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'not_found')
+  async getIdentityProvider(@Param('companyId', ParseUUIDPipe) companyId: string): Promise<IdentityProviderViewDto> {
+    return viewOf(await this.identityProviders.find(companyId));
+  }
+
+  @Delete('companies/:companyId/identity-provider')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Removed: the provider’s ID tokens no longer sign in to Pay' })
+  @ApiErrors('validation_failed', ...SERVICE_TOKEN_ERRORS, 'not_found')
+  async removeIdentityProvider(@Param('companyId', ParseUUIDPipe) companyId: string): Promise<void> {
+    await this.identityProviders.remove(companyId);
+  }
+}
+
+function viewOf(provider: IdentityProvider): IdentityProviderViewDto {
+  const { companyId, issuer, clientId, jwksUri } = provider;
+  return { companyId, issuer, clientId, jwksUri, createdAt: provider.createdAt.toISOString(), updatedAt: provider.updatedAt.toISOString() };
 }

@@ -10,6 +10,8 @@ import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 @Injectable()
 export class StandardPolicy implements ProductPolicy {
   readonly audience = 'standard' as const;
+  /** DIR-5: an SSO user's MFA lives at their identity provider. */
+  readonly ssoUsersEnroll = false;
 
   constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {}
 

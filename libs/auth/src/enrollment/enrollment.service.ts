@@ -110,7 +110,7 @@ export class EnrollmentService {
 
   private async assertMayEnroll(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<MfaRequirement> {
     const requirement = this.policy.evaluate(facts);
-    if (isSsoUser(facts.user, facts.memberships)) {
+    if (!this.policy.ssoUsersEnroll && isSsoUser(facts.user, facts.memberships)) {
       throw new DomainError('sso_required', 'Your MFA is managed by your company’s identity provider.');
     }
     if (caller.kind === 'sign_in') {

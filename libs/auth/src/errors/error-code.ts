@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'mfa_reauth_required',
   'too_many_attempts',
   'sso_required',
+  // Pay after SSO (PAY-11)
+  'invalid_id_token',
+  'unknown_provider',
+  'email_not_verified',
   // MFA step and factors (LOGIN, TOTP, REC, POL-8)
   'verification_failed',
   'clock_skew_suspected',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
-import { Audience, PendingSignIn, PendingSignInRepository } from '@sitepass/database';
+import { Audience, FirstFactor, PendingSignIn, PendingSignInRepository } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
@@ -8,6 +8,15 @@ import { DomainError } from '../errors/domain.error';
 /** The mfaToken lives 10 minutes (LOGIN-1). */
 export const MFA_TOKEN_LIFETIME_SECONDS = 10 * 60;
 const PURPOSE = 'mfa-token';
+
+/** What the MFA step of a sign-in allows, and how its first step was proven. */
+export interface PendingSignInTerms {
+  /** The user has no usable factor: the token also allows enrolling one (LOGIN-4). */
+  enrollmentRequired: boolean;
+  /** A device may be trusted at the end (SES-6). */
+  trustDevice: boolean;
+  firstFactor: FirstFactor;
+}
 
 /** Pending sign-ins and their opaque mfaTokens (LOGIN-1, LOGIN-4, SES-8). */
 @Injectable()
@@ -19,12 +28,7 @@ export class PendingSignInService {
   ) {}
 
   /** Opens the MFA step of a sign-in, only for a user active at that moment (ABUSE-4). */
-  async open(
-    userId: string,
-    audience: Audience,
-    enrollmentRequired: boolean,
-    trustDevice: boolean,
-  ): Promise<{ pending: PendingSignIn; mfaToken: string }> {
+  async open(userId: string, audience: Audience, terms: PendingSignInTerms): Promise<{ pending: PendingSignIn; mfaToken: string }> {
     const now = this.clock.now();
     const mfaToken = randomToken();
     const pending = Object.assign(new PendingSignIn(), {
@@ -32,8 +36,7 @@ export class PendingSignInService {
       userId,
       audience,
       tokenHash: this.hasher.hash(PURPOSE, mfaToken),
-      enrollmentRequired,
-      trustDevice,
+      ...terms,
       status: 'pending',
       failedAttempts: 0,
       provenFactorId: null,

@@ -48,6 +48,11 @@ export interface EnforcementNotice {
  */
 export interface ProductPolicy {
   readonly audience: Audience;
+  /**
+   * Whether SSO users (DIR-5) prove and enroll factors in this product. The standard product leaves their
+   * MFA to their identity provider; Pay applies its own after the provider's sign-in (PAY-11).
+   */
+  readonly ssoUsersEnroll: boolean;
   evaluate(facts: SubjectFacts): MfaRequirement;
   /** The deadline the user is told about in their MFA overview, if the product has deadlines (POL-3). */
   enforcementNotice(facts: SubjectFacts): EnforcementNotice | null;

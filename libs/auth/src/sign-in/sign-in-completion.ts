@@ -41,7 +41,7 @@ export class SignInCompletion {
       throw new DomainError('invalid_token', 'This sign-in was already completed. Sign in again.');
     }
     const mfaTime = this.clock.now();
-    const amr: Amr[] = ['pwd', method];
+    const amr: Amr[] = [pending.firstFactor, method];
     const succeeded: AuditRecord = {
       type: 'sign_in.succeeded',
       subjectUserId: user.id,

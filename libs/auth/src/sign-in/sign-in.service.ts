@@ -1,4 +1,4 @@
-import { AuditEventRepository, AuditRecord, isSsoUser, Session, User, UserRepository } from '@sitepass/database';
+import { AuditEventRepository, AuditRecord, FirstFactor, isSsoUser, Session, User, UserRepository } from '@sitepass/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, requestContext } from '@sitepass/common';
@@ -43,29 +43,36 @@ export class SignInService {
   ) {}
 
   async signInWithPassword(input: PasswordSignIn): Promise<SignInResult> {
-    const facts = await this.checkPassword(input);
+    return this.afterFirstStep(await this.checkPassword(input), 'pwd', input.deviceToken);
+  }
+
+  /**
+   * LOGIN-1, LOGIN-4, SES-6: the sign-in once its first step is proven, by a password here or by the
+   * company's identity provider (PAY-11): a session if the product asks no MFA of the user, else the MFA
+   * step (a factor to prove, or one to enroll). `firstFactor` comes first in the session's `amr`.
+   */
+  async afterFirstStep(facts: SubjectFacts, firstFactor: FirstFactor, deviceToken?: string): Promise<SignInResult> {
     const user = facts.user;
     const requirement = this.policy.evaluate(facts);
-    if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: ['pwd'], mfaTime: null }, 'authenticated');
+    if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: [firstFactor], mfaTime: null }, 'authenticated');
     if (user.mfaLockedAt) {
       throw new DomainError(
         'account_locked',
         'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
       );
     }
-    const device = input.deviceToken
-      ? await this.devices.findTrusted(user.id, input.deviceToken, requirement.deviceTrustSeconds, this.db.manager)
+    const device = deviceToken
+      ? await this.devices.findTrusted(user.id, deviceToken, requirement.deviceTrustSeconds, this.db.manager)
       : null;
     if (device) {
       return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
     }
     const usable = usableFactors(facts.activeFactors, requirement);
-    const { mfaToken } = await this.pendingSignIns.open(
-      user.id,
-      this.policy.audience,
-      usable.length === 0,
-      requirement.deviceTrustSeconds > 0,
-    );
+    const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, {
+      enrollmentRequired: usable.length === 0,
+      trustDevice: requirement.deviceTrustSeconds > 0,
+      firstFactor,
+    });
     const expiresIn = MFA_TOKEN_LIFETIME_SECONDS;
     if (usable.length === 0) {
       await this.recordOutcome(user.id, 'sign_in.enrollment_required', 'enrollment_required');

@@ -4,6 +4,7 @@ export type AuditEventType =
   | 'sign_in.mfa_required'
   | 'sign_in.enrollment_required'
   | 'sign_in.failed'
+  | 'sign_in.federated'
   | 'session.signed_out'
   | 'session.signed_out_everywhere'
   | 'session.refresh_reused'

@@ -8,6 +8,7 @@ import { PendingSignInDeviceTrust1764440000000 } from './1764440000000-pending-s
 import { CompanySsoDomainIndex1764450000000 } from './1764450000000-company-sso-domain-index';
 import { AbuseResistance1764460000000 } from './1764460000000-abuse-resistance';
 import { ReenrollmentAfterReset1764470000000 } from './1764470000000-reenrollment-after-reset';
+import { PaySso1764480000000 } from './1764480000000-pay-sso';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CompanySsoDomainIndex1764450000000,
   AbuseResistance1764460000000,
   ReenrollmentAfterReset1764470000000,
+  PaySso1764480000000,
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Audience } from '../sessions/assurance';
+import { Audience, FirstFactor } from '../sessions/assurance';
 
 /** `revoked`: an admin reset ended it (RESET-2). */
 export type PendingSignInStatus = 'pending' | 'completed' | 'failed' | 'revoked';
@@ -21,6 +21,10 @@ export class PendingSignIn {
 
   @Column('text')
   tokenHash!: string;
+
+  /** The first step: a password (`pwd`) or the company's identity provider (`fed`, PAY-11); first in the session's `amr`. */
+  @Column('text')
+  firstFactor!: FirstFactor;
 
   /** The user has no usable factor: the token also allows enrolling one (LOGIN-4). */
   @Column('boolean')

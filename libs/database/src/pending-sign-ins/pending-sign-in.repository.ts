@@ -16,8 +16,9 @@ export class PendingSignInRepository {
    */
   async openForActiveUser(pending: PendingSignIn): Promise<boolean> {
     const opened: unknown[] = await this.db.query(
-      `INSERT INTO pending_sign_ins (id, user_id, audience, token_hash, enrollment_required, trust_device, status, failed_attempts, created_at, expires_at)
-       SELECT $1::uuid, id, $3::text, $4::text, $5::boolean, $6::boolean, 'pending', 0, $7::timestamptz, $8::timestamptz
+      `INSERT INTO pending_sign_ins
+         (id, user_id, audience, token_hash, enrollment_required, trust_device, status, failed_attempts, created_at, expires_at, first_factor)
+       SELECT $1::uuid, id, $3::text, $4::text, $5::boolean, $6::boolean, 'pending', 0, $7::timestamptz, $8::timestamptz, $9::text
        FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE
        RETURNING id`,
       [
@@ -29,6 +30,7 @@ export class PendingSignInRepository {
         pending.trustDevice,
         pending.createdAt,
         pending.expiresAt,
+        pending.firstFactor,
       ],
     );
     return opened.length > 0;

@@ -4,5 +4,11 @@ export type Audience = 'standard' | 'pay';
 /** Authentication assurance: password only, or password and a factor (SES-2). */
 export type Acr = 'aal1' | 'aal2';
 
-/** RFC 8176 authentication method references: password, authenticator app, SMS, recovery code. */
-export type Amr = 'pwd' | 'otp' | 'sms' | 'rc';
+/**
+ * RFC 8176 authentication method references: password, authenticator app, SMS, recovery code, and `fed`
+ * for a sign-in whose first step was the company's identity provider (PAY-11).
+ */
+export type Amr = 'pwd' | 'otp' | 'sms' | 'rc' | 'fed';
+
+/** How the first step of a sign-in was proven: a password here, or an ID token of the company's provider. */
+export type FirstFactor = Extract<Amr, 'pwd' | 'fed'>;

@@ -4,8 +4,8 @@ import { Acr, Amr, Audience } from '@sitepass/database';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { membersOf } from '../setup/union-members';
 
-/** RFC 8176 methods a session can carry (SES-2): pwd, otp (an app), sms, rc (the recovery code). */
-export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true });
+/** RFC 8176 methods a session can carry (SES-2): pwd, otp (an app), sms, rc (the recovery code), fed (PAY-11). */
+export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true, fed: true });
 
 export class PasswordSignInDto {
   @IsEmail({}, { message: 'email must be an email address' })
