@@ -99,7 +99,7 @@ function readUnverified(idToken: string): { issuer: string; audiences: string[] 
     if (error instanceof IdTokenRefused) throw error;
     throw new IdTokenRefused('malformed', null);
   }
-  const audiences = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
+  const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter((audience) => typeof audience === 'string');
   if (typeof claims.iss !== 'string' || audiences.length === 0) throw new IdTokenRefused('claims', null);
   return { issuer: claims.iss, audiences };
 }
