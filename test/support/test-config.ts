@@ -17,6 +17,8 @@ const SECRETS = {
 
 export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789abcdef';
 export const TEST_ISSUER = 'https://sitepass.test';
+/** The product back end a hosted page flow returns to in the tests (WEB-2). */
+export const TEST_RETURN_URL = 'https://app.example/sitepass/callback';
 
 export function workerId(): string {
   return process.env.JEST_WORKER_ID ?? '1';
@@ -45,6 +47,7 @@ export function testConfig(overrides: EnvOverrides = {}, options: TestConfigOpti
       JWT_ISSUER: TEST_ISSUER,
       INTERNAL_API_TOKEN: TEST_SERVICE_TOKEN,
       PUBLIC_HOST: 'sitepass.test',
+      WEB_RETURN_URLS: TEST_RETURN_URL,
       ...SECRETS,
       ...overrides,
     },

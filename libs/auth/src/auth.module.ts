@@ -31,6 +31,7 @@ import { FederatedSignInService } from './federation/federated-sign-in.service';
 import { IdTokenVerifier } from './federation/id-token-verifier';
 import { IdentityProviderSettings } from './federation/identity-provider-settings';
 import { ProviderKeys } from './federation/provider-keys';
+import { HandOffService } from './hand-off/hand-off.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
 import { RESET_RULES, ResetRules } from './resets/reset-rules';
 import { AccountAdministration } from './directory/account-administration';
@@ -80,6 +81,7 @@ const SERVICES = [
   IdTokenVerifier,
   FederatedSignInService,
   IdentityProviderSettings,
+  HandOffService,
   CompanyAuditService,
   PolicyNotices,
   FactorAccess,

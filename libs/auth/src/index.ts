@@ -54,3 +54,4 @@ export * from './federation/federated-sign-in.service';
 export * from './federation/id-token-verifier';
 export * from './federation/identity-provider-settings';
 export * from './federation/provider-keys';
+export * from './hand-off/hand-off.service';

@@ -79,6 +79,8 @@ export interface SitepassConfig {
   rateLimits: RateLimitSettings;
   sms: SmsSettings;
   mail: MailSettings;
+  /** WEB-2: the only URLs a hosted page flow may return to, compared whole (scheme, host, port, path). */
+  webReturnUrls: string[];
   /** PAY-8: a Payments session idle this long must prove MFA again. */
   payIdleTimeoutSeconds: number;
   outboxPollMs: number;

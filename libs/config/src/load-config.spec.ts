@@ -61,6 +61,21 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('OPS-2 WEB-2 return URLs are whole https URLs, plain http only for localhost outside production', () => {
+    const urls = 'https://app.example/mfa/done, http://localhost:8080/callback';
+    expect(loadConfig({ ...secrets, WEB_RETURN_URLS: urls }, { port: 3000 }).webReturnUrls).toEqual([
+      'https://app.example/mfa/done',
+      'http://localhost:8080/callback',
+    ]);
+    expect(loadConfig({ ...secrets }, { port: 3000 }).webReturnUrls).toEqual([]);
+    for (const bad of ['app.example/done', 'https://app.example/done?x=1', 'https://app.example/done#top', 'http://app.example/done']) {
+      expect(problemsOf({ ...secrets, WEB_RETURN_URLS: bad })).toEqual([expect.stringMatching(/^WEB_RETURN_URLS: /)]);
+    }
+    expect(problemsOf({ ...secrets, NODE_ENV: 'production', WEB_RETURN_URLS: 'http://localhost:8080/callback' })).toContain(
+      'WEB_RETURN_URLS: "http://localhost:8080/callback" must use https (plain http only for localhost outside production)',
+    );
+  });
+
   it('OPS-2 requires the secrets in production and checks their form', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'JWT_SIGNING_KEYS: is required in production',

@@ -78,6 +78,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
       from: read.string('MAIL_FROM', LOCAL_DEFAULTS.MAIL_FROM),
     },
+    webReturnUrls: readReturnUrls(read, environment),
     payIdleTimeoutSeconds: read.integer('PAY_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 24 * 3600),
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
     outboxRequeueAfterSeconds: read.integer('OUTBOX_REQUEUE_AFTER_SECONDS', 60, 1, 3600),
@@ -105,6 +106,28 @@ function readSecrets(read: EnvReader, environment: Environment, devDirectory: st
     hashPepper: pepper === undefined ? Buffer.alloc(0) : parsePepper(read, names[2], pepper),
     developmentSecrets,
   };
+}
+
+/**
+ * WEB-2: where a page flow may send the browser back with a code. Whole URLs without query or fragment, as
+ * OAuth's redirect URIs; https in production (plain http only for a loopback host elsewhere).
+ */
+function readReturnUrls(read: EnvReader, environment: Environment): string[] {
+  const urls = read.list('WEB_RETURN_URLS', []);
+  for (const value of urls) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return read.fail('WEB_RETURN_URLS', `"${value}" is not an absolute URL`, []);
+    }
+    if (url.search || url.hash || value.includes('#')) return read.fail('WEB_RETURN_URLS', `"${value}" must have no query or fragment`, []);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && environment !== 'production')) {
+      return read.fail('WEB_RETURN_URLS', `"${value}" must use https (plain http only for localhost outside production)`, []);
+    }
+  }
+  return urls;
 }
 
 function readInternalApiToken(read: EnvReader): string | null {

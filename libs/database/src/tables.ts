@@ -16,6 +16,8 @@ import { UserRepository } from './users/user.repository';
 import { IdentityProviderRepository } from './identity-providers/identity-provider.repository';
 import { UsedNonceRepository } from './identity-providers/used-nonce.repository';
 import { IdentityProvider } from './identity-providers/identity-provider.entity';
+import { AuthorizationCode } from './authorization-codes/authorization-code.entity';
+import { AuthorizationCodeRepository } from './authorization-codes/authorization-code.repository';
 import { AuditEvent } from './audit-events/audit-event.entity';
 import { AuditEventRepository } from './audit-events/audit-event.repository';
 import { Challenge } from './challenges/challenge.entity';
@@ -49,6 +51,7 @@ export const ENTITIES = [
   AuditEvent,
   OutboxEntry,
   IdentityProvider,
+  AuthorizationCode,
 ];
 
 /** Every table's repository: the one place its SQL is written. */
@@ -70,4 +73,5 @@ export const REPOSITORIES: Type<unknown>[] = [
   AttemptLedger,
   IdentityProviderRepository,
   UsedNonceRepository,
+  AuthorizationCodeRepository,
 ];

@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
-import { ChallengeRepository, UsedNonceRepository } from '@sitepass/database';
+import { AuthorizationCodeRepository, ChallengeRepository, UsedNonceRepository } from '@sitepass/database';
 
 const INTERVAL_MS = 60_000;
 
 /**
  * SMS-2: a code exists in readable (sealed) form only until it is delivered or expires. Delivery erases
  * it; this erases the rest once expired (a failed delivery, a code never sent). It also forgets the spent
- * nonces of ID tokens that have expired (PAY-11): a replay of those is refused for its expiry. Runs in the worker.
+ * nonces of ID tokens that have expired (PAY-11), and the pages' authorization codes a day after they expired
+ * (WEB-2): a replay of either is refused for its expiry. Runs in the worker.
  */
 @Injectable()
 export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,6 +18,7 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly challenges: ChallengeRepository,
     private readonly nonces: UsedNonceRepository,
+    private readonly codes: AuthorizationCodeRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -31,5 +33,6 @@ export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdow
   async eraseExpiredCodes(): Promise<void> {
     await this.challenges.eraseExpiredCodes(this.clock.now());
     await this.nonces.eraseSpentNonces(this.clock.now());
+    await this.codes.eraseExpired(this.clock.now());
   }
 }

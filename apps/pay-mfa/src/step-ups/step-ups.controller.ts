@@ -1,11 +1,21 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ChallengeView, CodeProofDto, FactorPayload, FactorTypes, Principal, StepUpService, StepUpToken } from '@sitepass/auth';
+import {
+  ChallengeView,
+  CodeProofDto,
+  FactorPayload,
+  FactorTypes,
+  HandOffService,
+  Principal,
+  StepUpService,
+  StepUpToken,
+} from '@sitepass/auth';
 import {
   ACCESS_TOKEN_ERRORS,
   answerStarted,
   ApiChallengeStarted,
   ApiErrors,
+  CodeExchangeDto,
   CurrentPrincipal,
   FactorProofPipe,
   UuidPipe,
@@ -21,7 +31,20 @@ export class StepUpsController {
   constructor(
     private readonly stepUps: StepUpService,
     private readonly factorTypes: FactorTypes,
+    private readonly handOff: HandOffService,
   ) {}
+
+  /**
+   * WEB-6: the step-up a user proved on the hosted page (/pay/step-up), handed to this session by the code
+   * its return URL got: the same step-up token as POST …/verify gives, for the code's operation.
+   */
+  @Post('exchange')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: StepUpTokenDto })
+  @ApiErrors('validation_failed', ...ACCESS_TOKEN_ERRORS, 'invalid_grant')
+  exchange(@CurrentPrincipal() principal: Principal, @Body() body: CodeExchangeDto): Promise<StepUpToken> {
+    return this.handOff.exchangeForStepUp(principal, body.code, body.codeVerifier);
+  }
 
   @Post()
   @ApiChallengeStarted()

@@ -143,6 +143,8 @@ const AUDIT_EVENT_TYPES = membersOf<AuditEventType>({
   'sign_in.enrollment_required': true,
   'sign_in.failed': true,
   'sign_in.federated': true,
+  'authorization_code.exchanged': true,
+  'authorization_code.replayed': true,
   'session.signed_out': true,
   'session.signed_out_everywhere': true,
   'session.refresh_reused': true,

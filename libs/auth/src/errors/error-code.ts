@@ -60,8 +60,9 @@ export const ERROR_CODES = [
   'sso_user',
   'pay_support_required',
   'support_user',
-  // Hosted pages (WEB-7)
+  // Hosted pages (WEB-2, WEB-7)
   'csrf_failed',
+  'invalid_grant',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock, KeyedHasher, randomToken } from '@sitepass/common';
 import { AuditEventRepository, SessionRepository, StepUpGrant, StepUpGrantRepository } from '@sitepass/database';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { ChallengeService } from '../challenges/challenge.service';
 import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
@@ -46,29 +47,37 @@ export class StepUpService {
     const challenge = await this.challenges.findOwn({ kind: 'session', userId: principal.userId, principal }, challengeId);
     if (challenge.purpose !== 'step_up' || !challenge.operation) throw DomainError.notFound('The step-up');
     return this.challenges.verifyChallenge(challenge, proof, async (manager, { factor }) => {
-      const now = this.clock.now();
-      const token = randomToken();
-      await this.grants.insert(
-        manager,
-        Object.assign(new StepUpGrant(), {
-          id: randomUUID(),
-          sessionId: principal.sessionId,
-          userId: principal.userId,
-          operation: challenge.operation!,
-          tokenHash: this.hasher.hash(PURPOSE, token),
-          createdAt: now,
-          expiresAt: addSeconds(now, STEP_UP_TOKEN_LIFETIME_SECONDS),
-          consumedAt: null,
-        }),
-      );
-      // A step-up is an MFA proof: the session's MFA time moves with it.
-      await this.sessions.setMfaTime(manager, principal.sessionId, now);
+      const granted = await this.grant(manager, principal, challenge.operation!, this.clock.now());
       await this.audit.record(
         { type: 'step_up.verified', subjectUserId: principal.userId, data: { operation: challenge.operation, factorType: factor.type } },
         manager,
       );
-      return { stepUpToken: token, operation: challenge.operation!, expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS };
+      return granted;
     });
+  }
+
+  /**
+   * A step-up token for one operation in this session, proven at `provenAt` (now, or by a hosted page's
+   * step-up handed to the session's back end, WEB-6). A step-up is an MFA proof: the session's MFA time moves.
+   */
+  async grant(manager: EntityManager, principal: Principal, operation: string, provenAt: Date): Promise<StepUpToken> {
+    const now = this.clock.now();
+    const token = randomToken();
+    await this.grants.insert(
+      manager,
+      Object.assign(new StepUpGrant(), {
+        id: randomUUID(),
+        sessionId: principal.sessionId,
+        userId: principal.userId,
+        operation,
+        tokenHash: this.hasher.hash(PURPOSE, token),
+        createdAt: now,
+        expiresAt: addSeconds(now, STEP_UP_TOKEN_LIFETIME_SECONDS),
+        consumedAt: null,
+      }),
+    );
+    await this.sessions.setMfaTime(manager, principal.sessionId, provenAt);
+    return { stepUpToken: token, operation, expiresIn: STEP_UP_TOKEN_LIFETIME_SECONDS };
   }
 
   /** PAY-7: consumes the token if it is this session's, for this operation, unexpired and unused. */

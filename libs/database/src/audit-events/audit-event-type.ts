@@ -5,6 +5,8 @@ export type AuditEventType =
   | 'sign_in.enrollment_required'
   | 'sign_in.failed'
   | 'sign_in.federated'
+  | 'authorization_code.exchanged'
+  | 'authorization_code.replayed'
   | 'session.signed_out'
   | 'session.signed_out_everywhere'
   | 'session.refresh_reused'

@@ -9,6 +9,7 @@ import { CompanySsoDomainIndex1764450000000 } from './1764450000000-company-sso-
 import { AbuseResistance1764460000000 } from './1764460000000-abuse-resistance';
 import { ReenrollmentAfterReset1764470000000 } from './1764470000000-reenrollment-after-reset';
 import { PaySso1764480000000 } from './1764480000000-pay-sso';
+import { PageHandOff1764490000000 } from './1764490000000-page-hand-off';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AbuseResistance1764460000000,
   ReenrollmentAfterReset1764470000000,
   PaySso1764480000000,
+  PageHandOff1764490000000,
 ];

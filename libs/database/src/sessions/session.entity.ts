@@ -9,7 +9,8 @@ export type RevocationReason =
   | 'step_up_failures'
   | 'mfa_reauth'
   | 'deactivated'
-  | 'password_changed';
+  | 'password_changed'
+  | 'code_replayed';
 
 /** A signed-in session of one product (SES-4, SES-7). Access tokens name it in their `sid` claim. */
 @Entity('sessions')

@@ -70,7 +70,8 @@ export class SessionRepository {
 
   /** A step-up is an MFA proof too (PAY-6): the session's MFA time moves with it. */
   async setMfaTime(manager: EntityManager, sessionId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE sessions SET mfa_time = $2 WHERE id = $1`, [sessionId, at]);
+    // Never backwards: a proof handed over from a page (WEB-6) may be a few seconds older than the last one.
+    await manager.query(`UPDATE sessions SET mfa_time = GREATEST(COALESCE(mfa_time, $2), $2) WHERE id = $1`, [sessionId, at]);
   }
 
   /** Revokes the sessions still live among `sessionIds`; returns those it revoked. */

@@ -53,4 +53,5 @@ export const ERROR_HTTP_STATUS = {
   pay_support_required: HttpStatus.FORBIDDEN,
   support_user: HttpStatus.FORBIDDEN,
   csrf_failed: HttpStatus.FORBIDDEN,
+  invalid_grant: HttpStatus.BAD_REQUEST,
 } as const satisfies Record<ErrorCode, HttpStatus>;

@@ -23,6 +23,18 @@ export class PasswordSignInDto {
   deviceToken?: string;
 }
 
+/** WEB-2: the code a hosted page flow returned with, and the PKCE verifier its challenge was made from. */
+export class CodeExchangeDto {
+  @IsString()
+  @Length(1, 256)
+  code!: string;
+
+  @ApiProperty({ description: 'The PKCE code verifier (RFC 7636): 43 to 128 characters' })
+  @IsString()
+  @Length(43, 128)
+  codeVerifier!: string;
+}
+
 export class RefreshDto {
   @IsString()
   @Length(1, 256)

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Principal, SignInService } from '@sitepass/auth';
-import { CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
+import { HandOffService, Principal, PRODUCT_POLICY, ProductPolicy, SignInService } from '@sitepass/auth';
+import { CodeExchangeDto, CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Public } from '@sitepass/common';
 import { ACCESS_TOKEN_ERRORS, ApiErrors } from '../errors/api-errors.decorator';
@@ -14,7 +14,11 @@ export function createSessionsController(path: string): Type<unknown> {
   @ApiTags('sessions')
   @Controller(path)
   class SessionsController {
-    constructor(private readonly signIn: SignInService) {}
+    constructor(
+      private readonly signIn: SignInService,
+      private readonly handOff: HandOffService,
+      @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+    ) {}
 
     @Public()
     @Post()
@@ -23,6 +27,15 @@ export function createSessionsController(path: string): Type<unknown> {
     @ApiErrors('validation_failed', 'invalid_credentials', 'sso_required', 'account_locked', 'too_many_attempts')
     signInWithPassword(@Body() body: PasswordSignInDto) {
       return this.signIn.signInWithPassword(body);
+    }
+
+    @Public()
+    @Post('exchange')
+    @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({ type: TokensDto, description: 'WEB-2: the tokens of a new session, with the assurance the hosted sign-in reached' })
+    @ApiErrors('validation_failed', 'invalid_grant')
+    exchange(@Body() body: CodeExchangeDto) {
+      return this.handOff.exchangeForSession(this.policy.audience, body.code, body.codeVerifier);
     }
 
     @Public()
