@@ -1,7 +1,7 @@
 /**
  * The dependency rule of docs/architecture.md, checked by `npm run lint`:
  *
- *   apps → http → auth, delivery → messaging → database → common → config
+ *   apps → web → http → auth, delivery → messaging → database → common → config
  *          health ───────────────────────────↗ (health: common, database's connection)
  *
  * A library imports only the libraries below it, through their index (eslint checks the index part), and
@@ -17,6 +17,7 @@ const below = {
   delivery: ['messaging', 'database', 'common', 'config'],
   health: ['common', 'config'],
   http: ['auth', 'health', 'messaging', 'database', 'common', 'config'],
+  web: ['http', 'auth', 'health', 'messaging', 'database', 'common', 'config'],
 };
 
 module.exports = {

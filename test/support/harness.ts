@@ -7,8 +7,8 @@ import { configureHttpApp, PagesOptions } from '@sitepass/http';
 import Redis from 'ioredis';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
-import { StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
+import { PAY_PAGES, PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
+import { STANDARD_PAGES, StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { FakeClock } from './fake-clock';
 import { HttpClient } from './http-client';
@@ -38,7 +38,7 @@ export interface StartOptions {
   logger?: LoggerService;
   /** Where the app keeps development secrets when the overrides unset the test's own. */
   devSecretsDirectory?: string;
-  /** The pages variant of the edge; off, as in main.ts, unless given. */
+  /** The pages variant of the edge; the app's own pages, as in main.ts, unless given. */
   pages?: PagesOptions;
   /** Test-only controllers mounted beside the app's own, to reach the edge where no product route does yet. */
   controllers?: Type<unknown>[];
@@ -54,7 +54,13 @@ export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverri
   warnAboutDevelopmentSecrets(config, logger);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
   if (kind === 'worker') app.enableShutdownHooks();
-  else configureHttpApp(app, config, { title: kind, description: 'test' }, { pages: options.pages });
+  else
+    configureHttpApp(
+      app,
+      config,
+      { title: kind, description: 'test' },
+      { pages: options.pages ?? (kind === 'pay' ? PAY_PAGES : STANDARD_PAGES) },
+    );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return running(kind, config, app, new HttpClient(`http://127.0.0.1:${port}`));

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
-import { PayMfaModule } from './pay-mfa.module';
+import { PAY_PAGES, PayMfaModule } from './pay-mfa.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 3001 });
@@ -13,10 +13,12 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger,
   });
-  configureHttpApp(app, config, {
-    title: 'Sitepass MFA: Pay',
-    description: 'Pay sign-in, role-specific enrollment, step-up, authorization.',
-  });
+  configureHttpApp(
+    app,
+    config,
+    { title: 'Sitepass MFA: Pay', description: 'Pay sign-in, role-specific enrollment, step-up, authorization.' },
+    { pages: PAY_PAGES },
+  );
   await app.listen(config.port);
 }
 

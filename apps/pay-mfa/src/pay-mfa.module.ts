@@ -8,7 +8,9 @@ import {
   createSessionsController,
   HttpAuthModule,
   JwksController,
+  PagesOptions,
 } from '@sitepass/http';
+import { AssetsController, createSignInPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { PayeeAdminEnrollmentGate, PayorEnrollmentGate } from './enrollments/pay-enrollment.gates';
 import { PayPolicy } from './policy/pay.policy';
@@ -18,18 +20,23 @@ import { SsoSessionsController } from './sso/sso-sessions.controller';
 import { AuthorizationsController } from './step-ups/authorizations.controller';
 import { StepUpsController } from './step-ups/step-ups.controller';
 
-/** Pay's HTTP app (port 3001): the shared core with Pay's policy. */
+/** Pay's hosted pages (WEB-1, WEB-6, PAY-11): every path under /pay; the JSON API is under /v1/pay. */
+export const PAY_PAGES: PagesOptions = { prefixes: ['/pay'], signInPath: '/pay/signin' };
+
+/** Pay's HTTP app (port 3001): the shared core with Pay's policy, its JSON API and its hosted pages. */
 @Module({})
 export class PayMfaModule {
   static forRoot(config: SitepassConfig): DynamicModule {
+    const core = HttpAuthModule.forRoot({ policy: PayPolicy, resetRules: PayResetRules });
     return {
       module: PayMfaModule,
       imports: [
         SitepassConfigModule.forRoot(config),
         CommonModule.forRoot('pay-mfa'),
         DatabaseModule.forRoot(),
-        HttpAuthModule.forRoot({ policy: PayPolicy, resetRules: PayResetRules }),
+        core,
         HealthModule,
+        WebModule.forRoot(core),
       ],
       controllers: [
         createSessionsController('v1/pay/sessions'),
@@ -41,6 +48,8 @@ export class PayMfaModule {
         AuthorizationsController,
         PayResetsController,
         JwksController,
+        AssetsController,
+        createSignInPages('/pay'),
       ],
       providers: [PayorEnrollmentGate, PayeeAdminEnrollmentGate],
     };

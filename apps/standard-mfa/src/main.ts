@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
-import { StandardMfaModule } from './standard-mfa.module';
+import { STANDARD_PAGES, StandardMfaModule } from './standard-mfa.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit({ port: 3000 });
@@ -13,7 +13,12 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger,
   });
-  configureHttpApp(app, config, { title: 'Sitepass MFA: standard accounts', description: 'Sign-in, factors, company policy.' });
+  configureHttpApp(
+    app,
+    config,
+    { title: 'Sitepass MFA: standard accounts', description: 'Sign-in, factors, company policy.' },
+    { pages: STANDARD_PAGES },
+  );
   await app.listen(config.port);
 }
 

@@ -8,7 +8,9 @@ import {
   createSessionsController,
   HttpAuthModule,
   JwksController,
+  PagesOptions,
 } from '@sitepass/http';
+import { AssetsController, createSignInPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
@@ -21,18 +23,26 @@ import { StandardResetRules } from './policy/standard-reset.rules';
 import { SupportResetsController } from './support/support-resets.controller';
 import { TrustedDevicesController } from './devices/trusted-devices.controller';
 
-/** The standard product's HTTP app (port 3000). */
+/** The standard product's hosted pages (WEB-1…WEB-5): every other path is the JSON API. */
+export const STANDARD_PAGES: PagesOptions = {
+  prefixes: ['/signin', '/signout', '/account', '/admin', '/support'],
+  signInPath: '/signin',
+};
+
+/** The standard product's HTTP app (port 3000): the JSON API and the hosted pages. */
 @Module({})
 export class StandardMfaModule {
   static forRoot(config: SitepassConfig): DynamicModule {
+    const core = HttpAuthModule.forRoot({ policy: StandardPolicy, resetRules: StandardResetRules });
     return {
       module: StandardMfaModule,
       imports: [
         SitepassConfigModule.forRoot(config),
         CommonModule.forRoot('standard-mfa'),
         DatabaseModule.forRoot(),
-        HttpAuthModule.forRoot({ policy: StandardPolicy, resetRules: StandardResetRules }),
+        core,
         HealthModule,
+        WebModule.forRoot(core),
       ],
       controllers: [
         createSessionsController('v1/sessions'),
@@ -47,6 +57,8 @@ export class StandardMfaModule {
         MfaResetsController,
         AuditEventsController,
         SupportResetsController,
+        AssetsController,
+        createSignInPages(''),
       ],
     };
   }

@@ -40,6 +40,7 @@ export * from './sign-in/product-policy';
 export * from './sign-in/sign-in-result';
 export * from './sign-in/sign-in.service';
 export * from './sign-in/usable-factors';
+export * from './sign-in/subject-facts.loader';
 export * from './step-up/operation-authorizer';
 export * from './step-up/session-activity';
 export * from './step-up/step-up.service';

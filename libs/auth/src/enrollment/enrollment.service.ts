@@ -21,7 +21,7 @@ import { Caller } from '../sign-in/caller';
 import { usableFactors } from '../sign-in/usable-factors';
 import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
-import { ConfirmedEnrollment, EnrollmentRequest, StartedEnrollment } from './enrollment.types';
+import { ConfirmedEnrollment, EnrollmentRequest, PendingEnrollmentView, StartedEnrollment } from './enrollment.types';
 import { FactorActivation } from './factor-activation';
 import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorTypes } from '../factor-types/registry';
@@ -83,6 +83,22 @@ export class EnrollmentService {
   async resendEnrollmentCode(caller: Caller, enrollmentId: string): Promise<{ challenge: Challenge; factorType: string }> {
     const factor = await this.pendingFactor(caller, enrollmentId);
     return { challenge: await this.challenges.resendCode(await this.enrollmentChallenge(caller, factor)), factorType: factor.type };
+  }
+
+  /**
+   * A pending enrollment as its owner may see it again: its type, and for a type that sends a code the masked
+   * destination and the code's times (SMS-3, SMS-5). Never TOTP-2's secret: that is shown once, at the start.
+   */
+  async describePending(caller: Caller, enrollmentId: string): Promise<PendingEnrollmentView> {
+    const factor = await this.pendingFactor(caller, enrollmentId);
+    const challenge = await this.enrollmentChallenge(caller, factor);
+    return {
+      enrollmentId: factor.id,
+      factorType: factor.type,
+      ...(factor.phoneNumber ? { maskedPhoneNumber: summarizeFactor(factor).maskedPhoneNumber } : {}),
+      codeExpiresAt: challenge.expiresAt.toISOString(),
+      ...(challenge.resendAvailableAt ? { resendAvailableAt: challenge.resendAvailableAt.toISOString() } : {}),
+    };
   }
 
   /** TOTP-3, TOTP-5, REC-2, LOGIN-4. */

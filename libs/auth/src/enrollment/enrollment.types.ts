@@ -22,6 +22,15 @@ export type StartedEnrollment = {
   replacesFactorId: string | null;
 } & Record<string, unknown>;
 
+/** A pending enrollment seen again (the hosted pages' code form): nothing that was to be shown only once. */
+export interface PendingEnrollmentView {
+  enrollmentId: string;
+  factorType: string;
+  maskedPhoneNumber?: string;
+  codeExpiresAt: string;
+  resendAvailableAt?: string;
+}
+
 export interface ConfirmedEnrollment {
   factor: FactorSummary;
   /** Shown once, when one is issued (REC-2). */

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { ExtractJwt, SecretOrKeyProvider, Strategy } from 'passport-jwt';
 import { AccessTokenClaims, AUTH_OPTIONS, AuthOptions, DomainError, Principal, RevocationStore, SigningKeys } from '@sitepass/auth';
+import { cookiesOf, pageSessionCookies } from '../pages/cookies';
 
 export interface JwtStrategyHandle {
   validate(claims: AccessTokenClaims): Promise<Principal>;
@@ -46,7 +47,11 @@ export function createJwtStrategy(name: string): Type<JwtStrategyHandle> {
       private readonly revocations: RevocationStore,
     ) {
       super({
-        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        // A page session's access token rides in its cookie; cookiesOf() gives an API request none (WEB-7).
+        jwtFromRequest: ExtractJwt.fromExtractors([
+          ExtractJwt.fromAuthHeaderAsBearerToken(),
+          (request: Request) => cookiesOf(request).get(pageSessionCookies(options.audience).access) ?? null,
+        ]),
         algorithms: ['ES256'],
         issuer: config.jwt.issuer,
         audience: options.audience,

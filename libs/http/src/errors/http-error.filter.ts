@@ -3,7 +3,7 @@ import { DomainError } from '@sitepass/auth';
 import type { Request, Response } from 'express';
 import { describeError } from './error-body';
 import { renderErrorPage } from './error-page';
-import { isPagesRequest } from '../pages/pages-request';
+import { isPagesRequest, pagesOptionsOf } from '../pages/pages-request';
 import { requestIdOf } from '../setup/request-id';
 
 /** The app's one exception filter: domain errors and framework errors become the spec's error body. */
@@ -31,6 +31,12 @@ export function sendError(error: unknown, request: Request, response: Response, 
   const requestId = requestIdOf(request);
   if (!isPagesRequest(request)) {
     response.status(status).json({ ...body, requestId });
+    return;
+  }
+  const signInPath = pagesOptionsOf(request)?.signInPath;
+  if (status === 401 && signInPath && request.method === 'GET') {
+    // A page for signed-in people, opened without a live page session: sign in, then come back.
+    response.redirect(303, `${signInPath}?next=${encodeURIComponent(request.originalUrl)}`);
     return;
   }
   response.status(status).setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -11,6 +11,14 @@ export const HOST_COOKIE_OPTIONS: CookieOptions = { secure: true, httpOnly: true
 /** The cookie a hosted sign-in page keeps the mfaToken in (SES-8): read on pages requests only. */
 export const MFA_TOKEN_COOKIE = '__Host-sitepass-mfa';
 
+/**
+ * The cookies of a signed-in page session (WEB-7): its access token and its refresh token, one pair per
+ * product. Cookies are scoped by host, not port, so the standard app and Pay on one host need their own names.
+ */
+export function pageSessionCookies(audience: 'standard' | 'pay'): { access: string; refresh: string } {
+  return { access: `__Host-sitepass-${audience}-session`, refresh: `__Host-sitepass-${audience}-refresh` };
+}
+
 const COOKIES = Symbol('cookies');
 const NO_COOKIES: ReadonlyMap<string, string> = new Map();
 
@@ -22,6 +30,14 @@ export function cookiesOf(request: Request): ReadonlyMap<string, string> {
   if (!isPagesRequest(request)) return NO_COOKIES;
   const parsed = request as Request & { [COOKIES]?: ReadonlyMap<string, string> };
   return (parsed[COOKIES] ??= parseCookieHeader(request.header('cookie')));
+}
+
+/** Replaces a cookie for the rest of this request (a page session refreshed before the guard reads it). */
+export function replaceRequestCookie(request: Request, name: string, value: string | undefined): void {
+  const cookies = new Map(cookiesOf(request));
+  if (value === undefined) cookies.delete(name);
+  else cookies.set(name, value);
+  (request as Request & { [COOKIES]?: ReadonlyMap<string, string> })[COOKIES] = cookies;
 }
 
 /**

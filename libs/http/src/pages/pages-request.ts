@@ -2,14 +2,16 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Where an app serves hosted pages (WEB-1…WEB-6); every other path is the JSON API. */
 export interface PagesOptions {
-  /** Path prefixes such as `/pages`, or later `/signin` and `/account`: a request at or under one is a pages request. */
+  /** Path prefixes such as `/signin` and `/account`: a request at or under one is a pages request. */
   prefixes: readonly string[];
+  /** Where a page that needs a signed-in person sends one who is not (with `?next=`); an error page otherwise. */
+  signInPath?: string;
 }
 
 const PAGES = Symbol('pagesRequest');
 const PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
 
-type Marked = Request & { [PAGES]?: true };
+type Marked = Request & { [PAGES]?: PagesOptions };
 
 /**
  * Marks the requests the pages variant of the edge serves, before any body is read: the body parsers, the CSRF
@@ -18,13 +20,18 @@ type Marked = Request & { [PAGES]?: true };
 export function markPagesRequests(options: PagesOptions): (request: Request, response: Response, next: NextFunction) => void {
   const isPagesPath = pagesPathMatcher(options);
   return (request, _response, next) => {
-    if (isPagesPath(request.path)) (request as Marked)[PAGES] = true;
+    if (isPagesPath(request.path)) (request as Marked)[PAGES] = options;
     next();
   };
 }
 
 export function isPagesRequest(request: Request): boolean {
-  return (request as Marked)[PAGES] === true;
+  return (request as Marked)[PAGES] !== undefined;
+}
+
+/** The options of the pages that serve this request; undefined for an API request. */
+export function pagesOptionsOf(request: Request): PagesOptions | undefined {
+  return (request as Marked)[PAGES];
 }
 
 /** Whether a path is at or under a pages prefix; case-insensitive as Express routes are (`/PAGES/x` reaches `/pages/x`). */

@@ -1,0 +1,64 @@
+/**
+ * The pages' one script: conveniences only (WEB-9: every flow works without it). Copy buttons, the countdown
+ * of a resend button and of a code's lifetime, WebOTP for texted codes, and the browser's time zone as the
+ * policy editor's default. Served from /assets with a content hash in its URL, never inline (WEB-7).
+ */
+export const SCRIPT = `
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  // Copy buttons: <button data-copy="#id" data-copied="Copied">.
+  document.querySelectorAll('[data-copy]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var target = document.querySelector(button.getAttribute('data-copy'));
+      if (!target || !navigator.clipboard) return;
+      navigator.clipboard.writeText(target.textContent.replace(/\\s+/g, ' ').trim()).then(function () {
+        var label = button.textContent;
+        button.textContent = button.getAttribute('data-copied') || label;
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
+
+  // Countdowns: <span data-countdown="42" data-enables="#resend">: seconds left, then the button is enabled.
+  document.querySelectorAll('[data-countdown]').forEach(function (element) {
+    var left = parseInt(element.getAttribute('data-countdown'), 10);
+    var enables = element.getAttribute('data-enables');
+    var button = enables ? document.querySelector(enables) : null;
+    if (button && left > 0) button.disabled = true;
+    function show() {
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      element.textContent = minutes + ':' + (seconds < 10 ? '0' : '') + seconds;
+    }
+    show();
+    var timer = setInterval(function () {
+      left -= 1;
+      if (left <= 0) {
+        clearInterval(timer);
+        left = 0;
+        if (button) button.disabled = false;
+      }
+      show();
+    }, 1000);
+  });
+
+  // WebOTP: a texted code whose last line is "@host #code" fills the code field (Chrome on Android).
+  var otp = document.querySelector('input[autocomplete="one-time-code"][data-webotp]');
+  if (otp && 'OTPCredential' in window) {
+    var abort = new AbortController();
+    if (otp.form) otp.form.addEventListener('submit', function () { abort.abort(); });
+    navigator.credentials.get({ otp: { transport: ['sms'] }, signal: abort.signal }).then(function (credential) {
+      if (credential && credential.code) { otp.value = credential.code; if (otp.form) otp.form.requestSubmit(); }
+    }).catch(function () {});
+  }
+
+  // The policy editor's time zone defaults to the browser's.
+  document.querySelectorAll('select[data-default-browser-zone]').forEach(function (select) {
+    if (select.value) return;
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (var i = 0; i < select.options.length; i += 1) if (select.options[i].value === zone) select.value = zone;
+  });
+})();
+`;

@@ -1,0 +1,66 @@
+import { html, Html, HtmlValue } from './html';
+
+/** A field's problem, shown beside it and tied to it with aria-describedby (WEB-8). */
+export type FieldErrors = Record<string, string | undefined>;
+
+export interface InputOptions {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date';
+  value?: string;
+  hint?: HtmlValue;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+  required?: boolean;
+  autofocus?: boolean;
+  /** Extra classes and attributes, written by the code (never from a request). */
+  className?: string;
+  pattern?: string;
+  maxlength?: number;
+  webOtp?: boolean;
+}
+
+/** A labelled input, its hint and its error, each tied to it (WEB-8: errors beside their fields). */
+export function input(options: InputOptions, errors: FieldErrors = {}): Html {
+  const id = `field-${options.name}`;
+  const error = errors[options.name];
+  const described = [options.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for="${id}">${options.label}</label>
+    <input
+      id="${id}"
+      name="${options.name}"
+      type="${options.type ?? 'text'}"
+      ${options.value !== undefined && html` value="${options.value}"`}${
+        options.autocomplete && html` autocomplete="${options.autocomplete}"`
+      }${options.inputmode && html` inputmode="${options.inputmode}"`}${options.required !== false && html` required`}${
+        options.autofocus && html` autofocus`
+      }${options.className && html` class="${options.className}"`}${options.pattern && html` pattern="${options.pattern}"`}${
+        options.maxlength && html` maxlength="${options.maxlength}"`
+      }${options.webOtp && html` data-webotp`}${error && html` aria-invalid="true"`}${described && html` aria-describedby="${described}"`}
+    />
+    ${options.hint && html`<p class="hint" id="${id}-hint">${options.hint}</p>`}
+    ${error && html`<p class="error" id="${id}-error">${error}</p>`}
+  </div>`;
+}
+
+/** A list of problems at the top of a form, when there are any, focused for screen readers by its heading. */
+export function errorSummary(title: string, messages: string[]): Html | false {
+  if (messages.length === 0) return false;
+  return html`<div class="notice error-summary" role="alert">
+    <h2>${title}</h2>
+    <ul>
+      ${messages.map((message) => html`<li>${message}</li>`)}
+    </ul>
+  </div>`;
+}
+
+/** A one-line notice above a form: what just happened, or why the page is here. */
+export function notice(message: HtmlValue, kind: 'info' | 'success' | 'error' = 'info'): Html {
+  return html`<div
+    class="notice${kind === 'info' ? '' : ` ${kind === 'error' ? 'error-summary' : 'success'}`}"
+    role="${kind === 'error' ? 'alert' : 'status'}"
+  >
+    ${message}
+  </div>`;
+}

@@ -1,0 +1,621 @@
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, Type } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  Authenticated,
+  Caller,
+  CODE_CHALLENGE,
+  DomainError,
+  EnrollmentService,
+  HandOffService,
+  MfaStepService,
+  Principal,
+  PRODUCT_POLICY,
+  ProductPolicy,
+  SignInResult,
+  SignInService,
+  SubjectFactsLoader,
+} from '@sitepass/auth';
+import { Clock, MfaTokenAuth, Public } from '@sitepass/common';
+import { UserRepository } from '@sitepass/database';
+import { cookiesOf, CurrentCaller, CurrentPrincipal, ERROR_HTTP_STATUS, HOST_COOKIE_OPTIONS, MFA_TOKEN_COOKIE } from '@sitepass/http';
+import type { Request, Response } from 'express';
+import { getCountryCallingCode, parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js/max';
+import { FieldErrors, notice } from '../forms';
+import { FlowState, PageFlows } from '../flow/page-flow';
+import { PageContext } from '../layout';
+import { localPath, Pages } from '../page-context';
+import { PageSessions } from '../session/page-session';
+import {
+  chooseFactorPage,
+  chooseMethodPage,
+  ClockSkew,
+  codePage,
+  passwordPage,
+  recoveryCodePage,
+  recoveryPage,
+  signedInPage,
+  smsNumberPage,
+  totpSetupPage,
+} from './sign-in.views';
+
+/** SES-6 on the pages: the device token of an MFA sign-in, kept 30 days in its own cookie (standard product only). */
+const DEVICE_COOKIE = '__Host-sitepass-device';
+const DEVICE_COOKIE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+const MFA_COOKIE_MAX_AGE_MS = 10 * 60 * 1000;
+const SIX_DIGITS = /^\d{6}$/;
+
+type Form = Record<string, unknown>;
+
+function field(form: Form, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * WEB-1 to WEB-3: the hosted sign-in of a product, on the same services as the JSON API (no rule of its own):
+ * the password, then the MFA step (choose a factor, one code field, resend with a countdown, the recovery
+ * code, the clock help of TOTP-7), or the enrollment inside the sign-in (LOGIN-4) with the recovery code shown
+ * once; then the hand-off to the product that started the flow (WEB-2), or the account page. Every form is a
+ * plain POST answered with a redirect or a page (WEB-9); errors are shown beside their fields (WEB-8).
+ * `base` is the product's prefix: '' for the standard product, '/pay' for Pay.
+ */
+export function createSignInPages(base: '' | '/pay'): Type<unknown> {
+  const path = (route: string) => `${base.slice(1)}${base ? '/' : ''}${route}`;
+
+  @ApiExcludeController()
+  @Controller()
+  class SignInPages {
+    constructor(
+      @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
+      private readonly pages: Pages,
+      private readonly flows: PageFlows,
+      private readonly sessions: PageSessions,
+      private readonly signIn: SignInService,
+      private readonly mfa: MfaStepService,
+      private readonly enrollments: EnrollmentService,
+      private readonly handOff: HandOffService,
+      private readonly users: UserRepository,
+      private readonly facts: SubjectFactsLoader,
+      private readonly clock: Clock,
+    ) {}
+
+    /** WEB-1, WEB-2: the email and password form; a product starts the flow with its return URL and PKCE challenge. */
+    @Public()
+    @Get(path('signin'))
+    showSignIn(@Req() request: Request, @Res() response: Response, @Query() query: Form): void {
+      const context = this.context(request, response);
+      const returnTo = field(query, 'return_to');
+      if (returnTo) {
+        const valid =
+          this.handOff.allowsReturnTo(returnTo) &&
+          field(query, 'code_challenge_method') === 'S256' &&
+          CODE_CHALLENGE.test(field(query, 'code_challenge'));
+        if (!valid)
+          return this.pages.send(
+            response,
+            context,
+            passwordPage(context, { message: notice(context.t('page.signin.bad_link'), 'error') }),
+            400,
+          );
+        const state = field(query, 'state').slice(0, 512) || undefined;
+        this.flows.write(response, { returnTo, codeChallenge: field(query, 'code_challenge'), state });
+      } else {
+        this.flows.write(response, { next: localPath(query.next) });
+      }
+      const message = query.signed_out === '1' && notice(context.t('page.signin.signed_out'), 'success');
+      this.pages.send(response, context, passwordPage(context, { message }));
+    }
+
+    @Public()
+    @Post(path('signin'))
+    async submitPassword(@Req() request: Request, @Res() response: Response, @Body() form: Form): Promise<void> {
+      const context = this.context(request, response);
+      const email = field(form, 'email');
+      const password = typeof form.password === 'string' ? form.password : '';
+      const errors: FieldErrors = {};
+      if (!email) errors.email = 'Enter your email address.';
+      if (!password) errors.password = 'Enter your password.';
+      if (Object.keys(errors).length > 0) return this.pages.send(response, context, passwordPage(context, { email, errors }), 400);
+      let result: SignInResult;
+      try {
+        const deviceToken = cookiesOf(request).get(DEVICE_COOKIE);
+        result = await this.signIn.signInWithPassword({ email: email.slice(0, 254), password: password.slice(0, 1024), deviceToken });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const message = error.code === 'sso_required' ? context.t('page.signin.sso_required') : error.message;
+        return this.pages.send(response, context, passwordPage(context, { email, errors: { password: message } }), statusOf(error));
+      }
+      if (result.status === 'authenticated') return this.finish(request, response, result, this.flows.read(request));
+      response.cookie(MFA_TOKEN_COOKIE, result.mfaToken, { ...HOST_COOKIE_OPTIONS, maxAge: MFA_COOKIE_MAX_AGE_MS });
+      if (result.status === 'mfa_required') {
+        this.flows.update(request, response, {
+          factors: result.factors,
+          recoveryCodeAvailable: result.recoveryCodeAvailable,
+          challengeId: undefined,
+          enrollmentId: undefined,
+        });
+        return response.redirect(303, `${base}/signin/verify`);
+      }
+      this.flows.update(request, response, {
+        allowedFactorTypes: result.allowedFactorTypes,
+        proofRequired: result.proofRequired === true,
+        factors: result.proofFactors ?? [],
+        recoveryCodeAvailable: false,
+        challengeId: undefined,
+        enrollmentId: undefined,
+      });
+      response.redirect(303, `${base}/signin/enroll`);
+    }
+
+    /** LOGIN-3: the open challenge's code form; otherwise the factors to choose from (an app alone is asked at once). */
+    @MfaTokenAuth()
+    @Get(path('signin/verify'))
+    async showVerify(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Query() query: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      const factors = flow.factors ?? [];
+      const purpose = flow.proofRequired ? 'proof' : 'sign_in';
+      if (flow.challengeId && query.choose === undefined) {
+        const open = await this.mfa.describeChallenge(caller, flow.challengeId).catch(() => null);
+        if (open?.status === 'pending' && Date.parse(open.expiresAt) > this.clock.now().getTime()) {
+          return this.pages.send(response, context, this.codeView(context, flow, open));
+        }
+      }
+      if (query.choose === undefined && factors.length === 1 && factors[0]!.type === 'totp') {
+        const started = await this.mfa.issueChallenge(caller, factors[0]!.id, purpose);
+        const updated = this.flows.update(request, response, { challengeId: started.challengeId });
+        return this.pages.send(response, context, this.codeView(context, updated, started));
+      }
+      this.pages.send(
+        response,
+        context,
+        chooseFactorPage(context, { factors, recoveryCodeAvailable: flow.recoveryCodeAvailable === true, purpose }),
+      );
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/verify/start'))
+    async startChallenge(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      const factorId = field(form, 'factorId');
+      const purpose = flow.proofRequired ? 'proof' : 'sign_in';
+      const chosen = (flow.factors ?? []).find((factor) => factor.id === factorId);
+      try {
+        if (!chosen) throw DomainError.validation([{ field: 'factorId', message: 'Choose a method.' }]);
+        const started = await this.mfa.issueChallenge(caller, chosen.id, purpose);
+        this.flows.update(request, response, { challengeId: started.challengeId });
+        response.redirect(303, `${base}/signin/verify`);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const view = {
+          factors: flow.factors ?? [],
+          recoveryCodeAvailable: flow.recoveryCodeAvailable === true,
+          purpose,
+          errors: { factorId: messageOf(error) },
+        } as const;
+        this.pages.send(response, context, chooseFactorPage(context, view), statusOf(error));
+      }
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/verify'))
+    async submitCode(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
+      const code = field(form, 'code').replace(/\s/g, '');
+      const open = await this.mfa.describeChallenge(caller, flow.challengeId);
+      if (!SIX_DIGITS.test(code)) {
+        return this.pages.send(
+          response,
+          context,
+          this.codeView(context, flow, open, { code: context.t('page.verify.code.required') }),
+          400,
+        );
+      }
+      try {
+        const verified = await this.mfa.verifyChallenge(caller, flow.challengeId, { code });
+        if (verified.status === 'factor_proven') {
+          this.flows.update(request, response, { challengeId: undefined, proofRequired: false });
+          return response.redirect(303, `${base}/signin/enroll`);
+        }
+        if (verified.status === 'authenticated') return this.finish(request, response, verified, flow);
+        throw new Error('a sign-in challenge verified as a re-authentication');
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (['challenge_failed', 'challenge_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)) {
+          return this.restart(request, response, context, error);
+        }
+        const skew = skewOf(error);
+        const message = error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(error);
+        this.pages.send(response, context, this.codeView(context, flow, open, skew ? {} : { code: message }, skew), statusOf(error));
+      }
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/verify/resend'))
+    async resendCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
+      try {
+        await this.mfa.resendChallenge(caller, flow.challengeId);
+        response.redirect(303, `${base}/signin/verify`);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const open = await this.mfa.describeChallenge(caller, flow.challengeId);
+        this.pages.send(response, context, this.codeView(context, flow, open, { code: messageOf(error) }), statusOf(error));
+      }
+    }
+
+    @MfaTokenAuth()
+    @Get(path('signin/recovery'))
+    showRecovery(@Req() request: Request, @Res() response: Response): void {
+      const context = this.context(request, response);
+      this.pages.send(response, context, recoveryPage(context));
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/recovery'))
+    async redeemRecoveryCode(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const code = field(form, 'code');
+      if (!code) return this.pages.send(response, context, recoveryPage(context, { code: context.t('page.verify.code.required') }), 400);
+      try {
+        const session = await this.mfa.redeemRecoveryCode(caller, code.slice(0, 64));
+        await this.finish(request, response, session, this.flows.read(request));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'mfa_attempts_exhausted' || error.code === 'invalid_token')
+          return this.restart(request, response, context, error);
+        this.pages.send(response, context, recoveryPage(context, { code: messageOf(error) }), statusOf(error));
+      }
+    }
+
+    /** WEB-3: choose a method among the types this product allows this user (or first prove one, ABUSE-3). */
+    @MfaTokenAuth()
+    @Get(path('signin/enroll'))
+    showEnroll(@Req() request: Request, @Res() response: Response): void {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      if (flow.proofRequired) {
+        return this.pages.send(
+          response,
+          context,
+          chooseFactorPage(context, { factors: flow.factors ?? [], recoveryCodeAvailable: false, purpose: 'proof' }),
+        );
+      }
+      this.pages.send(response, context, chooseMethodPage(context, { allowed: flow.allowedFactorTypes ?? [] }));
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/enroll'))
+    async startEnrollment(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      const factorType = field(form, 'factorType');
+      const allowed = flow.allowedFactorTypes ?? [];
+      if (!allowed.includes(factorType)) {
+        return this.pages.send(response, context, chooseMethodPage(context, { allowed, errors: { factorType: 'Choose a method.' } }), 400);
+      }
+      if (factorType === 'sms') return response.redirect(303, `${base}/signin/enroll/sms`);
+      try {
+        const started = await this.enrollments.startEnrollment(caller, { factorType, payload: {} }, allowed);
+        this.flows.update(request, response, { enrollmentId: started.enrollmentId });
+        const totp = started.totp as { qrCodePngDataUrl: string; secretGrouped: string };
+        this.pages.send(response, context, totpSetupPage(context, { enrollmentId: started.enrollmentId, ...totp }));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        this.pages.send(
+          response,
+          context,
+          chooseMethodPage(context, { allowed, errors: { factorType: messageOf(error) } }),
+          statusOf(error),
+        );
+      }
+    }
+
+    @MfaTokenAuth()
+    @Get(path('signin/enroll/sms'))
+    async showPhoneNumber(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
+      const context = this.context(request, response);
+      this.pages.send(response, context, smsNumberPage(context, { countries: await this.smsCountries(caller, context) }));
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/enroll/sms'))
+    async startSmsEnrollment(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      const countries = await this.smsCountries(caller, context);
+      const country = field(form, 'country');
+      const number = field(form, 'number').slice(0, 40);
+      const rerender = (errors: FieldErrors, status: number) =>
+        this.pages.send(response, context, smsNumberPage(context, { countries, country, number, errors }), status);
+      if (!countries.some((candidate) => candidate.code === country)) return rerender({ country: 'Choose a country.' }, 400);
+      const phone = parsePhoneNumberFromString(number, country as CountryCode);
+      if (!number || !phone?.isValid()) return rerender({ number: 'Enter a valid mobile number.' }, 400);
+      try {
+        const started = await this.enrollments.startEnrollment(
+          caller,
+          { factorType: 'sms', payload: { phoneNumber: phone.number } },
+          flow.allowedFactorTypes ?? [],
+        );
+        this.flows.update(request, response, { enrollmentId: started.enrollmentId });
+        response.redirect(303, `${base}/signin/enroll/code`);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        rerender({ number: messageOf(error) }, statusOf(error));
+      }
+    }
+
+    @MfaTokenAuth()
+    @Get(path('signin/enroll/code'))
+    async showEnrollmentCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow.enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
+      this.pages.send(response, context, await this.enrollmentCodeView(context, caller, flow.enrollmentId));
+    }
+
+    @MfaTokenAuth()
+    @Post(path('signin/enroll/resend'))
+    async resendEnrollmentCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow.enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
+      try {
+        await this.enrollments.resendEnrollmentCode(caller, flow.enrollmentId);
+        response.redirect(303, `${base}/signin/enroll/code`);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        this.pages.send(
+          response,
+          context,
+          await this.enrollmentCodeView(context, caller, flow.enrollmentId, { code: messageOf(error) }),
+          statusOf(error),
+        );
+      }
+    }
+
+    /** TOTP-3, SMS-3: the confirming code; the first factor completes the sign-in and issues the recovery code (LOGIN-4, REC-2). */
+    @MfaTokenAuth()
+    @Post(path('signin/enroll/confirm'))
+    async confirmEnrollment(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response);
+      const flow = this.flows.read(request);
+      const enrollmentId = flow.enrollmentId;
+      if (!enrollmentId || field(form, 'enrollmentId') !== enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
+      const code = field(form, 'code').replace(/\s/g, '');
+      const retry = async (errors: FieldErrors, status: number, skew?: ClockSkew) => {
+        const view = await this.enrollmentCodeView(context, caller, enrollmentId, errors, skew);
+        this.pages.send(response, context, view, status);
+      };
+      if (!SIX_DIGITS.test(code)) return retry({ code: context.t('page.verify.code.required') }, 400);
+      try {
+        const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code });
+        if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
+        await this.finish(request, response, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (
+          ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)
+        ) {
+          return this.restart(request, response, context, error);
+        }
+        const skew = skewOf(error);
+        await retry(
+          skew ? {} : { code: error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(error) },
+          statusOf(error),
+          skew,
+        );
+      }
+    }
+
+    /** After the recovery code page: the person confirms they saved it, then the flow ends (WEB-3). */
+    @Post(path('signin/continue'))
+    async continueAfterRecoveryCode(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentPrincipal() principal: Principal,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = this.context(request, response, true);
+      if (field(form, 'saved') !== 'yes') {
+        const user = (await this.users.findById(principal.userId))!;
+        const view = { code: field(form, 'code'), email: user.email, errors: { saved: context.t('page.recovery_code.saved.required') } };
+        return this.pages.send(response, context, recoveryCodePage(context, view), 400);
+      }
+      await this.endFlow(request, response, principal);
+    }
+
+    @Get(path('signin/done'))
+    showSignedIn(@Req() request: Request, @Res() response: Response): void {
+      const context = this.context(request, response, true);
+      this.pages.send(response, context, signedInPage(context));
+    }
+
+    /** SES-7: sign-out revokes the page session and forgets it. */
+    @Post(path('signout'))
+    async signOut(@Res() response: Response, @CurrentPrincipal() principal: Principal): Promise<void> {
+      await this.signIn.signOut(principal);
+      this.sessions.end(response);
+      response.redirect(303, `${base}/signin?signed_out=1`);
+    }
+
+    private context(request: Request, response: Response, signedIn = false): PageContext {
+      return this.pages.context(request, response, base, signedIn);
+    }
+
+    /**
+     * The sign-in is complete: the page session starts, a device may be trusted (SES-6), a new recovery code is
+     * shown once (REC-2, REC-3); otherwise the flow ends at once.
+     */
+    private async finish(request: Request, response: Response, result: Authenticated, flow: FlowState): Promise<void> {
+      this.sessions.start(response, result);
+      if (result.deviceToken)
+        response.cookie(DEVICE_COOKIE, result.deviceToken, { ...HOST_COOKIE_OPTIONS, maxAge: DEVICE_COOKIE_MAX_AGE_MS });
+      const principal = principalOf(result.accessToken);
+      if (result.recoveryCode) {
+        const user = (await this.users.findById(principal.userId))!;
+        const context = this.context(request, response, true);
+        return this.pages.send(response, context, recoveryCodePage(context, { code: result.recoveryCode, email: user.email }));
+      }
+      await this.endFlow(request, response, principal, flow);
+    }
+
+    /** WEB-2: back to the product with a code, or to where the person was going. */
+    private async endFlow(request: Request, response: Response, principal: Principal, flow = this.flows.read(request)): Promise<void> {
+      this.flows.clear(response);
+      if (flow.returnTo && flow.codeChallenge) {
+        const assurance = { acr: principal.acr, amr: principal.amr, mfaTime: principal.mfaTime };
+        const grant = { kind: 'session' as const, userId: principal.userId, audience: this.policy.audience, assurance };
+        return response.redirect(
+          303,
+          await this.handOff.issue(grant, { returnTo: flow.returnTo, codeChallenge: flow.codeChallenge }, flow.state),
+        );
+      }
+      response.redirect(303, flow.next ?? (base ? `${base}/signin/done` : '/account/security'));
+    }
+
+    /** The sign-in can no longer go on (too many codes, expired): back to the password with the reason. */
+    private restart(request: Request, response: Response, context: PageContext, error: DomainError): void {
+      response.clearCookie(MFA_TOKEN_COOKIE, HOST_COOKIE_OPTIONS);
+      this.flows.update(request, response, { challengeId: undefined, enrollmentId: undefined });
+      this.pages.send(response, context, passwordPage(context, { message: notice(messageOf(error), 'error') }), statusOf(error));
+    }
+
+    private codeView(
+      context: PageContext,
+      flow: FlowState,
+      open: { challengeId: string; factorType: string; expiresAt: string; resendAvailableAt?: string },
+      errors: FieldErrors = {},
+      skew?: ClockSkew,
+    ) {
+      const factor = (flow.factors ?? []).find((candidate) => candidate.type === open.factorType) ?? { id: '', type: open.factorType };
+      const now = this.clock.now().getTime();
+      return codePage(context, {
+        action: `${base}/signin/verify`,
+        factor,
+        expiresInSeconds: secondsUntil(open.expiresAt, now),
+        resend:
+          open.factorType === 'sms'
+            ? { action: `${base}/signin/verify/resend`, waitSeconds: secondsUntil(open.resendAvailableAt, now) }
+            : undefined,
+        errors,
+        skew,
+        otherMethods: (flow.factors ?? []).length > 1,
+        recoveryCodeAvailable: flow.recoveryCodeAvailable === true,
+      });
+    }
+
+    private async enrollmentCodeView(
+      context: PageContext,
+      caller: Caller,
+      enrollmentId: string,
+      errors: FieldErrors = {},
+      skew?: ClockSkew,
+    ) {
+      const pending = await this.enrollments.describePending(caller, enrollmentId);
+      if (pending.factorType === 'totp') return totpSetupPage(context, { enrollmentId, errors });
+      const heading = context.t('page.enroll.sms.code.title');
+      return codePage(context, {
+        heading,
+        action: `${base}/signin/enroll/confirm`,
+        hidden: { enrollmentId },
+        factor: { id: enrollmentId, type: 'sms', maskedPhoneNumber: pending.maskedPhoneNumber },
+        expiresInSeconds: secondsUntil(pending.codeExpiresAt, this.clock.now().getTime()),
+        resend: {
+          action: `${base}/signin/enroll/resend`,
+          waitSeconds: secondsUntil(pending.resendAvailableAt, this.clock.now().getTime()),
+        },
+        errors,
+        skew,
+      });
+    }
+
+    private async smsCountries(caller: Caller, context: PageContext) {
+      const user = (await this.users.findById(caller.userId))!;
+      const names = new Intl.DisplayNames([context.locale], { type: 'region' });
+      return this.policy
+        .evaluate(await this.facts.load(user))
+        .smsCountries.map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code as CountryCode) }))
+        .sort((a, b) => a.name.localeCompare(b.name, context.locale));
+    }
+  }
+  return SignInPages;
+}
+
+function secondsUntil(instant: string | undefined, now: number): number {
+  return instant ? Math.max(0, Math.ceil((Date.parse(instant) - now) / 1000)) : 0;
+}
+
+/** The claims of an access token this process just issued (read, not verified: it never left the server). */
+function principalOf(accessToken: string): Principal {
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return {
+    userId: claims.sub as string,
+    sessionId: claims.sid as string,
+    audience: claims.aud as Principal['audience'],
+    acr: claims.acr as Principal['acr'],
+    amr: claims.amr as Principal['amr'],
+    authTime: new Date((claims.auth_time as number) * 1000),
+    mfaTime: typeof claims.mfa_time === 'number' ? new Date(claims.mfa_time * 1000) : null,
+  };
+}
+
+function messageOf(error: DomainError): string {
+  const fieldErrors = (error.details.errors as Array<{ message: string }> | undefined) ?? [];
+  return fieldErrors.length > 0 ? fieldErrors.map((problem) => problem.message).join(' ') : error.message;
+}
+
+function attemptsMessage(context: PageContext, error: DomainError): string {
+  const left = error.details.attemptsLeft;
+  return typeof left === 'number' ? `${error.message} ${context.t('page.verify.attempts_left', { count: left })}` : error.message;
+}
+
+function skewOf(error: DomainError): ClockSkew | undefined {
+  if (error.code !== 'clock_skew_suspected') return undefined;
+  const offset = error.details.clockOffset as { direction?: 'ahead' | 'behind'; minutes?: number } | undefined;
+  return offset?.direction && offset.minutes !== undefined ? { direction: offset.direction, minutes: offset.minutes } : undefined;
+}
+
+function statusOf(error: DomainError): number {
+  return ERROR_HTTP_STATUS[error.code];
+}

@@ -1,0 +1,342 @@
+import { FactorSummary } from '@sitepass/auth';
+import { errorSummary, FieldErrors, input, notice } from '../forms';
+import { html, Html } from '../html';
+import { csrfField, PageContext, PageContent } from '../layout';
+
+/** The time help of TOTP-7: how far off the phone's clock seems, with the steps to fix it (WEB-1). */
+export interface ClockSkew {
+  direction: 'ahead' | 'behind';
+  minutes: number;
+}
+
+function errorList(context: PageContext, errors: FieldErrors): Html | false {
+  return errorSummary(
+    context.t('page.error_summary.title'),
+    Object.values(errors).filter((message): message is string => Boolean(message)),
+  );
+}
+
+export function passwordPage(context: PageContext, form: { email?: string; errors?: FieldErrors; message?: Html | false }): PageContent {
+  const { t } = context;
+  const errors = form.errors ?? {};
+  const title = context.base ? t('page.signin.title.pay') : t('page.signin.title');
+  return {
+    title,
+    main: html`<div class="card">
+      <h1>${title}</h1>
+      ${form.message} ${errorList(context, errors)}
+      <form method="post" action="${context.base}/signin" novalidate>
+        ${csrfField(context)}
+        ${input({ name: 'email', label: t('page.signin.email'), type: 'email', value: form.email ?? '', autocomplete: 'username', autofocus: !form.email }, errors)}
+        ${input({ name: 'password', label: t('page.signin.password'), type: 'password', autocomplete: 'current-password', autofocus: Boolean(form.email) }, errors)}
+        <div class="actions"><button type="submit">${t('page.signin.submit')}</button></div>
+      </form>
+    </div>`,
+  };
+}
+
+export function chooseFactorPage(
+  context: PageContext,
+  view: { factors: FactorSummary[]; recoveryCodeAvailable: boolean; purpose?: 'sign_in' | 'proof'; errors?: FieldErrors },
+): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  return {
+    title: t('page.verify.title'),
+    main: html`<div class="card">
+<h1>${t('page.verify.title')}</h1>
+${view.purpose === 'proof' && notice(t('page.enroll.proof'))}
+${errorList(context, errors)}
+<form method="post" action="${context.base}/signin/verify/start">
+${csrfField(context)}
+<input type="hidden" name="purpose" value="${view.purpose ?? 'sign_in'}">
+<fieldset${errors.factorId ? html` aria-describedby="field-factorId-error"` : ''}>
+<legend>${t('page.verify.choose')}</legend>
+${view.factors.map(
+  (factor, index) =>
+    html`<div class="choice">
+      <input type="radio" id="factor-${index}" name="factorId" value="${factor.id}" ${index === 0 && html` checked`} />
+      <label for="factor-${index}">${factorLabel(context, factor)}</label>
+    </div>`,
+)}
+${errors.factorId && html`<p class="error" id="field-factorId-error">${errors.factorId}</p>`}
+</fieldset>
+<div class="actions"><button type="submit">${t('page.verify.send')}</button></div>
+</form>
+${view.recoveryCodeAvailable && view.purpose !== 'proof' && html`<p><a href="${context.base}/signin/recovery">${t('page.verify.recovery_link')}</a></p>`}
+</div>`,
+  };
+}
+
+export function factorLabel(context: PageContext, factor: FactorSummary): string {
+  return factor.type === 'sms'
+    ? context.t('page.verify.choose.sms', { number: factor.maskedPhoneNumber ?? '' })
+    : context.t('page.verify.choose.totp');
+}
+
+export interface CodeFormView {
+  /** Where the code is posted, and the hidden fields that go with it. */
+  action: string;
+  hidden?: Record<string, string>;
+  factor: FactorSummary;
+  /** Seconds until the code expires (SMS), and until another may be sent (SMS-5). */
+  expiresInSeconds?: number;
+  resend?: { action: string; waitSeconds: number };
+  errors?: FieldErrors;
+  skew?: ClockSkew;
+  /** Links under the form: another method, the recovery code. */
+  otherMethods?: boolean;
+  recoveryCodeAvailable?: boolean;
+  heading?: string;
+  intro?: Html | false;
+}
+
+/** WEB-1: one code field (`one-time-code`, numeric, WebOTP for SMS), the code's remaining time, resend with a countdown. */
+export function codePage(context: PageContext, view: CodeFormView): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  const sms = view.factor.type === 'sms';
+  const minutes = Math.max(1, Math.ceil((view.expiresInSeconds ?? 600) / 60));
+  const hint = sms
+    ? t('page.verify.code.hint.sms', { number: view.factor.maskedPhoneNumber ?? '', minutes })
+    : t('page.verify.code.hint.totp');
+  const title = view.heading ?? t('page.verify.title');
+  return {
+    title,
+    main: html`<div class="card">
+      <h1>${title}</h1>
+      ${view.intro} ${view.skew && skewHelp(context, view.skew)}
+      <form method="post" action="${view.action}" novalidate>
+        ${csrfField(context)}
+        ${Object.entries(view.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
+        ${input(
+          {
+            name: 'code',
+            label: t('page.verify.code'),
+            hint,
+            autocomplete: 'one-time-code',
+            inputmode: 'numeric',
+            pattern: '[0-9]*',
+            maxlength: 6,
+            className: 'code',
+            autofocus: true,
+            webOtp: sms,
+          },
+          errors,
+        )}
+        <div class="actions"><button type="submit">${t('page.verify.submit')}</button></div>
+      </form>
+      ${view.resend && resendForm(context, view.resend)}
+      ${view.otherMethods && html`<p><a href="${context.base}/signin/verify?choose=1">${t('page.verify.other_method')}</a></p>`}
+      ${view.recoveryCodeAvailable && html`<p><a href="${context.base}/signin/recovery">${t('page.verify.recovery_link')}</a></p>`}
+    </div>`,
+  };
+}
+
+/** SMS-5's cooldown as a countdown that enables the button (with scripts); without them the server refuses early resends. */
+function resendForm(context: PageContext, resend: { action: string; waitSeconds: number }): Html {
+  const { t } = context;
+  return html`<form method="post" action="${resend.action}">
+    ${csrfField(context)}
+    <div class="actions">
+      <button class="secondary" type="submit" id="resend">${t('page.verify.resend')}</button>
+      ${resend.waitSeconds > 0 && html`<span class="muted">${t('page.verify.resend.wait')} <span data-countdown="${resend.waitSeconds}" data-enables="#resend" role="timer">${formatSeconds(resend.waitSeconds)}</span></span>`}
+    </div>
+  </form>`;
+}
+
+function formatSeconds(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function skewHelp(context: PageContext, skew: ClockSkew): Html {
+  const { t } = context;
+  const direction = skew.direction === 'ahead' ? t('page.verify.skew.ahead') : t('page.verify.skew.behind');
+  return html`<div class="notice error-summary" role="alert">
+    <h2>${t('page.verify.skew.title', { minutes: skew.minutes, direction })}</h2>
+    <p>${t('page.verify.skew.body')}</p>
+    <ul>
+      <li>${t('page.verify.skew.ios')}</li>
+      <li>${t('page.verify.skew.android')}</li>
+    </ul>
+  </div>`;
+}
+
+export function recoveryPage(context: PageContext, errors: FieldErrors = {}): PageContent {
+  const { t } = context;
+  return {
+    title: t('page.recovery.title'),
+    main: html`<div class="card">
+      <h1>${t('page.recovery.title')}</h1>
+      <form method="post" action="${context.base}/signin/recovery" novalidate>
+        ${csrfField(context)}
+        ${input({ name: 'code', label: t('page.recovery.code'), hint: t('page.recovery.hint'), autocomplete: 'off', autofocus: true }, errors)}
+        <div class="actions"><button type="submit">${t('page.recovery.submit')}</button></div>
+      </form>
+      <p><a href="${context.base}/signin/verify">${t('page.back')}</a></p>
+    </div>`,
+  };
+}
+
+export function chooseMethodPage(context: PageContext, view: { allowed: string[]; errors?: FieldErrors }): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  const methods = view.allowed.filter((type) => type === 'totp' || type === 'sms');
+  return {
+    title: t('page.enroll.title'),
+    main: html`<div class="card">
+      <h1>${t('page.enroll.title')}</h1>
+      <p>${t('page.enroll.intro')}</p>
+      ${errorList(context, errors)}
+      <form method="post" action="${context.base}/signin/enroll">
+        ${csrfField(context)}
+        <fieldset>
+          <legend>${t('page.enroll.method')}</legend>
+          ${methods.map(
+            (type, index) =>
+              html`<div class="choice">
+                <input
+                  type="radio"
+                  id="method-${type}"
+                  name="factorType"
+                  value="${type}"
+                  ${index === 0 && html` checked`}
+                  aria-describedby="method-${type}-hint"
+                />
+                <label for="method-${type}"
+                  >${type === 'totp' ? t('page.enroll.totp') : t('page.enroll.sms')}<span class="hint" id="method-${type}-hint"
+                    ><br />${type === 'totp' ? t('page.enroll.totp.hint') : t('page.enroll.sms.hint')}</span
+                  ></label
+                >
+              </div>`,
+          )}
+        </fieldset>
+        <div class="actions"><button type="submit">${t('page.continue')}</button></div>
+      </form>
+    </div>`,
+  };
+}
+
+/** WEB-3: the QR code, the setup key in groups with a copy button, "can't scan?" help, and the confirming code. */
+export function totpSetupPage(
+  context: PageContext,
+  view: { enrollmentId: string; qrCodePngDataUrl?: string; secretGrouped?: string; errors?: FieldErrors },
+): PageContent {
+  const { t } = context;
+  const shown = view.qrCodePngDataUrl !== undefined;
+  const intro = shown
+    ? html`<p>${t('page.enroll.totp.scan')}</p>
+        <img class="qr" id="totp-qr" src="${view.qrCodePngDataUrl!}" width="220" height="220" alt="${t('page.enroll.totp.qr_alt')}" />
+        <details>
+          <summary>${t('page.enroll.totp.cant_scan')}</summary>
+          <p>${t('page.enroll.totp.manual')}</p>
+          <p class="secret" id="totp-secret">${view.secretGrouped}</p>
+          <button type="button" class="secondary" data-copy="#totp-secret" data-copied="${t('page.enroll.totp.copied')}" hidden>
+            ${t('page.enroll.totp.copy')}
+          </button>
+        </details>
+        <p>${t('page.enroll.totp.confirm')}</p>`
+    : html`${notice(t('page.enroll.totp.shown_once'))}
+        <p><a href="${context.base}/signin/enroll">${t('page.start_again')}</a></p>`;
+  return codePage(context, {
+    heading: t('page.enroll.totp.title'),
+    intro,
+    action: `${context.base}/signin/enroll/confirm`,
+    hidden: { enrollmentId: view.enrollmentId },
+    factor: { id: view.enrollmentId, type: 'totp' },
+    errors: view.errors,
+  });
+}
+
+export function smsNumberPage(
+  context: PageContext,
+  view: { countries: Array<{ code: string; name: string; callingCode: string }>; country?: string; number?: string; errors?: FieldErrors },
+): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  return {
+    title: t('page.enroll.sms.title'),
+    main: html`<div class="card">
+      <h1>${t('page.enroll.sms.title')}</h1>
+      ${errorList(context, errors)}
+      <form method="post" action="${context.base}/signin/enroll/sms" novalidate>
+        ${csrfField(context)}
+        <div class="field">
+          <label for="field-country">${t('page.enroll.sms.country')}</label>
+          <select id="field-country" name="country" ${errors.country && html` aria-invalid="true" aria-describedby="field-country-error"`}>
+            ${view.countries.map(
+              (country) =>
+                html`<option value="${country.code}" ${country.code === view.country && html` selected`}>
+                  ${country.name} (+${country.callingCode})
+                </option>`,
+            )}
+          </select>
+          ${errors.country && html`<p class="error" id="field-country-error">${errors.country}</p>`}
+        </div>
+        ${input(
+          {
+            name: 'number',
+            label: t('page.enroll.sms.number'),
+            type: 'tel',
+            value: view.number ?? '',
+            hint: t('page.enroll.sms.number.hint'),
+            autocomplete: 'tel-national',
+            inputmode: 'tel',
+          },
+          errors,
+        )}
+        <div class="actions"><button type="submit">${t('page.enroll.sms.send')}</button></div>
+      </form>
+      <p><a href="${context.base}/signin/enroll">${t('page.back')}</a></p>
+    </div>`,
+  };
+}
+
+/** WEB-3: the recovery code, once, with copy and a .txt download, and "I have saved it" before going on. */
+export function recoveryCodePage(context: PageContext, view: { code: string; email: string; errors?: FieldErrors }): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  const file = `data:text/plain;charset=utf-8,${encodeURIComponent(`${t('page.recovery_code.file', { email: view.email, code: view.code })}\n`)}`;
+  return {
+    title: t('page.recovery_code.title'),
+    main: html`<div class="card">
+      <h1>${t('page.recovery_code.title')}</h1>
+      <p>${t('page.recovery_code.body')}</p>
+      <p class="recovery-code" id="recovery-code">${view.code}</p>
+      <div class="actions">
+        <button type="button" class="secondary" data-copy="#recovery-code" data-copied="${t('page.enroll.totp.copied')}" hidden>
+          ${t('page.recovery_code.copy')}
+        </button>
+        <a class="button secondary" href="${file}" download="sitepass-recovery-code.txt">${t('page.recovery_code.download')}</a>
+      </div>
+      <form method="post" action="${context.base}/signin/continue">
+        ${csrfField(context)}
+        <input type="hidden" name="code" value="${view.code}" />
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="field-saved"
+            name="saved"
+            value="yes"
+            required${errors.saved && html` aria-invalid="true" aria-describedby="field-saved-error"`}
+          />
+          <label for="field-saved">${t('page.recovery_code.saved')}</label>
+        </div>
+        ${errors.saved && html`<p class="error" id="field-saved-error">${errors.saved}</p>`}
+        <div class="actions"><button type="submit">${t('page.continue')}</button></div>
+      </form>
+    </div>`,
+  };
+}
+
+export function signedInPage(context: PageContext): PageContent {
+  const { t } = context;
+  return {
+    title: t('page.signin.done.title'),
+    main: html`<div class="card">
+      <h1>${t('page.signin.done.title')}</h1>
+      <p>${t('page.signin.done.body')}</p>
+      ${!context.base && html`<p><a href="/account/security">${t('page.nav.account')}</a></p>`}
+    </div>`,
+  };
+}

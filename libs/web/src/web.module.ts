@@ -1,0 +1,25 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { PageFlows } from './flow/page-flow';
+import { Pages } from './page-context';
+import { PageSessions } from './session/page-session';
+
+/**
+ * The hosted pages' shared services (WEB-1…WEB-7): page rendering, the flow cookie and the page session,
+ * whose middleware renews an expiring page session before any guard reads it. An app passes the core it
+ * built (`HttpAuthModule.forRoot(…)`, the same object it imports) and mounts the page controllers it serves.
+ */
+@Module({})
+export class WebModule implements NestModule {
+  static forRoot(core: DynamicModule): DynamicModule {
+    return {
+      module: WebModule,
+      imports: [core],
+      providers: [Pages, PageFlows, PageSessions],
+      exports: [Pages, PageFlows, PageSessions],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PageSessions).forRoutes('*');
+  }
+}
