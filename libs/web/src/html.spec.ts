@@ -11,12 +11,8 @@ describe('html templates', () => {
   it('WEB-7 nests templates and lists without escaping them twice; false, null and undefined render nothing', () => {
     const items = ['a<b', 'c'].map((item) => html`<li>${item}</li>`);
     const shown = false as boolean;
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${shown && html`<p>hidden</p>`}${null}${undefined}${0}`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>0');
+    const rendered = html`<ul>${items}</ul>${shown && html`<p>hidden</p>`}${null}${undefined}${0}`;
+    expect(rendered.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>0');
     expect(html`${trustedHtml('<b>bold</b>')}`.value).toBe('<b>bold</b>');
   });
 });
