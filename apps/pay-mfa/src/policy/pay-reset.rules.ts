@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { phrase } from '@sitepass/i18n';
+
 import {
   assertMfaSession,
   assertNotSupportStaff,
@@ -38,7 +40,7 @@ export class PayResetRules implements ResetRules {
     const membership = await this.memberships.find(actor.id, companyId);
     const payeeAdmin =
       membership?.status === 'active' && membership.company?.payKind === 'payee' && payRolesOf([membership]).includes('payee_admin');
-    if (!payeeAdmin) throw DomainError.notFound('The company');
+    if (!payeeAdmin) throw DomainError.of('error.not_found.company');
     return { user: actor, role: 'payee_admin' };
   }
 
@@ -56,19 +58,18 @@ export class PayResetRules implements ResetRules {
     const support = actor.role === 'support';
     // ABUSE-12: a payee admin never resets platform support staff; support resetting support stays allowed.
     if (!support) assertNotSupportStaff(member);
-    if (isSsoUser(member, memberships)) throw new DomainError('sso_user', 'This user signs in through their company’s identity provider.');
+    if (isSsoUser(member, memberships)) throw DomainError.of('error.sso_user.pay');
     const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
     if (payor && !support) {
-      throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
+      throw DomainError.of('error.pay_support_required.pay');
     }
     const note = request.identityCheckNote?.trim();
     if (payor && !note) {
-      throw DomainError.validation([
-        { field: 'identityCheckNote', message: 'identityCheckNote is required to reset a payor: say how the identity was checked' },
-      ]);
+      throw DomainError.validation([{ field: 'identityCheckNote', problem: phrase('validation.identity_check_note') }]);
     }
-    if (support) return { resetBy: 'Sitepass support', data: note ? { identityCheckNote: note } : {} };
+    const data: Record<string, string> = note ? { identityCheckNote: note } : {};
+    if (support) return { resetBy: { resetBy: 'support' }, data };
     const company = (await this.companies.findById(companyId))!;
-    return { resetBy: `a payee admin of ${company.name}`, data: note ? { identityCheckNote: note } : {} };
+    return { resetBy: { resetBy: 'payee_admin', companyName: company.name }, data };
   }
 }

@@ -20,9 +20,18 @@ export interface ResetActor {
   role: 'company_admin' | 'payee_admin' | 'support';
 }
 
+/**
+ * Who the member's notice says reset them (RESET-4): facts, not words, so that the worker words the email in
+ * the member's language (I18N-2): Sitepass support, or an admin of the named company.
+ */
+export interface ResetNotice {
+  resetBy: ResetActor['role'];
+  companyName?: string;
+}
+
 /** A reset the product allows: how the member's notice names who reset them (RESET-4), and what the audit keeps. */
 export interface ResetApproval {
-  resetBy: string;
+  resetBy: ResetNotice;
   data: Record<string, string | boolean>;
 }
 
@@ -51,6 +60,6 @@ export interface ResetRules {
 /** Taking away someone's second factor is itself a second-factor decision: no password-only sessions. */
 export function assertMfaSession(principal: Principal): void {
   if (principal.acr !== 'aal2') {
-    throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting anyone’s MFA.');
+    throw DomainError.of('error.reauthentication_required.reset');
   }
 }

@@ -7,6 +7,7 @@ import { PolicyNotices1764430000000 } from './1764430000000-policy-notices';
 import { PendingSignInDeviceTrust1764440000000 } from './1764440000000-pending-sign-in-device-trust';
 import { CompanySsoDomainIndex1764450000000 } from './1764450000000-company-sso-domain-index';
 import { AbuseResistance1764460000000 } from './1764460000000-abuse-resistance';
+import { UserLocale1764490000000 } from './1764490000000-user-locale';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PendingSignInDeviceTrust1764440000000,
   CompanySsoDomainIndex1764450000000,
   AbuseResistance1764460000000,
+  UserLocale1764490000000,
 ];
