@@ -10,6 +10,7 @@ import {
   JwksController,
 } from '@sitepass/http';
 import { HealthModule } from '@sitepass/health';
+import { LocaleController } from './account/locale.controller';
 import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
@@ -39,6 +40,7 @@ export class StandardMfaModule {
         createEnrollmentsController('v1/enrollments'),
         FactorsController,
         TrustedDevicesController,
+        LocaleController,
         JwksController,
         InternalDirectoryController,
         MfaPolicyController,
