@@ -22,30 +22,37 @@ export type ErrorMessageKey = Extract<MessageKey, `error.${ErrorCode}` | `error.
 /** Details a client can act on; a Phrase among them is a sentence for a person, worded in their language. */
 export type ErrorDetails = Record<string, unknown>;
 
-interface Wording {
-  message: Phrase;
-  details: Record<string, Phrase>;
-  fields?: FieldProblem[];
-}
-
 /**
  * An expected failure of a domain operation: a stable code and a sentence for humans, no HTTP status.
  * `details` carries extra, non-secret facts a client can use (attempts left, an estimated clock offset).
  *
  * Throw `DomainError.of(key)`: the key names the code and a message of the catalogs, so the edge answers in
  * the reader's language (I18N-1) while `message` and `details` stay English, for logs and for English
- * readers. A DomainError built with its message as text (tests do) shows that text in every language.
+ * readers. A subclass passes its phrase to `super(code, phrase(key))`. A DomainError built with its message
+ * as text (tests do) shows that text in every language.
  */
 export class DomainError extends Error {
+  readonly details: ErrorDetails;
+  /** The message and the sentences among the details, as phrases; none for a message given as text. */
+  private readonly phrases?: { message: Phrase; details: Record<string, Phrase> };
+  /** The field problems of a validation_failed, worded for each reader. */
+  private fields?: FieldProblem[];
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly details: ErrorDetails = {},
+    message: string | Phrase<ErrorMessageKey>,
+    details: ErrorDetails = {},
     readonly retryAfterSeconds?: number,
-    private readonly wording?: Wording,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : word(DEFAULT_LOCALE, message));
     this.name = 'DomainError';
+    const phrases: Record<string, Phrase> = {};
+    this.details = {};
+    for (const [name, value] of Object.entries(details)) {
+      if (value instanceof Phrase) phrases[name] = value;
+      this.details[name] = value instanceof Phrase ? word(DEFAULT_LOCALE, value) : value;
+    }
+    if (typeof message !== 'string') this.phrases = { message, details: phrases };
   }
 
   /**
@@ -57,33 +64,27 @@ export class DomainError extends Error {
     details: ErrorDetails = {},
     options: { args?: MessageArgs; retryAfterSeconds?: number } = {},
   ): DomainError {
-    const code = key.split('.')[1] as ErrorCode;
     const message = new Phrase(key, { ...plainValuesOf(details), ...options.args });
-    const phrases: Record<string, Phrase> = {};
-    const english: ErrorDetails = {};
-    for (const [name, value] of Object.entries(details)) {
-      if (value instanceof Phrase) phrases[name] = value;
-      english[name] = value instanceof Phrase ? word(DEFAULT_LOCALE, value) : value;
-    }
     // eslint-disable-next-line no-restricted-syntax -- the one place a catalog message becomes an error
-    return new DomainError(code, word(DEFAULT_LOCALE, message), english, options.retryAfterSeconds, { message, details: phrases });
+    return new DomainError(key.split('.')[1] as ErrorCode, message, details, options.retryAfterSeconds);
   }
 
   /** `400 validation_failed` with one entry per field problem (SEC-2). */
   static validation(fields: FieldProblem[]): DomainError {
-    const message = new Phrase('error.validation_failed');
     const errors = fields.map((field) => fieldErrorIn(DEFAULT_LOCALE, field));
     // eslint-disable-next-line no-restricted-syntax -- as in of(), with the field problems worded too
-    return new DomainError('validation_failed', word(DEFAULT_LOCALE, message), { errors }, undefined, { message, details: {}, fields });
+    const error = new DomainError('validation_failed', new Phrase('error.validation_failed'), { errors });
+    error.fields = fields;
+    return error;
   }
 
   /** The message and details in a reader's language; the code, the status and the details' names never change (I18N-5). */
   wordedIn(locale: Locale): { message: string; details: ErrorDetails } {
-    if (!this.wording) return { message: this.message, details: this.details };
+    if (!this.phrases) return { message: this.message, details: this.details };
     const details: ErrorDetails = { ...this.details };
-    for (const [name, text] of Object.entries(this.wording.details)) details[name] = word(locale, text);
-    if (this.wording.fields) details.errors = this.wording.fields.map((field) => fieldErrorIn(locale, field));
-    return { message: word(locale, this.wording.message), details };
+    for (const [name, text] of Object.entries(this.phrases.details)) details[name] = word(locale, text);
+    if (this.fields) details.errors = this.fields.map((field) => fieldErrorIn(locale, field));
+    return { message: word(locale, this.phrases.message), details };
   }
 }
 
