@@ -3,6 +3,7 @@
  *
  *   apps → web → http → auth, delivery → messaging → database → common → config
  *          health ───────────────────────────↗ (health: common, database's connection)
+ *   i18n (locales, catalogs, formatting) imports no library; every library that words text may import it.
  *
  * A library imports only the libraries below it, through their index (eslint checks the index part), and
  * the worker's process loads no password hashing, passport, OTP library or phone metadata.
@@ -10,14 +11,15 @@
 const lib = (name) => `^libs/${name}/src/`;
 const below = {
   config: [],
+  i18n: [],
   common: ['config'],
-  database: ['common', 'config'],
-  messaging: ['database', 'common', 'config'],
-  auth: ['messaging', 'database', 'common', 'config'],
-  delivery: ['messaging', 'database', 'common', 'config'],
+  database: ['common', 'config', 'i18n'],
+  messaging: ['database', 'common', 'config', 'i18n'],
+  auth: ['messaging', 'database', 'common', 'config', 'i18n'],
+  delivery: ['messaging', 'database', 'common', 'config', 'i18n'],
   health: ['common', 'config'],
-  http: ['auth', 'health', 'messaging', 'database', 'common', 'config'],
-  web: ['http', 'auth', 'health', 'messaging', 'database', 'common', 'config'],
+  http: ['auth', 'health', 'messaging', 'database', 'common', 'config', 'i18n'],
+  web: ['http', 'auth', 'health', 'messaging', 'database', 'common', 'config', 'i18n'],
 };
 
 module.exports = {

@@ -46,6 +46,7 @@ export default tseslint.config(
   {
     // One owner per table (docs/architecture.md): SQL and ORM reads and writes are written in libs/database's
     // repositories; services call them. The health probe (SELECT 1) and the relay's LISTEN are not table access.
+    // And error messages come from the catalogs (libs/i18n), not from text at the throw.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/database/**', '**/*.spec.ts', 'libs/health/src/health.controller.ts', 'libs/delivery/src/outbox.relay.ts'],
     rules: {
@@ -59,6 +60,11 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder)$/][callee.object.name='manager']",
           message: 'Tables are read and written by their repository in libs/database (docs/architecture.md).',
+        },
+        {
+          // I18N-1: an error's message comes from the catalogs, so that every reader gets it in their language.
+          selector: "NewExpression[callee.name='DomainError']",
+          message: "Throw DomainError.of('error.<code>…'), a catalog message, so that the error is translated (libs/i18n).",
         },
       ],
     },

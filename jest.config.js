@@ -1,8 +1,8 @@
 /**
  * Unit tests (*.spec.ts) sit beside the code; end-to-end tests (*.e2e-spec.ts) live under test/.
- * NestJS 12, otplib's @scure/@noble helpers, jose and the OpenAPI validator (@seriousme) ship ES modules only, and
- * Jest on Node 20 cannot require() them, so SWC compiles our TypeScript and those packages to CommonJS (it
- * rewrites import.meta.url too).
+ * NestJS 12, otplib's @scure/@noble helpers, jose, intl-messageformat with its @formatjs parsers, and the
+ * OpenAPI validator (@seriousme) ship ES modules only, and Jest on Node 20 cannot require() them, so SWC compiles
+ * our TypeScript and those packages to CommonJS (it rewrites import.meta.url too).
  */
 const swc = (syntax) => [
   '@swc/jest',
@@ -22,7 +22,7 @@ const shared = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble|@seriousme|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble|@seriousme|@formatjs|intl-messageformat|jose)/)'],
   moduleNameMapper: { '^@sitepass/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };

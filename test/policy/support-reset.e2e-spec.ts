@@ -79,7 +79,7 @@ describe('RESET-5 support resets on the standard product', () => {
     const emails = await env.db.query(`SELECT params FROM outbox WHERE kind = 'email' AND purpose = 'mfa_reset' AND user_id = $1`, [
       member.userId,
     ]);
-    expect(emails.rows).toEqual([{ params: { resetBy: 'Sitepass support' } }]);
+    expect(emails.rows).toEqual([{ params: { resetBy: 'support' } }]);
   });
 
   it('RESET-5 a user held to MFA by alwaysRequireMfa, in no company at all, is reset by support and enrolls again', async () => {

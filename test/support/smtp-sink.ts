@@ -59,21 +59,26 @@ export class SmtpSink {
 function parse(raw: string, from: string, to: string[]): ReceivedMail {
   const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
   const subject = head.match(/^Subject: (.*(?:\r?\n[ \t].*)*)/m)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
-  const text = body
-    .join('\n\n')
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const encoding = head.match(/^Content-Transfer-Encoding: *(\S+)/im)?.[1]?.toLowerCase();
+  const content = body.join('\n\n');
+  const text = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : quotedPrintable(content);
   return { from, to, subject: decodeHeader(subject), text, raw };
 }
 
-/** RFC 2047 encoded words, as nodemailer writes long or non-ASCII subjects. */
+/** Quoted-printable (RFC 2045): soft line breaks joined, =XX bytes decoded as the UTF-8 they are. */
+function quotedPrintable(content: string): string {
+  const bytes = content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** RFC 2047 encoded words, as nodemailer writes long or non-ASCII subjects; white space between two of them is not text. */
 function decodeHeader(value: string): string {
-  return value
-    .replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_match, text: string) =>
-      Buffer.from(
-        text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-        'latin1',
-      ).toString('utf8'),
-    )
-    .replace(/\?=\s+=\?/g, '');
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, kind: string, text: string) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }

@@ -12,6 +12,7 @@ import {
 } from '@sitepass/http';
 import { AssetsController, createSignInPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
+import { LocaleController } from './account/locale.controller';
 import { AuditEventsController } from './companies/audit-events.controller';
 import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
@@ -50,6 +51,7 @@ export class StandardMfaModule {
         createEnrollmentsController('v1/enrollments'),
         FactorsController,
         TrustedDevicesController,
+        LocaleController,
         JwksController,
         InternalDirectoryController,
         MfaPolicyController,

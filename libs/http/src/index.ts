@@ -30,3 +30,5 @@ export * from './factors/enrollment.dto';
 export * from './tokens/jwks.dto';
 export * from './setup/union-members';
 export * from './factors/started-answer';
+export * from './i18n/request-locales';
+export * from './i18n/locale-field';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Caller, DomainError, FactorType } from '@sitepass/auth';
+import { Caller, DomainError, ErrorMessageKey, FactorType } from '@sitepass/auth';
 import { MembershipRepository, PAYOR_ROLES, PayRole, payRolesOf } from '@sitepass/database';
 import { EnrollmentGate } from '@sitepass/http';
 import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../policy/pay.policy';
@@ -13,7 +13,7 @@ import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../policy/pay.poli
 abstract class PayRoleGate implements EnrollmentGate {
   protected abstract readonly roles: readonly PayRole[];
   protected abstract readonly types: readonly FactorType[];
-  protected abstract readonly who: string;
+  protected abstract readonly refusal: ErrorMessageKey;
   protected abstract readonly audience: string;
 
   constructor(private readonly memberships: MembershipRepository) {}
@@ -21,7 +21,7 @@ abstract class PayRoleGate implements EnrollmentGate {
   async admit(caller: Caller): Promise<readonly FactorType[]> {
     const held = payRolesOf(await this.memberships.activeOf(caller.userId));
     if (!held.some((role) => this.roles.includes(role))) {
-      throw new DomainError('role_required', `This enrollment is for users with ${this.who}.`, { role: this.audience });
+      throw DomainError.of(this.refusal, { role: this.audience });
     }
     return this.types;
   }
@@ -32,7 +32,7 @@ abstract class PayRoleGate implements EnrollmentGate {
 export class PayorEnrollmentGate extends PayRoleGate {
   protected readonly roles = PAYOR_ROLES;
   protected readonly types = PAYOR_FACTOR_TYPES;
-  protected readonly who = 'a payor role';
+  protected readonly refusal = 'error.role_required.payor_enrollment';
   protected readonly audience = 'payor';
 }
 
@@ -41,6 +41,6 @@ export class PayorEnrollmentGate extends PayRoleGate {
 export class PayeeAdminEnrollmentGate extends PayRoleGate {
   protected readonly roles: readonly PayRole[] = ['payee_admin'];
   protected readonly types = PAYEE_ADMIN_FACTOR_TYPES;
-  protected readonly who = 'the payee admin role';
+  protected readonly refusal = 'error.role_required.payee_admin_enrollment';
   protected readonly audience = 'payee_admin';
 }

@@ -31,7 +31,7 @@ export class PayResetRules implements ResetRules {
     const membership = await this.memberships.find(actor.id, companyId);
     const payeeAdmin =
       membership?.status === 'active' && membership.company?.payKind === 'payee' && payRolesOf([membership]).includes('payee_admin');
-    if (!payeeAdmin) throw DomainError.notFound('The company');
+    if (!payeeAdmin) throw DomainError.of('error.not_found.company');
     return { user: actor, role: 'payee_admin' };
   }
 
@@ -52,11 +52,12 @@ export class PayResetRules implements ResetRules {
     // PAY-11: an SSO user's Pay factors are Sitepass's, so Pay resets them like anyone's (unlike RESET-3).
     const payor = memberships.some((membership) => holdsMfaRequiredPayorRole(payRolesOf([membership])));
     if (payor && !support) {
-      throw new DomainError('pay_support_required', 'This user holds a payor role: only platform support can reset their MFA.');
+      throw DomainError.of('error.pay_support_required.pay');
     }
-    const note = payor ? requireIdentityCheckNote(request, 'a payor') : request.identityCheckNote?.trim();
-    if (support) return { resetBy: 'Sitepass support', data: note ? { identityCheckNote: note } : {} };
+    const note = payor ? requireIdentityCheckNote(request) : request.identityCheckNote?.trim();
+    const data: Record<string, string> = note ? { identityCheckNote: note } : {};
+    if (support) return { resetBy: { resetBy: 'support' }, data };
     const company = (await this.companies.findById(companyId))!;
-    return { resetBy: `a payee admin of ${company.name}`, data: note ? { identityCheckNote: note } : {} };
+    return { resetBy: { resetBy: 'payee_admin', companyName: company.name }, data };
   }
 }

@@ -4,12 +4,13 @@ import { FederatedSignInService, SignInResult } from '@sitepass/auth';
 import { Public } from '@sitepass/common';
 import { ApiErrors, SignInAnswerDto } from '@sitepass/http';
 import { IsString, Length, Matches } from 'class-validator';
+import { fieldRule } from '@sitepass/i18n';
 
 export class IdTokenSignInDto {
   @ApiProperty({ description: 'The ID token (compact JWS) the company’s OpenID Connect provider issued' })
   @IsString()
   @Length(1, 16384)
-  @Matches(/^[\w-]+\.[\w-]*\.[\w-]*$/, { message: 'idToken must be a compact JWT' })
+  @Matches(/^[\w-]+\.[\w-]*\.[\w-]*$/, fieldRule('validation.compact_jwt'))
   idToken!: string;
 
   @ApiProperty({ description: 'The nonce the client put in its authorization request; the token must carry it' })

@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { StepUpToken } from '@sitepass/auth';
+import { fieldRule } from '@sitepass/i18n';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PAY_OPERATIONS, PayOperation } from '../pay-operations';
 
-const OPERATION_RULE = { message: `operation must be one of ${PAY_OPERATIONS.join(', ')}` };
+const OPERATION_RULE = fieldRule('validation.operation', { values: PAY_OPERATIONS.join(', ') });
 
 export class StartStepUpDto {
   @IsIn(PAY_OPERATIONS, OPERATION_RULE)
   operation!: PayOperation;
 
-  @IsUUID('all', { message: 'factorId must be a UUID' })
+  @IsUUID('all', fieldRule('validation.uuid'))
   factorId!: string;
 }
 

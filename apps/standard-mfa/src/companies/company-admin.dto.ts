@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { fieldRule } from '@sitepass/i18n';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { FACTOR_TYPE_NAMES, MemberStatusTotals, PolicyView } from '@sitepass/auth';
 import { AuditEventType, MembershipRole, PolicyState, REAUTH_INTERVALS, ReauthInterval } from '@sitepass/database';
@@ -12,7 +13,7 @@ export class SetPolicyDto {
 
   @ApiProperty({ example: '2026-03-09', description: 'Enforcement starts at 00:00 of this date in timeZone (POL-2)' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'enforcementDate must be a date as YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, fieldRule('validation.date_format'))
   enforcementDate!: string;
 
   @ApiProperty({ example: 'America/Los_Angeles', description: 'The admin’s IANA time zone' })
@@ -31,7 +32,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
+  @IsInt(fieldRule('validation.whole_number'))
   @Min(1)
   @Max(100_000)
   page: number = 1;
@@ -39,7 +40,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
+  @IsInt(fieldRule('validation.whole_number'))
   @Min(1)
   @Max(100)
   pageSize: number = 20;
@@ -50,7 +51,7 @@ export class MemberStatusQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'enrolled must be true or false' })
+  @IsBoolean(fieldRule('validation.boolean'))
   enrolled?: boolean;
 }
 

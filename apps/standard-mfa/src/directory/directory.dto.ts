@@ -1,18 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { fieldRule } from '@sitepass/i18n';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { MembershipRole, MembershipStatus, PAY_ROLES, PayKind, PayRole, UserStatus } from '@sitepass/database';
+import { LocaleField } from '@sitepass/http';
+import { Locale } from '@sitepass/i18n';
 
-const PASSWORD_RULE = 'password must be 12 to 1024 characters';
+const PASSWORD_RULE = fieldRule('validation.password_length');
 
 export class CreateUserDto {
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, fieldRule('validation.email_address'))
   @MaxLength(254)
   email!: string;
 
   /** Absent for users who only sign in through their company's identity provider. */
   @IsOptional()
   @IsString()
-  @Length(12, 1024, { message: PASSWORD_RULE })
+  @Length(12, 1024, PASSWORD_RULE)
   password?: string;
 
   @IsOptional()
@@ -26,6 +29,9 @@ export class CreateUserDto {
   @IsOptional()
   @IsBoolean()
   support?: boolean;
+
+  @LocaleField()
+  locale?: Locale | null;
 }
 
 /**
@@ -37,7 +43,7 @@ const Omittable = () => ValidateIf((_change: object, value: unknown) => value !=
 export class UpdateUserDto {
   @Omittable()
   @IsString()
-  @Length(12, 1024, { message: PASSWORD_RULE })
+  @Length(12, 1024, PASSWORD_RULE)
   password?: string;
 
   @Omittable()
@@ -51,6 +57,9 @@ export class UpdateUserDto {
   @Omittable()
   @IsBoolean()
   support?: boolean;
+
+  @LocaleField()
+  locale?: Locale | null;
 }
 
 export class CreateCompanyDto {
@@ -60,7 +69,7 @@ export class CreateCompanyDto {
 
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, { each: true, message: 'each SSO domain must be a domain name' })
+  @Matches(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, { each: true, ...fieldRule('validation.sso_domain') })
   ssoDomains?: string[];
 
   @IsOptional()

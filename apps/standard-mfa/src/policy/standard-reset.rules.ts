@@ -32,7 +32,7 @@ export class StandardResetRules implements ResetRules {
   async assertOpen(companyId: string): Promise<void> {
     const state = (await this.policies.findByCompany(companyId))?.stateAt(this.clock.now()) ?? 'off';
     if (state === 'off') {
-      throw new DomainError('reset_not_available', 'MFA resets are available while the company’s MFA policy is scheduled or enforced.', {
+      throw DomainError.of('error.reset_not_available', {
         policyState: state,
       });
     }
@@ -46,12 +46,12 @@ export class StandardResetRules implements ResetRules {
   async approve(_actor: ResetActor, companyId: string, member: User, memberships: Membership[]): Promise<ResetApproval> {
     assertNotSupportStaff(member);
     if (isSsoUser(member, memberships)) {
-      throw new DomainError('sso_user', 'This member signs in through the company’s identity provider, which manages their MFA.');
+      throw DomainError.of('error.sso_user');
     }
     if (memberships.some((membership) => holdsMfaRequiredPayorRole(membership.payRoles))) {
-      throw new DomainError('pay_support_required', 'This member holds a Pay payor role: only platform support can reset their MFA.');
+      throw DomainError.of('error.pay_support_required');
     }
-    const company = memberships.find((membership) => membership.companyId === companyId)?.company?.name ?? 'your company';
-    return { resetBy: `an administrator of ${company}`, data: {} };
+    const companyName = memberships.find((membership) => membership.companyId === companyId)?.company?.name;
+    return { resetBy: { resetBy: 'company_admin', companyName }, data: {} };
   }
 }

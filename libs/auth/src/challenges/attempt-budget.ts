@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics } from '@sitepass/common';
 import { AttemptLedger, AttemptLimits, AttemptRows, AuditEventRepository, ScopeCounts, User, UserRepository } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '../errors/domain.error';
+import { Phrase } from '@sitepass/i18n';
+import { DomainError, ErrorMessageKey } from '../errors/domain.error';
 import { Notifications } from '../notifications/security-notices';
 import { SessionService } from '../sessions/session.service';
 
@@ -25,7 +26,7 @@ export type FailureCode = 'verification_failed' | 'clock_skew_suspected' | 'code
 /** What evaluating a code or a recovery code came to; `factorType` labels the metric and the audit event. */
 export type AttemptOutcome<T> =
   | { accepted: true; factorType: string; value: T }
-  | { accepted: false; factorType: string; code: FailureCode; message: string; details?: Record<string, unknown> };
+  | { accepted: false; factorType: string; code: FailureCode; message: Phrase<ErrorMessageKey>; details?: Record<string, unknown> };
 
 /** The attempt as taken from each budget of its scope: the counts include it. */
 interface Reservation {
@@ -97,7 +98,7 @@ export class AttemptBudget {
     });
     this.metrics.mfaVerifications.inc({ factor: outcome.factorType, outcome: outcome.accepted ? 'verified' : outcome.code });
     if (outcome.accepted) return outcome.value;
-    throw failureError(state!, outcome.code, outcome.message, outcome.details);
+    throw failureError(state!, outcome.message, outcome.details);
   }
 
   /** An early refusal, before a challenge is even issued, while the account is locked or waiting (LOGIN-5). */
@@ -120,7 +121,7 @@ export class AttemptBudget {
     if (!user) throw await this.accountRefusal(manager, scope, now);
     const counts = await this.ledger.takeFromScope(manager, scope, now, ATTEMPT_LIMITS);
     // Refusing throws, which rolls back what was taken above: an attempt takes from every budget or none.
-    if (scope.stepUpSessionId && counts.stepUpSession === null) throw new DomainError('session_revoked', 'The session has been revoked.');
+    if (scope.stepUpSessionId && counts.stepUpSession === null) throw DomainError.of('error.session_revoked');
     if (scope.pendingSignInId && counts.signIn === null) throw await this.signInRefusal(manager, scope.pendingSignInId);
     if (scope.challengeId && counts.challenge === null) throw await this.challengeRefusal(manager, scope.challengeId, now);
     return { scope, user, counts };
@@ -163,8 +164,8 @@ export class AttemptBudget {
     // ABUSE-4: a user deactivated during the MFA step gets nothing more from it.
     if (!user || user.status !== 'active') {
       return scope.pendingSignInId
-        ? new DomainError('invalid_token', 'This sign-in has ended. Sign in again.')
-        : new DomainError('session_revoked', 'The account is no longer active.');
+        ? DomainError.of('error.invalid_token.sign_in_ended')
+        : DomainError.of('error.session_revoked.account_inactive');
     }
     return user.mfaLockedAt ? lockedError() : delayedError(user.mfaBlockedUntil ?? now, now);
   }
@@ -172,14 +173,13 @@ export class AttemptBudget {
   private async signInRefusal(manager: EntityManager, pendingSignInId: string): Promise<DomainError> {
     const pending = await this.ledger.signInState(manager, pendingSignInId);
     if (pending && (pending.status === 'failed' || pending.failedAttempts >= SIGN_IN_MAX_FAILURES)) return exhaustedError();
-    return new DomainError('invalid_token', 'This sign-in has ended. Sign in again.');
+    return DomainError.of('error.invalid_token.sign_in_ended');
   }
 
   private async challengeRefusal(manager: EntityManager, challengeId: string, now: Date): Promise<DomainError> {
     const challenge = await this.ledger.challengeState(manager, challengeId);
-    if (challenge?.status === 'verified') return new DomainError('code_already_used', 'This challenge was already verified.');
-    if (challenge?.status === 'pending' && challenge.expiresAt <= now)
-      return new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
+    if (challenge?.status === 'verified') return DomainError.of('error.code_already_used.challenge_verified');
+    if (challenge?.status === 'pending' && challenge.expiresAt <= now) return DomainError.of('error.challenge_expired');
     return challengeFailedError();
   }
 }
@@ -189,36 +189,27 @@ function leftOf(failures: number | null, max: number): number {
 }
 
 function lockedError(): DomainError {
-  return new DomainError(
-    'account_locked',
-    'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
-  );
+  return DomainError.of('error.account_locked');
 }
 
 function delayedError(until: Date, now: Date): DomainError {
   const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new DomainError(
-    'too_many_attempts',
-    'Too many wrong codes. Wait before trying again.',
-    { retryAfterSeconds: retryAfter },
-    retryAfter,
-  );
+  return DomainError.of('error.too_many_attempts.codes', { retryAfterSeconds: retryAfter }, { retryAfterSeconds: retryAfter });
 }
 
 function exhaustedError(): DomainError {
-  return new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
+  return DomainError.of('error.mfa_attempts_exhausted');
 }
 
 function challengeFailedError(): DomainError {
-  return new DomainError('challenge_failed', 'Too many wrong codes for this challenge. Start a new one.', { attemptsLeft: 0 });
+  return DomainError.of('error.challenge_failed', { attemptsLeft: 0 });
 }
 
 /** The most final of the errors a counted failure leads to: the session's end, a lock, the end of the sign-in, of the challenge. */
-function failureError(state: FailureState, code: FailureCode, message: string, details: Record<string, unknown> = {}): DomainError {
-  if (state.sessionRevoked) return new DomainError('session_revoked', 'Too many failed step-ups: this session has been signed out.');
-  if (state.accountLocked)
-    return new DomainError('account_locked', 'MFA is now locked for this account. Ask your company admin or support to reset it.');
+function failureError(state: FailureState, message: Phrase<ErrorMessageKey>, details: Record<string, unknown> = {}): DomainError {
+  if (state.sessionRevoked) return DomainError.of('error.session_revoked.step_up_failures');
+  if (state.accountLocked) return DomainError.of('error.account_locked.now');
   if (state.signInFailed) return exhaustedError();
   if (state.challengeFailed) return challengeFailedError();
-  return new DomainError(code, message, { ...details, attemptsLeft: state.attemptsLeft });
+  return DomainError.of(message.key, { ...details, attemptsLeft: state.attemptsLeft }, { args: message.args });
 }

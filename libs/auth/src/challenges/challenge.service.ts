@@ -11,6 +11,7 @@ import {
   OutboxRepository,
   User,
 } from '@sitepass/database';
+import { phrase } from '@sitepass/i18n';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
@@ -102,8 +103,7 @@ export class ChallengeService {
   /** A new code for an open SMS challenge (SMS-2); the authenticator applies the cooldown and quotas. */
   async resendCode(challenge: Challenge): Promise<Challenge> {
     const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
-    if (!factor || !this.authenticatorFor(factor).sendsCode)
-      throw new DomainError('factor_type_not_allowed', 'Only challenges that send a code can be resent.');
+    if (!factor || !this.authenticatorFor(factor).sendsCode) throw DomainError.of('error.factor_type_not_allowed.resend');
     this.assertOpen(challenge);
     await this.db.transaction((manager) => this.authenticatorFor(factor).prepareChallenge(challenge, factor, manager));
     return challenge;
@@ -125,7 +125,7 @@ export class ChallengeService {
       (caller.kind === 'sign_in'
         ? challenge.pendingSignInId === caller.pendingSignIn.id
         : challenge.sessionId === caller.principal.sessionId);
-    if (!challenge || !sameContext) throw DomainError.notFound('The challenge');
+    if (!challenge || !sameContext) throw DomainError.of('error.not_found.challenge');
     return challenge;
   }
 
@@ -140,7 +140,7 @@ export class ChallengeService {
     complete: (manager: EntityManager, verified: VerifiedChallenge) => Promise<T>,
   ): Promise<T> {
     const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
-    if (!factor || factor.status === 'revoked') throw new DomainError('challenge_failed', 'This factor is no longer usable.');
+    if (!factor || factor.status === 'revoked') throw DomainError.of('error.challenge_failed.factor_unusable');
     const authenticator = this.authenticatorFor(factor);
     return this.budget.attempt(attemptScopeOf(challenge), async (manager, user): Promise<AttemptOutcome<T>> => {
       const check = await authenticator.check(challenge, factor, proof);
@@ -150,7 +150,7 @@ export class ChallengeService {
           accepted: false,
           factorType: factor.type,
           code: check.code,
-          message: check.message ?? 'The code is not correct.',
+          message: check.message ?? phrase('error.verification_failed'),
           details: check.details,
         };
       }
@@ -159,7 +159,7 @@ export class ChallengeService {
           accepted: false,
           factorType: factor.type,
           code: 'code_already_used',
-          message: 'This code was already used. Wait for the next one.',
+          message: phrase('error.code_already_used'),
         };
       }
       return {
@@ -176,9 +176,9 @@ export class ChallengeService {
   }
 
   private assertOpen(challenge: Challenge): void {
-    if (challenge.status === 'verified') throw new DomainError('code_already_used', 'This challenge was already verified.');
-    if (challenge.status !== 'pending') throw new DomainError('challenge_failed', 'This challenge has ended. Start a new one.');
-    if (challenge.expiresAt <= this.clock.now()) throw new DomainError('challenge_expired', 'This challenge has expired. Start a new one.');
+    if (challenge.status === 'verified') throw DomainError.of('error.code_already_used.challenge_verified');
+    if (challenge.status !== 'pending') throw DomainError.of('error.challenge_failed.ended');
+    if (challenge.expiresAt <= this.clock.now()) throw DomainError.of('error.challenge_expired');
   }
 
   private markVerified(manager: EntityManager, challengeId: string): Promise<boolean> {

@@ -82,7 +82,8 @@ export class TrustedDeviceService {
   /** ABUSE-9: a user revokes one of their devices; another user's device, or one already revoked, is a 404. */
   async revokeOwn(userId: string, deviceId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      if (!(await this.devices.revokeOwn(manager, userId, deviceId, this.clock.now()))) throw DomainError.notFound('The trusted device');
+      if (!(await this.devices.revokeOwn(manager, userId, deviceId, this.clock.now())))
+        throw DomainError.of('error.not_found.trusted_device');
       await this.audit.record(
         { type: 'trusted_device.revoked', subjectUserId: userId, data: { deviceId, reason: 'revoked_by_user' } },
         manager,

@@ -12,7 +12,8 @@ export class CompanyAdminCheck {
 
   async assertAdmin(userId: string, companyId: string): Promise<Company> {
     const membership = await this.memberships.find(userId, companyId);
-    if (!membership?.company || membership.role !== 'admin' || membership.status !== 'active') throw DomainError.notFound('The company');
+    if (!membership?.company || membership.role !== 'admin' || membership.status !== 'active')
+      throw DomainError.of('error.not_found.company');
     return membership.company;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
+import { Locale } from '@sitepass/i18n';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
@@ -26,6 +27,8 @@ export interface NewUser {
   status?: UserStatus;
   alwaysRequireMfa?: boolean;
   support?: boolean;
+  /** The language the user reads (I18N-2); null or absent follows their requests' Accept-Language. */
+  locale?: Locale | null;
 }
 
 export type UserChanges = Partial<Omit<NewUser, 'email'>>;
@@ -63,6 +66,7 @@ export class DirectoryService {
         status: input.status ?? 'active',
         alwaysRequireMfa: input.alwaysRequireMfa ?? false,
         support: input.support ?? false,
+        locale: input.locale ?? null,
         mfaFailureCount: 0,
         mfaBlockedUntil: null,
         mfaLockedAt: null,
@@ -71,7 +75,7 @@ export class DirectoryService {
         updatedAt: now,
       }),
     );
-    if (!created) throw new DomainError('email_taken', 'A user with this email already exists.');
+    if (!created) throw DomainError.of('error.email_taken');
     return created;
   }
 
@@ -85,13 +89,23 @@ export class DirectoryService {
     changes: Omit<UserChanges, 'password'> & { passwordHash?: string },
   ): Promise<User> {
     const user = await this.users.findForChange(manager, userId);
-    if (!user) throw DomainError.notFound('The user');
+    if (!user) throw DomainError.of('error.not_found.user');
     if (changes.passwordHash !== undefined) user.passwordHash = changes.passwordHash;
     if (changes.status !== undefined) user.status = changes.status;
     if (changes.alwaysRequireMfa !== undefined) user.alwaysRequireMfa = changes.alwaysRequireMfa;
     if (changes.support !== undefined) user.support = changes.support;
+    if (changes.locale !== undefined) user.locale = changes.locale;
     user.updatedAt = this.clock.now();
     return this.users.save(manager, user);
+  }
+
+  localeOf(userId: string): Promise<Locale | null> {
+    return this.users.findLocale(userId);
+  }
+
+  /** The user's own choice of language (I18N-2); null goes back to Accept-Language. */
+  async saveLocale(userId: string, locale: Locale | null): Promise<void> {
+    if (!(await this.users.saveLocale(userId, locale, this.clock.now()))) throw DomainError.of('error.not_found.user');
   }
 
   async createCompany(input: NewCompany): Promise<Company> {
@@ -111,17 +125,13 @@ export class DirectoryService {
   /** Creates or replaces a membership; Pay roles must fit the company's kind (PAY-1). */
   async setMembership(companyId: string, userId: string, terms: MembershipTerms): Promise<Membership> {
     const [company, user] = await Promise.all([this.companies.findById(companyId), this.users.findById(userId)]);
-    if (!company) throw DomainError.notFound('The company');
-    if (!user) throw DomainError.notFound('The user');
+    if (!company) throw DomainError.of('error.not_found.company');
+    if (!user) throw DomainError.of('error.not_found.user');
     const payRoles = [...new Set(terms.payRoles ?? [])];
     const allowed = payRolesAllowedFor(company.payKind);
     const misfits = payRoles.filter((role) => !allowed.includes(role));
     if (misfits.length > 0) {
-      throw new DomainError(
-        'invalid_pay_role',
-        `A ${company.payKind === 'none' ? 'non-Pay' : company.payKind} company cannot grant ${misfits.join(', ')}.`,
-        { roles: misfits },
-      );
+      throw DomainError.of('error.invalid_pay_role', { roles: misfits }, { args: { payKind: company.payKind, roles: misfits.join(', ') } });
     }
     const now = this.clock.now();
     const existing = await this.memberships.findOne(userId, companyId);

@@ -60,9 +60,11 @@ export class EnrollmentService {
     const user = (await this.users.findById(caller.userId))!;
     const facts = await this.facts.load(user);
     if (onlyTypes && !onlyTypes.includes(request.factorType)) {
-      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor cannot be enrolled here.`, {
-        allowedFactorTypes: onlyTypes,
-      });
+      throw DomainError.of(
+        'error.factor_type_not_allowed.enrollment',
+        { allowedFactorTypes: onlyTypes },
+        { args: { factorType: request.factorType } },
+      );
     }
     const requirement = await this.assertMayEnroll(caller, facts, request);
     const authenticator = this.factorTypes.of(request.factorType);
@@ -110,9 +112,9 @@ export class EnrollmentService {
 
   private async pendingFactor(caller: Caller, enrollmentId: string): Promise<Factor> {
     const factor = await this.factors.findOwn(caller.userId, enrollmentId);
-    if (!factor || factor.status !== 'pending') throw DomainError.notFound('The enrollment');
+    if (!factor || factor.status !== 'pending') throw DomainError.of('error.not_found.enrollment');
     if (factor.expiresAt && factor.expiresAt <= this.clock.now()) {
-      throw new DomainError('enrollment_expired', 'This enrollment has expired. Start again.');
+      throw DomainError.of('error.enrollment_expired');
     }
     return factor;
   }
@@ -120,27 +122,29 @@ export class EnrollmentService {
   /** The open challenge that confirms this enrollment, in the caller's own sign-in or session (SEC-3). */
   async enrollmentChallenge(caller: Caller, factor: Factor): Promise<Challenge> {
     const latest = await this.challengeRows.latestEnrollmentChallenge(factor.id);
-    if (!latest) throw DomainError.notFound('The enrollment');
+    if (!latest) throw DomainError.of('error.not_found.enrollment');
     return this.challenges.findOwn(caller, latest.id);
   }
 
   private async assertMayEnroll(caller: Caller, facts: SubjectFacts, request: EnrollmentRequest): Promise<MfaRequirement> {
     const requirement = this.policy.evaluate(facts);
     if (!this.policy.ssoUsersEnroll && isSsoUser(facts.user, facts.memberships)) {
-      throw new DomainError('sso_required', 'Your MFA is managed by your company’s identity provider.');
+      throw DomainError.of('error.sso_required.enrollment');
     }
     if (caller.kind === 'sign_in') {
       this.assertSignInMayEnroll(caller.pendingSignIn, facts, requirement);
     } else {
       await this.selfService.assert(caller.principal, facts.user, request.currentPassword, facts.activeFactors.length > 0);
       if (!requirement.enrollmentAvailable) {
-        throw new DomainError('enrollment_not_available', 'MFA enrollment is not open for your account yet.');
+        throw DomainError.of('error.enrollment_not_available');
       }
     }
     if (!requirement.allowedFactorTypes.includes(request.factorType)) {
-      throw new DomainError('factor_type_not_allowed', `A ${request.factorType} factor is not allowed for your account here.`, {
-        allowedFactorTypes: requirement.allowedFactorTypes,
-      });
+      throw DomainError.of(
+        'error.factor_type_not_allowed.account',
+        { allowedFactorTypes: requirement.allowedFactorTypes },
+        { args: { factorType: request.factorType } },
+      );
     }
     return requirement;
   }
@@ -154,15 +158,11 @@ export class EnrollmentService {
   private assertSignInMayEnroll(pending: PendingSignIn, facts: SubjectFacts, requirement: MfaRequirement): void {
     if (facts.activeFactors.length === 0 || pending.provenFactorId) return;
     if (usableFactors(facts.activeFactors, requirement).length > 0) {
-      throw new DomainError('enrollment_not_available', 'Confirm with a factor you already have; add new ones after signing in.');
+      throw DomainError.of('error.enrollment_not_available.prove_existing_factor');
     }
-    throw new DomainError(
-      'factor_proof_required',
-      'This account already has a factor: prove one of them with this sign-in before adding another.',
-      {
-        proofFactors: facts.activeFactors.map(summarizeFactor),
-      },
-    );
+    throw DomainError.of('error.factor_proof_required', {
+      proofFactors: facts.activeFactors.map(summarizeFactor),
+    });
   }
 
   /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */

@@ -51,7 +51,7 @@ export class FactorActivation {
         ...revoked.map((id) => ({ type: 'factor.revoked' as const, subjectUserId: user.id, data: { factorId: id, reason: 'replaced' } })),
       );
     }
-    if (!(await this.factors.activate(manager, factor.id, now))) throw DomainError.notFound('The enrollment');
+    if (!(await this.factors.activate(manager, factor.id, now))) throw DomainError.of('error.not_found.enrollment');
     const firstFactor = othersActive.length === 0;
     // RESET-2: the factor a reset asked for is here.
     if (firstFactor && user.mfaReenrollmentRequired) await this.users.setReenrollmentRequired(manager, user.id, false);
@@ -88,14 +88,11 @@ export class FactorActivation {
   private async assertMayAdd(manager: EntityManager, caller: Caller, factor: Factor): Promise<void> {
     if (caller.kind === 'sign_in') {
       if (caller.pendingSignIn.provenFactorId) return;
-      throw new DomainError(
-        'factor_proof_required',
-        'This account already has a factor: prove one of them with this sign-in before adding another.',
-      );
+      throw DomainError.of('error.factor_proof_required');
     }
     const session = await this.sessions.findLiveSession(caller.principal.sessionId, manager);
     if (!session?.mfaTime || session.mfaTime < addSeconds(factor.createdAt, -RECENT_MFA_SECONDS)) {
-      throw new DomainError('reauthentication_required', 'Confirm with your second factor first (POST /v1/challenges), then try again.', {
+      throw DomainError.of('error.reauthentication_required', {
         maxAgeSeconds: RECENT_MFA_SECONDS,
       });
     }

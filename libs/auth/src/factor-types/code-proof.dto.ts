@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { fieldRule } from '@sitepass/i18n';
 import { IsString, Matches } from 'class-validator';
 
 /** People type codes with spaces ("123 456"); the spaces mean nothing. */
@@ -10,6 +11,6 @@ export class CodeProofDto {
   @ApiProperty({ example: '123456', description: 'The 6-digit code from the app or the text message' })
   @Transform(stripSpaces)
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @Matches(/^\d{6}$/, fieldRule('validation.code_digits'))
   code!: string;
 }

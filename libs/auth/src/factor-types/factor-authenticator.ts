@@ -1,6 +1,8 @@
 import { Type } from '@nestjs/common';
 import { Amr, Challenge, Factor, User } from '@sitepass/database';
+import { Phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
+import type { ErrorMessageKey } from '../errors/domain.error';
 import type { MfaRequirement } from '../sign-in/product-policy';
 
 /** A proof that matched. `claim` makes it single-use with one atomic, conditional write (TOTP-4, SMS-2). */
@@ -13,7 +15,7 @@ export interface CodeMismatch {
   kind: 'mismatch';
   code: 'verification_failed' | 'clock_skew_suspected';
   /** A sentence for the person, when the generic one for `code` says too little. */
-  message?: string;
+  message?: Phrase<ErrorMessageKey>;
   details?: Record<string, unknown>;
   /** Spends a refused proof in the transaction that refuses it, so that it is never accepted later (ABUSE-6). */
   spend?(manager: EntityManager): Promise<void>;
@@ -69,8 +71,6 @@ export interface FactorAuthenticator {
   readonly amr: Amr;
   /** Starting an enrollment or a challenge sends something (a text): the API answers 202, not 201. */
   readonly sendsCode: boolean;
-  /** How security notices name a factor of this type (NOTE-1): "an authenticator app", "a new authenticator app". */
-  readonly noticeNames: { aFactor: string; aNewFactor: string };
   /** Replacing this factor with a new one of its type issues a new recovery code (REC-2: a new authenticator app). */
   readonly reissuesRecoveryCodeOnReplace: boolean;
 

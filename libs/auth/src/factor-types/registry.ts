@@ -46,17 +46,21 @@ export class FactorTypes {
   of(type: string): FactorAuthenticator {
     const authenticator = this.byType.get(type);
     if (!authenticator) {
-      throw new DomainError('factor_type_not_allowed', `${type} factors are not supported here.`, {
-        allowedFactorTypes: FACTOR_TYPE_NAMES,
-      });
+      throw DomainError.of(
+        'error.factor_type_not_allowed.unsupported',
+        { allowedFactorTypes: FACTOR_TYPE_NAMES },
+        { args: { factorType: type } },
+      );
     }
     return authenticator;
   }
 
-  /** The parameters of a notice about a factor of this type (NOTE-1): non-secret names, for the email's text. */
-  noticeParams(type: string): { factorType: string; factorName: string; newFactorName: string } {
-    const { noticeNames } = this.of(type);
-    return { factorType: type, factorName: noticeNames.aFactor, newFactorName: noticeNames.aNewFactor };
+  /**
+   * The parameters of a notice about a factor of this type (NOTE-2): its type, which each language's catalog
+   * names in its own words (`email.factor_added.body`), a generic "sign-in method" for a type it lacks.
+   */
+  noticeParams(type: string): { factorType: string } {
+    return { factorType: this.of(type).type };
   }
 }
 

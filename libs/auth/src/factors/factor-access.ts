@@ -25,9 +25,11 @@ export class FactorAccess {
     const { user, factor } = await this.ownActiveFactor(userId, factorId);
     const requirement = this.policy.evaluate(await this.facts.load(user));
     if (!isUsable(factor, requirement)) {
-      throw new DomainError('factor_type_not_allowed', `This ${factor.type} factor cannot be used here.`, {
-        allowedFactorTypes: requirement.allowedFactorTypes,
-      });
+      throw DomainError.of(
+        'error.factor_type_not_allowed',
+        { allowedFactorTypes: requirement.allowedFactorTypes },
+        { args: { factorType: factor.type } },
+      );
     }
     return { user, factor };
   }
@@ -36,7 +38,7 @@ export class FactorAccess {
   async ownActiveFactor(userId: string, factorId: string): Promise<{ user: User; factor: Factor }> {
     const user = (await this.users.findById(userId))!;
     const factor = await this.factors.findOwn(user.id, factorId);
-    if (!factor || factor.status !== 'active') throw DomainError.notFound('The factor');
+    if (!factor || factor.status !== 'active') throw DomainError.of('error.not_found.factor');
     this.budget.assertMayTry(user);
     return { user, factor };
   }

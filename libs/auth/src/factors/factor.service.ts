@@ -95,7 +95,7 @@ export class FactorService {
   async revokeFactor(principal: Principal, factorId: string, currentPassword: string): Promise<void> {
     const user = (await this.users.findById(principal.userId))!;
     const factor = await this.factors.findOwn(user.id, factorId);
-    if (!factor || factor.status === 'revoked') throw DomainError.notFound('The factor');
+    if (!factor || factor.status === 'revoked') throw DomainError.of('error.not_found.factor');
     await this.selfService.assert(principal, user, currentPassword, (await this.facts.load(user)).activeFactors.length > 0);
     await this.db.transaction(async (manager) => {
       await this.users.lockForChange(manager, user.id);
@@ -106,10 +106,10 @@ export class FactorService {
         remaining.length === 0 &&
         this.policy.evaluate({ ...facts, activeFactors: [] }).required
       ) {
-        throw new DomainError('last_factor_required', 'MFA is required for your account: add another factor before removing this one.');
+        throw DomainError.of('error.last_factor_required');
       }
       const revoked = await this.factors.revoke(manager, [factor.id], 'removed', this.clock.now());
-      if (revoked.length === 0) throw DomainError.notFound('The factor');
+      if (revoked.length === 0) throw DomainError.of('error.not_found.factor');
       await this.devices.revokeForFactors(manager, revoked);
       // Without an active factor a recovery code has nothing to recover.
       if (remaining.length === 0) await this.recoveryCodes.voidAll(user.id, manager);
@@ -124,7 +124,7 @@ export class FactorService {
   /** SMS-8: a text with no code to the user's registered number, counted against the SMS quotas. */
   async sendTestMessage(principal: Principal, factorId: string): Promise<{ deliveryId: string }> {
     const factor = await this.factors.findOwn(principal.userId, factorId);
-    if (!factor || factor.status !== 'active' || !factor.phoneNumber) throw DomainError.notFound('The SMS factor');
+    if (!factor || factor.status !== 'active' || !factor.phoneNumber) throw DomainError.of('error.not_found.sms_factor');
     await this.smsQuota.admit({
       userId: factor.userId,
       phoneNumber: factor.phoneNumber!,
@@ -143,7 +143,7 @@ export class FactorService {
     const user = (await this.users.findById(principal.userId))!;
     const facts = await this.facts.load(user);
     if (facts.activeFactors.length === 0) {
-      throw new DomainError('enrollment_not_available', 'Add a factor first: a recovery code stands in for one.');
+      throw DomainError.of('error.enrollment_not_available.recovery_code');
     }
     await this.selfService.assert(principal, user, currentPassword, true);
     return this.db.transaction(async (manager) => {

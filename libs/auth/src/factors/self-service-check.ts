@@ -32,14 +32,14 @@ export class SelfServiceCheck {
     const ip = requestContext.current()?.ip ?? null;
     const matches =
       !!currentPassword && (await this.throttle.verify(user.email, ip, () => this.passwords.verify(user.passwordHash, currentPassword)));
-    if (!matches) throw new DomainError('current_password_incorrect', 'Enter your current password to change your sign-in methods.');
+    if (!matches) throw DomainError.of('error.current_password_incorrect');
   }
 
   private async assertRecentMfa(principal: Principal): Promise<void> {
     const session = await this.sessions.findLiveSession(principal.sessionId);
     const proofAge = session?.mfaTime ? (this.clock.now().getTime() - session.mfaTime.getTime()) / 1000 : Infinity;
     if (proofAge > RECENT_MFA_SECONDS) {
-      throw new DomainError('reauthentication_required', 'Confirm with your second factor first (POST /v1/challenges), then try again.', {
+      throw DomainError.of('error.reauthentication_required', {
         maxAgeSeconds: RECENT_MFA_SECONDS,
       });
     }

@@ -44,15 +44,12 @@ export class FederatedSignInService {
     const { facts } = await this.facts.loadByEmail(claims.email as string);
     const subjectUserId = facts?.user.id ?? null;
     if (claims.email_verified !== true) {
-      const error = new DomainError(
-        'email_not_verified',
-        'Your identity provider has not verified your email address, so Pay cannot use it.',
-      );
+      const error = DomainError.of('error.email_not_verified');
       await this.refuse(error, subjectUserId, { reason: 'email_not_verified', issuer });
     }
     const company = facts && facts.user.status === 'active' ? vouchingCompany(facts, providers) : null;
     if (!facts || !company) {
-      const error = new DomainError('invalid_credentials', 'No user of a company that uses this identity provider has this email here.');
+      const error = DomainError.of('error.invalid_credentials.federated');
       return this.refuse(error, subjectUserId, { reason: 'no_matching_user', issuer });
     }
     await this.audit.record({

@@ -3,6 +3,7 @@ import { Clock, KeyedHasher } from '@sitepass/common';
 import { IdentityProvider, IdentityProviderRepository, UsedNonceRepository } from '@sitepass/database';
 import { decodeJwt, decodeProtectedHeader, errors, JWTPayload, jwtVerify } from 'jose';
 import { DomainError } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
 import { ProviderKeys } from './provider-keys';
 
 /** Asymmetric signatures only: never `none`, never an HMAC whose "secret" would be a public key. */
@@ -28,9 +29,7 @@ export class IdTokenRefused extends DomainError {
   ) {
     super(
       reason === 'unknown_provider' ? 'unknown_provider' : 'invalid_id_token',
-      reason === 'unknown_provider'
-        ? 'No company has set up this identity provider (issuer and client id) for Pay.'
-        : 'The ID token is not valid: sign in at your company’s identity provider again.',
+      phrase(reason === 'unknown_provider' ? 'error.unknown_provider' : 'error.invalid_id_token'),
     );
   }
 }

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { CompanyRepository, IdentityProvider, IdentityProviderRepository } from '@sitepass/database';
-import { DomainError } from '../errors/domain.error';
-import { providerUrlProblem } from './provider-url';
+import { DomainError, FieldProblem } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
+import { providerUrlProblem, ProviderUrlProblem } from './provider-url';
+
+const PROBLEM_KEYS = {
+  not_absolute: 'validation.provider_url.not_absolute',
+  credentials: 'validation.provider_url.credentials',
+  fragment: 'validation.provider_url.fragment',
+  not_https: 'validation.provider_url.not_https',
+  query: 'validation.provider_url.query',
+} as const satisfies Record<ProviderUrlProblem | 'query', string>;
 
 export interface IdentityProviderInput {
   issuer: string;
@@ -29,10 +38,13 @@ export class IdentityProviderSettings {
    * it is stored as given; both URLs must be https, except on a loopback host (tests, development).
    */
   async set(companyId: string, input: IdentityProviderInput): Promise<IdentityProvider> {
-    const problems = [
-      ['issuer', providerUrlProblem(input.issuer) ?? (new URL(input.issuer).search ? 'must not have a query' : null)],
-      ['jwksUri', providerUrlProblem(input.jwksUri)],
-    ].flatMap(([field, problem]) => (problem ? [{ field: field!, message: `${field} ${problem}` }] : []));
+    const issuerProblem = providerUrlProblem(input.issuer) ?? (new URL(input.issuer).search ? 'query' : null);
+    const problems: FieldProblem[] = [
+      ...(issuerProblem ? [{ field: 'issuer', problem: phrase(PROBLEM_KEYS[issuerProblem]) }] : []),
+      ...(providerUrlProblem(input.jwksUri)
+        ? [{ field: 'jwksUri', problem: phrase(PROBLEM_KEYS[providerUrlProblem(input.jwksUri)!]) }]
+        : []),
+    ];
     if (problems.length > 0) throw DomainError.validation(problems);
     await this.assertCompany(companyId);
     const now = this.clock.now();
@@ -45,10 +57,10 @@ export class IdentityProviderSettings {
   }
 
   private async assertCompany(companyId: string): Promise<void> {
-    if (!(await this.companies.findById(companyId))) throw DomainError.notFound('The company');
+    if (!(await this.companies.findById(companyId))) throw DomainError.of('error.not_found.company');
   }
 }
 
 function noProvider(): never {
-  throw DomainError.notFound('The company’s identity provider');
+  throw DomainError.of('error.not_found.identity_provider');
 }

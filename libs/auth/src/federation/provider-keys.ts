@@ -85,7 +85,7 @@ export class ProviderKeys {
       if (!Array.isArray(jwks?.keys)) throw new Error('no "keys" array');
       return jwks;
     } catch {
-      throw new DomainError('service_unavailable', 'The identity provider’s signing keys could not be fetched. Try again shortly.');
+      throw DomainError.of('error.service_unavailable.provider_keys');
     }
   }
 }

@@ -1,21 +1,23 @@
 import { isIP } from 'node:net';
 
+export type ProviderUrlProblem = 'not_absolute' | 'credentials' | 'fragment' | 'not_https';
+
 /**
  * DIR-6: an identity provider's URLs (issuer, JWKS) are https, except on a loopback host, where a test's
  * provider or a developer's runs. Returns why the URL is refused, or null when it is fine.
  */
-export function providerUrlProblem(value: string): string | null {
+export function providerUrlProblem(value: string): ProviderUrlProblem | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'must be an absolute URL';
+    return 'not_absolute';
   }
-  if (url.username || url.password) return 'must not carry credentials';
-  if (url.hash) return 'must not have a fragment';
+  if (url.username || url.password) return 'credentials';
+  if (url.hash) return 'fragment';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  return 'must use https (plain http only on a loopback address)';
+  return 'not_https';
 }
 
 function isLoopback(hostname: string): boolean {

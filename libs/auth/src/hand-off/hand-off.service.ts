@@ -6,6 +6,7 @@ import { AuditEventRepository, Audience, AuthorizationCode, AuthorizationCodeRep
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
 import { Assurance, IssuedTokens, SessionService } from '../sessions/session.service';
 import { StepUpService, StepUpToken } from '../step-up/step-up.service';
 import { Principal } from '../tokens/access-token';
@@ -55,9 +56,10 @@ export class HandOffService {
 
   /** The URL to send the browser to: `return_to` with the code and the client's `state`. */
   async issue(grant: HandOffGrant, request: HandOffRequest, state?: string): Promise<string> {
-    if (!this.allowsReturnTo(request.returnTo)) throw DomainError.validation([{ field: 'return_to', message: 'return_to is not allowed' }]);
+    if (!this.allowsReturnTo(request.returnTo))
+      throw DomainError.validation([{ field: 'return_to', problem: phrase('validation.return_to') }]);
     if (!CODE_CHALLENGE.test(request.codeChallenge)) {
-      throw DomainError.validation([{ field: 'code_challenge', message: 'code_challenge must be an S256 challenge' }]);
+      throw DomainError.validation([{ field: 'code_challenge', problem: phrase('validation.code_challenge') }]);
     }
     const now = this.clock.now();
     const code = randomToken();
@@ -159,8 +161,5 @@ function verifierMatches(codeVerifier: string, codeChallenge: string): boolean {
 }
 
 function invalidGrant(): DomainError {
-  return new DomainError(
-    'invalid_grant',
-    'This code is not valid: it expired, was already used, or does not match its verifier. Start again.',
-  );
+  return DomainError.of('error.invalid_grant');
 }

@@ -31,7 +31,7 @@ export class LoginThrottle {
     const account = this.accountRule(email);
     const verdict = await this.limiter.reserve([account, ...(ip ? [this.clientRule(ip)] : [])]);
     if (!verdict.admitted) {
-      throw new DomainError('too_many_attempts', 'Too many password attempts. Try again later.', {}, verdict.retryAfterSeconds);
+      throw DomainError.of('error.too_many_attempts.passwords', {}, { retryAfterSeconds: verdict.retryAfterSeconds });
     }
     return { passed: () => verdict.release(account) };
   }

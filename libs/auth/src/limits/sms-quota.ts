@@ -94,22 +94,12 @@ export class SmsQuota {
     const verdict = Number(await this.redis.eval(ADMIT, keys.length, ...keys, ...args));
     if (verdict < 0) {
       const retryAfter = cooldownRetryAfter(-verdict, now);
-      throw new DomainError(
-        'resend_too_soon',
-        'A code was just sent. Wait before asking for another.',
-        { retryAfterSeconds: retryAfter },
-        retryAfter,
-      );
+      throw DomainError.of('error.resend_too_soon', { retryAfterSeconds: retryAfter }, { retryAfterSeconds: retryAfter });
     }
     if (verdict > 0) {
       // The script answers with the 1-based index of the spent counter.
       const retryAfter = secondsUntilWindowEnds(now, counters[verdict - 1]!.windowSeconds);
-      throw new DomainError(
-        'sms_quota_exceeded',
-        'Too many text messages. Try again later or use another factor.',
-        { retryAfterSeconds: retryAfter },
-        retryAfter,
-      );
+      throw DomainError.of('error.sms_quota_exceeded', { retryAfterSeconds: retryAfter }, { retryAfterSeconds: retryAfter });
     }
   }
 }

@@ -12,7 +12,8 @@ import {
   ReauthInterval,
 } from '@sitepass/database';
 import { CompanyAdminCheck } from '../directory/company-admin-check';
-import { DomainError, FieldError } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
+import { DomainError, FieldProblem } from '../errors/domain.error';
 import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
 
@@ -82,11 +83,9 @@ export class CompanyPolicyService {
 
 /** SEC-2: a real calendar date and a zone the runtime knows, or field errors; then the UTC instant. */
 function termsOf(input: PolicyInput): PolicyTerms {
-  const errors: FieldError[] = [];
-  if (!parseCalendarDate(input.enforcementDate))
-    errors.push({ field: 'enforcementDate', message: 'enforcementDate must be a calendar date (YYYY-MM-DD)' });
-  if (!isIanaTimeZone(input.timeZone))
-    errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone name, such as America/Los_Angeles' });
+  const errors: FieldProblem[] = [];
+  if (!parseCalendarDate(input.enforcementDate)) errors.push({ field: 'enforcementDate', problem: phrase('validation.calendar_date') });
+  if (!isIanaTimeZone(input.timeZone)) errors.push({ field: 'timeZone', problem: phrase('validation.time_zone') });
   if (errors.length > 0) throw DomainError.validation(errors);
   const timeZone = normalizeTimeZone(input.timeZone);
   return {
@@ -109,9 +108,7 @@ function assertNotBackdated(terms: PolicyTerms, before: CompanyPolicy | null, no
   if (terms.enforcementDate >= today) return;
   const unchanged = before?.required && before.enforcementDate === terms.enforcementDate && before.timeZone === terms.timeZone;
   if (unchanged) return;
-  throw new DomainError('invalid_enforcement_date', `The enforcement date cannot be before today (${today} in ${terms.timeZone}).`, {
-    today,
-  });
+  throw DomainError.of('error.invalid_enforcement_date', { today }, { args: { timeZone: terms.timeZone } });
 }
 
 function auditedTerms(policy: CompanyPolicy | null): Record<string, unknown> | null {

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MembershipRepository, UserRepository } from '@sitepass/database';
+import { phrase } from '@sitepass/i18n';
+
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MfaRevocationService, RevokedMfa } from './mfa-revocation.service';
@@ -30,14 +32,12 @@ export class MfaResetService {
   async resetMemberMfa(principal: Principal, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
     const actor = await this.rules.authorize(principal, (await this.users.findById(principal.userId))!, companyId);
     if (request.identityVerified !== true) {
-      throw DomainError.validation([
-        { field: 'identityVerified', message: 'identityVerified must be true: verify the member’s identity first' },
-      ]);
+      throw DomainError.validation([{ field: 'identityVerified', problem: phrase('validation.identity_verified') }]);
     }
     await this.rules.assertOpen(companyId);
     const member = (await this.memberships.findActiveMemberByEmail(companyId, request.email)) ?? notAMember();
     if (member.id === actor.user.id) {
-      throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask another admin of your company or support.');
+      throw DomainError.of('error.cannot_reset_self');
     }
     const approval = await this.rules.approve(actor, companyId, member, await this.memberships.activeOf(member.id), request);
     const revoked = await this.revocation.resetUser(member.id, {
@@ -60,5 +60,5 @@ export function memberReset(revoked: RevokedMfa): MemberReset {
 }
 
 function notAMember(): never {
-  throw DomainError.notFound('An active member with this email');
+  throw DomainError.of('error.not_found.active_member');
 }

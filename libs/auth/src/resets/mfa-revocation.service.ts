@@ -10,6 +10,7 @@ import { Notifications } from '../notifications/security-notices';
 import { RecoveryCodeService } from '../recovery-codes/recovery-code.service';
 import { SessionService } from '../sessions/session.service';
 import { PendingSignInService } from '../sign-in/pending-sign-in.service';
+import type { ResetNotice } from './reset-rules';
 
 export interface RevokedMfa {
   userId: string;
@@ -21,7 +22,7 @@ export interface RevokedMfa {
 /** Who reset, for which company, and on what grounds: the `mfa.reset` event's own facts (RESET-4). */
 export type ResetAttribution = Pick<AuditRecord, 'actorUserId' | 'companyId' | 'data'> & {
   /** Named in the email to the user: the company whose admin reset them, or Sitepass support. */
-  resetBy: string;
+  resetBy: ResetNotice;
 };
 
 /**
@@ -53,7 +54,7 @@ export class MfaRevocationService {
       const { resetBy, ...audited } = attribution;
       await this.audit.record({ type: 'mfa.reset', subjectUserId: userId, ...audited, data: { ...attribution.data, ...counts } }, manager);
       // RESET-4: the member hears of it by email, even if the reset was not their own request.
-      await this.notifications.email(manager, userId, 'mfa_reset', { resetBy });
+      await this.notifications.email(manager, userId, 'mfa_reset', { ...resetBy });
       return result;
     });
     return revoked;

@@ -1,5 +1,6 @@
 import { Membership, User } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
 import { Principal } from '../tokens/access-token';
 
 export const RESET_RULES = Symbol('ResetRules');
@@ -20,9 +21,18 @@ export interface ResetActor {
   role: 'company_admin' | 'payee_admin' | 'support';
 }
 
+/**
+ * Who the member's notice says reset them (RESET-4): facts, not words, so that the worker words the email in
+ * the member's language (I18N-2): Sitepass support, or an admin of the named company.
+ */
+export interface ResetNotice {
+  resetBy: ResetActor['role'];
+  companyName?: string;
+}
+
 /** A reset the product allows: how the member's notice names who reset them (RESET-4), and what the audit keeps. */
 export interface ResetApproval {
-  resetBy: string;
+  resetBy: ResetNotice;
   data: Record<string, string | boolean>;
 }
 
@@ -49,12 +59,11 @@ export interface ResetRules {
 }
 
 /** PAY-10, RESET-5: support says how they checked the identity; the audit keeps it. */
-export function requireIdentityCheckNote(request: Pick<MemberResetRequest, 'identityCheckNote'>, whom: string): string {
+export function requireIdentityCheckNote(request: Pick<MemberResetRequest, 'identityCheckNote'>, whom: 'payor' | 'user' = 'payor'): string {
   const note = request.identityCheckNote?.trim();
   if (!note) {
-    throw DomainError.validation([
-      { field: 'identityCheckNote', message: `identityCheckNote is required to reset ${whom}: say how the identity was checked` },
-    ]);
+    const problem = phrase(whom === 'payor' ? 'validation.identity_check_note' : 'validation.identity_check_note.user');
+    throw DomainError.validation([{ field: 'identityCheckNote', problem }]);
   }
   return note;
 }
@@ -62,6 +71,6 @@ export function requireIdentityCheckNote(request: Pick<MemberResetRequest, 'iden
 /** Taking away someone's second factor is itself a second-factor decision: no password-only sessions. */
 export function assertMfaSession(principal: Principal): void {
   if (principal.acr !== 'aal2') {
-    throw new DomainError('reauthentication_required', 'Sign in with your second factor before resetting anyone’s MFA.');
+    throw DomainError.of('error.reauthentication_required.reset');
   }
 }

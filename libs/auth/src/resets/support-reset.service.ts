@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserRepository } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
+import { phrase } from '@sitepass/i18n';
 import { Principal } from '../tokens/access-token';
 import { MemberReset, memberReset } from './mfa-reset.service';
 import { MfaRevocationService } from './mfa-revocation.service';
@@ -22,24 +23,22 @@ export class SupportResetService {
 
   async resetUserMfa(principal: Principal, request: MemberResetRequest): Promise<MemberReset> {
     const actor = await this.users.findById(principal.userId);
-    if (!actor?.support) throw new DomainError('role_required', 'Only platform support can reset a user’s MFA here.', { role: 'support' });
+    if (!actor?.support) throw DomainError.of('error.role_required.support_reset', { role: 'support' });
     assertMfaSession(principal);
     if (request.identityVerified !== true) {
-      throw DomainError.validation([
-        { field: 'identityVerified', message: 'identityVerified must be true: verify the user’s identity first' },
-      ]);
+      throw DomainError.validation([{ field: 'identityVerified', problem: phrase('validation.identity_verified.user') }]);
     }
-    const identityCheckNote = requireIdentityCheckNote(request, 'a user');
+    const identityCheckNote = requireIdentityCheckNote(request, 'user');
     const user = await this.users.findByEmail(request.email);
-    if (!user) throw DomainError.notFound('A user with this email');
+    if (!user) throw DomainError.of('error.not_found.user_with_email');
     if (user.id === actor.id) {
-      throw new DomainError('cannot_reset_self', 'You cannot reset your own MFA; ask another member of support.');
+      throw DomainError.of('error.cannot_reset_self.support');
     }
     // No company: the reset is the platform's, and (ABUSE-11) no company's audit list shows support's actor.
     const revoked = await this.revocation.resetUser(user.id, {
       actorUserId: actor.id,
       companyId: null,
-      resetBy: 'Sitepass support',
+      resetBy: { resetBy: 'support' },
       data: { identityVerified: true, by: 'support', identityCheckNote },
     });
     return memberReset(revoked);

@@ -6,5 +6,5 @@ import { DomainError } from '../errors/domain.error';
  * never by a company admin or a payee admin.
  */
 export function assertNotSupportStaff(target: Pick<User, 'support'>): void {
-  if (target.support) throw new DomainError('support_user', 'This user is platform support staff: only support can reset their MFA.');
+  if (target.support) throw DomainError.of('error.support_user');
 }

@@ -94,7 +94,7 @@ export class RevocationStore implements OnApplicationBootstrap {
       await this.redis.del(MARKER, REBUILD_LOCK);
       this.logger.warn(`Revocation not written to Redis (${cause.message}): every instance checks PostgreSQL until the set is rebuilt`);
     } catch {
-      throw new DomainError('service_unavailable', 'The revocation could not be recorded. Try again in a moment.', {}, 5);
+      throw DomainError.of('error.service_unavailable.revocation', {}, { retryAfterSeconds: 5 });
     }
   }
 

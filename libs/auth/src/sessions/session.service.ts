@@ -78,7 +78,7 @@ export class SessionService {
     });
     const refreshToken = randomToken();
     if (!(await this.sessions.open(manager, session, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), events))) {
-      throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+      throw DomainError.of('error.invalid_credentials');
     }
     return { session, tokens: this.tokensFor(session, refreshToken) };
   }
@@ -101,9 +101,9 @@ export class SessionService {
       const token = await this.refreshTokens.findForRotation(manager, tokenHash);
       const session = token && (await this.sessions.findForRefresh(manager, token.sessionId));
       if (!token || !session || session.audience !== audience) {
-        throw new DomainError('invalid_token', 'The refresh token is not valid.');
+        throw DomainError.of('error.invalid_token.refresh_token');
       }
-      if (session.revokedAt) throw new DomainError('session_revoked', 'The session has been revoked.');
+      if (session.revokedAt) throw DomainError.of('error.session_revoked');
       if (token.rotatedAt) {
         await this.revokeSessions(manager, [session.id], 'refresh_reuse');
         await this.audit.record(
@@ -113,15 +113,14 @@ export class SessionService {
         return { kind: 'reused' } as const;
       }
       const now = this.clock.now();
-      if (now >= session.expiresAt) throw new DomainError('session_expired', 'The session has ended; sign in again.');
+      if (now >= session.expiresAt) throw DomainError.of('error.session_expired');
       await checkSession(session, manager);
       await this.refreshTokens.markRotated(manager, tokenHash, now);
       const refreshToken = randomToken();
       await this.refreshTokens.insert(manager, session.id, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), now);
       return { kind: 'rotated', tokens: this.tokensFor(session, refreshToken) } as const;
     });
-    if (outcome.kind === 'reused')
-      throw new DomainError('session_revoked', 'This refresh token was already used; the session has been revoked.');
+    if (outcome.kind === 'reused') throw DomainError.of('error.session_revoked.refresh_token_reused');
     return outcome.tokens;
   }
 
@@ -136,7 +135,7 @@ export class SessionService {
   ): Promise<{ accessToken: string; expiresIn: number; mfaTime: Date }> {
     const mfaTime = this.clock.now();
     const updated = await this.sessions.recordMfa(manager, sessionId, method, mfaTime);
-    if (!updated) throw new DomainError('session_revoked', 'The session has been revoked.');
+    if (!updated) throw DomainError.of('error.session_revoked');
     return { accessToken: this.accessTokens.issue({ ...updated, sessionId }), expiresIn: this.accessTokens.lifetimeSeconds, mfaTime };
   }
 

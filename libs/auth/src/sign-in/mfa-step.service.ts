@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { phrase } from '@sitepass/i18n';
 import { AuditEventRepository, AuditRecord, ChallengePurpose, FactorRepository } from '@sitepass/database';
 import { AttemptBudget, AttemptOutcome } from '../challenges/attempt-budget';
 import { ChallengeService } from '../challenges/challenge.service';
@@ -44,8 +45,7 @@ export class MfaStepService {
   /** LOGIN-3: the client picks the factor; a factor the product does not accept here is refused (PAY-3), except to prove it (ABUSE-3). */
   async issueChallenge(caller: Caller, factorId: string, purpose: 'sign_in' | 'proof' = 'sign_in'): Promise<ChallengeView> {
     if (purpose === 'proof') {
-      if (caller.kind !== 'sign_in')
-        throw DomainError.validation([{ field: 'purpose', message: 'purpose "proof" is for the mfaToken of a sign-in' }]);
+      if (caller.kind !== 'sign_in') throw DomainError.validation([{ field: 'purpose', problem: phrase('validation.purpose_proof') }]);
       const { factor } = await this.access.ownActiveFactor(caller.userId, factorId);
       return viewChallenge(await this.challenges.issueChallenge(caller, { factor, purpose: 'proof' }), factor.type);
     }
@@ -73,7 +73,7 @@ export class MfaStepService {
 
   async verifyChallenge(caller: Caller, challengeId: string, proof: FactorPayload): Promise<Authenticated | Reverified | FactorProven> {
     const challenge = await this.challenges.findOwn(caller, challengeId);
-    if (!VERIFIABLE_HERE.includes(challenge.purpose)) throw DomainError.notFound('The challenge');
+    if (!VERIFIABLE_HERE.includes(challenge.purpose)) throw DomainError.of('error.not_found.challenge');
     return this.challenges.verifyChallenge(challenge, proof, async (manager, { user, factor, amr }) => {
       const verified: AuditRecord = {
         type: 'mfa.verified',
@@ -103,13 +103,12 @@ export class MfaStepService {
    * (LOGIN-5, ABUSE-1). Whoever needed it has lost a factor: every trusted device goes (ABUSE-9).
    */
   async redeemRecoveryCode(caller: Caller, code: string): Promise<Authenticated> {
-    if (caller.kind !== 'sign_in')
-      throw new DomainError('authentication_required', 'Redeem a recovery code with the mfaToken of your sign-in.');
+    if (caller.kind !== 'sign_in') throw DomainError.of('error.authentication_required.recovery_code');
     const scope = { userId: caller.userId, pendingSignInId: caller.pendingSignIn.id, countsForAccount: true };
     return this.budget.attempt(scope, async (manager, user): Promise<AttemptOutcome<Authenticated>> => {
       const factorType = 'recovery_code';
       if (!(await this.recoveryCodes.redeem(user.id, code, manager))) {
-        return { accepted: false, factorType, code: 'verification_failed', message: 'The recovery code is not correct.' };
+        return { accepted: false, factorType, code: 'verification_failed', message: phrase('error.verification_failed.recovery_code') };
       }
       const recoveryCode = await this.recoveryCodes.issue(user.id, manager);
       await this.devices.revokeAllForUser(user.id, manager);

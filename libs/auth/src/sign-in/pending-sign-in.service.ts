@@ -44,20 +44,19 @@ export class PendingSignInService {
       expiresAt: addSeconds(now, MFA_TOKEN_LIFETIME_SECONDS),
       endedAt: null,
     });
-    if (!(await this.pendingSignIns.openForActiveUser(pending)))
-      throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+    if (!(await this.pendingSignIns.openForActiveUser(pending))) throw DomainError.of('error.invalid_credentials');
     return { pending, mfaToken };
   }
 
   /** The live pending sign-in an mfaToken opens, for this product only. */
   async findByToken(mfaToken: string, audience: Audience): Promise<PendingSignIn> {
     const pending = await this.pendingSignIns.findByTokenHash(this.hasher.hash(PURPOSE, mfaToken));
-    if (!pending || pending.audience !== audience) throw new DomainError('invalid_token', 'The MFA token is not valid.');
+    if (!pending || pending.audience !== audience) throw DomainError.of('error.invalid_token.mfa_token');
     if (pending.status === 'failed') {
-      throw new DomainError('mfa_attempts_exhausted', 'Too many wrong codes. Sign in again with your password.');
+      throw DomainError.of('error.mfa_attempts_exhausted');
     }
     if (pending.status !== 'pending' || pending.expiresAt <= this.clock.now()) {
-      throw new DomainError('invalid_token', 'The MFA token has expired or was already used. Sign in again.');
+      throw DomainError.of('error.invalid_token.mfa_token_spent');
     }
     return pending;
   }

@@ -38,7 +38,7 @@ export class SignInCompletion {
     factorId: string | null = null,
   ): Promise<Authenticated> {
     if (!(await this.pendingSignIns.complete(pending.id, manager))) {
-      throw new DomainError('invalid_token', 'This sign-in was already completed. Sign in again.');
+      throw DomainError.of('error.invalid_token.sign_in_completed');
     }
     const mfaTime = this.clock.now();
     const amr: Amr[] = [pending.firstFactor, method];

@@ -56,10 +56,7 @@ export class SignInService {
     const requirement = this.policy.evaluate(facts);
     if (!requirement.required) return this.authenticate(user, { acr: 'aal1', amr: [firstFactor], mfaTime: null }, 'authenticated');
     if (user.mfaLockedAt) {
-      throw new DomainError(
-        'account_locked',
-        'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
-      );
+      throw DomainError.of('error.account_locked');
     }
     const device = deviceToken
       ? await this.devices.findTrusted(user.id, deviceToken, requirement.deviceTrustSeconds, this.db.manager)
@@ -101,7 +98,7 @@ export class SignInService {
     const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     const signsInHere = facts !== null && passwordMatches && facts.user.status === 'active';
     if (ssoDomainInUse && (!signsInHere || isSsoUser(facts.user, facts.memberships))) {
-      throw new DomainError('sso_required', 'This account signs in through your company’s identity provider.', {});
+      throw DomainError.of('error.sso_required', {});
     }
     if (!signsInHere) {
       await this.audit.record({
@@ -110,7 +107,7 @@ export class SignInService {
         data: { audience, reason: 'invalid_credentials' },
       });
       this.metrics.signIns.inc({ audience, outcome: 'invalid_credentials' });
-      throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+      throw DomainError.of('error.invalid_credentials');
     }
     await attempt.passed();
     // The policy is judged when the password has been checked, not when the facts were read before the hash.
@@ -169,12 +166,12 @@ export class SignInService {
 
   private async checkReauthentication(session: Session, manager: EntityManager): Promise<void> {
     const user = await this.users.findById(session.userId, manager);
-    if (!user || user.status !== 'active') throw new DomainError('session_revoked', 'The account is no longer active.');
+    if (!user || user.status !== 'active') throw DomainError.of('error.session_revoked.account_inactive');
     const requirement = this.policy.evaluate(await this.facts.load(user, manager));
     if (!requirement.required) return;
     const proofAge = session.mfaTime ? (this.clock.now().getTime() - session.mfaTime.getTime()) / 1000 : Infinity;
     if (proofAge > requirement.reauthIntervalSeconds) {
-      throw new DomainError('mfa_reauth_required', 'Sign in again and confirm with your second factor.');
+      throw DomainError.of('error.mfa_reauth_required');
     }
   }
 }

@@ -1,5 +1,7 @@
 import { MembershipRepository, PayRole } from '@sitepass/database';
 import { Injectable } from '@nestjs/common';
+import { phrase } from '@sitepass/i18n';
+
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { SessionActivity } from './session-activity';
@@ -40,21 +42,17 @@ export class OperationAuthorizer {
     rules: AuthorizationRules,
   ): Promise<{ decision: 'allow' }> {
     const rule = rules.operations[operation];
-    if (!rule) throw DomainError.validation([{ field: 'operation', message: 'operation is not a known Payments operation' }]);
+    if (!rule) throw DomainError.validation([{ field: 'operation', problem: phrase('validation.operation_unknown') }]);
     const roles = await this.memberships.activePayRolesOf(principal.userId);
     if (!roles.some((role) => rule.permittedRoles.includes(role))) {
-      throw new DomainError('role_not_permitted', 'Your Pay roles do not allow this operation.', { operation });
+      throw DomainError.of('error.role_not_permitted', { operation });
     }
-    if (principal.acr !== 'aal2') throw new DomainError('mfa_reauth_required', 'Sign in to Pay again and confirm with your second factor.');
+    if (principal.acr !== 'aal2') throw DomainError.of('error.mfa_reauth_required.pay');
     if (!(await this.activity.touchUnlessIdle(principal.sessionId, principal.mfaTime ?? principal.authTime, rules.idleTimeoutSeconds))) {
-      throw new DomainError('mfa_reauth_required', 'The Payments tool was idle for too long. Sign in again with your second factor.');
+      throw DomainError.of('error.mfa_reauth_required.pay_idle');
     }
     if (rule.stepUp && !(stepUpToken && (await this.stepUps.consume(principal, operation, stepUpToken)))) {
-      throw new DomainError(
-        'step_up_required',
-        `Confirm this operation with your second factor (POST /v1/pay/step-ups with operation "${operation}").`,
-        { operation },
-      );
+      throw DomainError.of('error.step_up_required', { operation });
     }
     return { decision: 'allow' };
   }

@@ -45,7 +45,7 @@ export class StepUpService {
 
   async verifyStepUp(principal: Principal, challengeId: string, proof: FactorPayload): Promise<StepUpToken> {
     const challenge = await this.challenges.findOwn({ kind: 'session', userId: principal.userId, principal }, challengeId);
-    if (challenge.purpose !== 'step_up' || !challenge.operation) throw DomainError.notFound('The step-up');
+    if (challenge.purpose !== 'step_up' || !challenge.operation) throw DomainError.of('error.not_found.step_up');
     return this.challenges.verifyChallenge(challenge, proof, async (manager, { factor }) => {
       const granted = await this.grant(manager, principal, challenge.operation!, this.clock.now());
       await this.audit.record(

@@ -1,3 +1,4 @@
+import { Locale } from '@sitepass/i18n';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +10,8 @@ export interface DeliverableCode {
   codeCiphertext: string;
   codeKeyId: string;
   phoneNumber: string;
+  /** The recipient's saved locale (I18N-2): the text's language, English when null. */
+  locale: Locale | null;
 }
 
 /** The challenges table (LOGIN-3, SMS-2): issued, answered, ended. Attempt counts belong to the attempt ledger. */
@@ -78,15 +81,17 @@ export class ChallengeRepository {
     await this.db.query(`UPDATE challenges SET code_ciphertext = NULL WHERE code_ciphertext IS NOT NULL AND expires_at < $1`, [now]);
   }
 
-  /** One read for the code and its number: this runs for every SMS (PERF-3). A read of `factors` too. */
+  /** One read for the code, its number and its reader's locale: this runs for every SMS (PERF-3). Reads `factors` and `users` too. */
   async findDeliverableCode(challengeId: string, deliveryId: string, now: Date): Promise<DeliverableCode | null> {
-    const [row]: Array<{ code_ciphertext: string; code_key_id: string; phone_number: string }> = await this.db.query(
-      `SELECT c.code_ciphertext, c.code_key_id, f.phone_number
-       FROM challenges c JOIN factors f ON f.id = c.factor_id
+    const [row]: Array<{ code_ciphertext: string; code_key_id: string; phone_number: string; locale: Locale | null }> = await this.db.query(
+      `SELECT c.code_ciphertext, c.code_key_id, f.phone_number, u.locale
+       FROM challenges c JOIN factors f ON f.id = c.factor_id JOIN users u ON u.id = f.user_id
        WHERE c.id = $1 AND c.status = 'pending' AND c.delivery_id = $2 AND c.expires_at > $3
          AND c.code_ciphertext IS NOT NULL AND f.status <> 'revoked' AND f.phone_number IS NOT NULL`,
       [challengeId, deliveryId, now],
     );
-    return row ? { codeCiphertext: row.code_ciphertext, codeKeyId: row.code_key_id, phoneNumber: row.phone_number } : null;
+    return row
+      ? { codeCiphertext: row.code_ciphertext, codeKeyId: row.code_key_id, phoneNumber: row.phone_number, locale: row.locale }
+      : null;
   }
 }

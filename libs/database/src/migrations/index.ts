@@ -10,6 +10,7 @@ import { AbuseResistance1764460000000 } from './1764460000000-abuse-resistance';
 import { ReenrollmentAfterReset1764470000000 } from './1764470000000-reenrollment-after-reset';
 import { PaySso1764480000000 } from './1764480000000-pay-sso';
 import { PageHandOff1764490000000 } from './1764490000000-page-hand-off';
+import { UserLocale1764500000000 } from './1764500000000-user-locale';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReenrollmentAfterReset1764470000000,
   PaySso1764480000000,
   PageHandOff1764490000000,
+  UserLocale1764500000000,
 ];

@@ -1,3 +1,4 @@
+import { Locale } from '@sitepass/i18n';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type UserStatus = 'active' | 'inactive';
@@ -24,6 +25,10 @@ export class User {
   /** Platform support staff (DIR-3, PAY-10). */
   @Column('boolean')
   support!: boolean;
+
+  /** The language the user reads (I18N-2): answers, texts and emails; null follows Accept-Language, then English. */
+  @Column({ type: 'text', nullable: true })
+  locale!: Locale | null;
 
   /** Consecutive failed MFA proofs across sign-ins; any success resets it (LOGIN-5). */
   @Column('integer')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Locale } from '@sitepass/i18n';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Company } from '../companies/company.entity';
 import { CompanyPolicy } from '../company-policies/company-policy.entity';
@@ -54,6 +55,18 @@ export class UserRepository {
 
   findById(id: string, manager: EntityManager = this.db.manager): Promise<User | null> {
     return manager.findOneBy(User, { id });
+  }
+
+  /** The user's saved locale (I18N-2), null when they saved none or do not exist. */
+  async findLocale(id: string): Promise<Locale | null> {
+    const user = await this.db.manager.findOne(User, { where: { id }, select: { id: true, locale: true } });
+    return user?.locale ?? null;
+  }
+
+  /** Saves the user's locale (I18N-2); false when there is no such user. */
+  async saveLocale(id: string, locale: Locale | null, at: Date): Promise<boolean> {
+    const { affected } = await this.db.manager.update(User, { id }, { locale, updatedAt: at });
+    return (affected ?? 0) > 0;
   }
 
   findByEmail(email: string): Promise<User | null> {

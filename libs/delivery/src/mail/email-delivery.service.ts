@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { OutboxEntry, OutboxRepository, UserRepository } from '@sitepass/database';
+import { DEFAULT_LOCALE } from '@sitepass/i18n';
 import { EmailTemplate } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
@@ -34,7 +35,7 @@ export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: stri
     const user = row.userId ? await this.users.findById(row.userId) : null;
     if (!user || user.status !== 'active') return null;
     if (!(await this.policyNotices.stillApplies(row))) return null;
-    return { to: user.email, ...renderEmail(row.purpose as EmailTemplate, row.params) };
+    return { to: user.email, ...renderEmail(row.purpose as EmailTemplate, row.params, user.locale ?? DEFAULT_LOCALE) };
   }
 
   protected async send(mail: Mail): Promise<{ messageId: string; status: string }> {

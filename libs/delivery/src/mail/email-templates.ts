@@ -1,4 +1,5 @@
 import { OutboxParams } from '@sitepass/database';
+import { Locale, MessageArgs, MessageKey, translate } from '@sitepass/i18n';
 import { EmailTemplate } from '@sitepass/messaging';
 
 export interface RenderedEmail {
@@ -6,65 +7,51 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** The core names the factor in the notice's parameters (its type's noticeNames); a generic name otherwise. */
-const factorName = (params: OutboxParams) => (typeof params.factorName === 'string' ? params.factorName : 'a sign-in method');
-const newFactorName = (params: OutboxParams) => (typeof params.newFactorName === 'string' ? params.newFactorName : 'a new sign-in method');
-const NOT_YOU = 'If this was not you, contact your company admin or Sitepass support right away.';
+/** An email's subject and lead in the catalogs, and the paragraph it closes with. */
+interface Wording {
+  subject: MessageKey;
+  lead: MessageKey;
+  closing: MessageKey;
+}
+
+/** A security notice (NOTE-2) closes with what to do when it was not you. */
+const notice = (subject: MessageKey, lead: MessageKey): Wording => ({ subject, lead, closing: 'email.not_you' });
+/** A deadline's email (NOTE-1) closes with the advice to set up now. */
+const deadline = (subject: MessageKey, lead: MessageKey): Wording => ({ subject, lead, closing: 'email.policy.set_up_now' });
+
+const EMAILS = {
+  factor_added: notice('email.factor_added.subject', 'email.factor_added.body'),
+  factor_changed: notice('email.factor_changed.subject', 'email.factor_changed.body'),
+  factor_removed: notice('email.factor_removed.subject', 'email.factor_removed.body'),
+  recovery_code_redeemed: notice('email.recovery_code_redeemed.subject', 'email.recovery_code_redeemed.body'),
+  recovery_code_regenerated: notice('email.recovery_code_regenerated.subject', 'email.recovery_code_regenerated.body'),
+  account_locked: notice('email.account_locked.subject', 'email.account_locked.body'),
+  mfa_reset: notice('email.mfa_reset.subject', 'email.mfa_reset.body'),
+  policy_announcement: deadline('email.policy_announcement.subject', 'email.policy_announcement.body'),
+  policy_reminder: deadline('email.policy_reminder.subject', 'email.policy_reminder.body'),
+} satisfies Record<EmailTemplate, Wording>;
 
 /**
- * The emails Sitepass sends (NOTE-1, NOTE-2, RESET-4). Parameters are non-secret facts stored on the
- * outbox row; nothing here ever contains a code or a token.
+ * The emails Sitepass sends (NOTE-1, NOTE-2, RESET-4), in the recipient's language (I18N-2). Parameters are
+ * non-secret facts stored on the outbox row (a factor's type, a company's name and deadline), never words, and
+ * never a code or a token. A deadline is shown in the company's time zone.
  */
-export function renderEmail(template: EmailTemplate, params: OutboxParams): RenderedEmail {
-  switch (template) {
-    case 'factor_added':
-      return notice('A sign-in method was added', `${capitalize(factorName(params))} was added to your account for two-step sign-in.`);
-    case 'factor_changed':
-      return notice('A sign-in method was changed', `Your account now uses ${newFactorName(params)}; the previous one no longer works.`);
-    case 'factor_removed':
-      return notice('A sign-in method was removed', `${capitalize(factorName(params))} was removed from your account.`);
-    case 'recovery_code_redeemed':
-      return notice(
-        'Your recovery code was used',
-        'Your recovery code was just used to sign in, and a new one was issued. We recommend setting up your authenticator app or phone again.',
-      );
-    case 'recovery_code_regenerated':
-      return notice('You have a new recovery code', 'A new recovery code was created for your account; the previous one no longer works.');
-    case 'account_locked':
-      return notice(
-        'Two-step sign-in is locked',
-        'After too many wrong codes, two-step sign-in to your account is locked. Your company admin or Sitepass support can reset it.',
-      );
-    case 'mfa_reset':
-      return notice(
-        'Your two-step sign-in was reset',
-        `Your two-step sign-in was reset by ${String(params.resetBy)} after verifying your identity. All your sessions were signed out; set up a sign-in method at your next sign-in.`,
-      );
-    case 'policy_announcement':
-      return {
-        subject: `${String(params.companyName)} requires two-step sign-in from ${String(params.enforcementDate)}`,
-        text: policyText(
-          `From ${String(params.enforcementStartsAt)} (${String(params.timeZone)}), signing in to ${String(params.companyName)} requires two-step sign-in with an authenticator app or a text message.`,
-        ),
-      };
-    case 'policy_reminder':
-      return {
-        subject: `Reminder: set up two-step sign-in before ${String(params.enforcementDate)}`,
-        text: policyText(
-          `In ${String(params.daysLeft)} day(s), ${String(params.companyName)} starts requiring two-step sign-in. You have not set it up yet.`,
-        ),
-      };
-  }
+export function renderEmail(template: EmailTemplate, params: OutboxParams, locale: Locale): RenderedEmail {
+  const { subject, lead, closing } = EMAILS[template];
+  const args = argumentsOf(params);
+  const options = typeof params.timeZone === 'string' ? { timeZone: params.timeZone } : {};
+  const say = (key: MessageKey) => translate(locale, key, args, options);
+  return { subject: say(subject), text: `${say(lead)}\n\n${say(closing)}\n` };
 }
 
-function notice(subject: string, body: string): RenderedEmail {
-  return { subject: `Sitepass: ${subject.toLowerCase()}`, text: `${body}\n\n${NOT_YOU}\n` };
-}
-
-function policyText(lead: string): string {
-  return `${lead}\n\nSign in and set it up now from your account's security settings, so that your first sign-in after the deadline goes smoothly.\n`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * The ICU arguments of a row's parameters: the deadline as an instant, and a company name even on a reset
+ * notice written before the notice named its company (its role then reads as a company admin's).
+ */
+function argumentsOf(params: OutboxParams): MessageArgs {
+  return {
+    ...params,
+    companyName: params.companyName ?? '',
+    deadline: typeof params.deadline === 'string' ? new Date(params.deadline) : undefined,
+  };
 }

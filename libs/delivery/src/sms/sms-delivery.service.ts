@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, Metrics, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import { AuditEventRepository, ChallengeRepository, FactorRepository, OutboxEntry, OutboxRepository } from '@sitepass/database';
+import {
+  AuditEventRepository,
+  ChallengeRepository,
+  FactorRepository,
+  OutboxEntry,
+  OutboxRepository,
+  UserRepository,
+} from '@sitepass/database';
+import { DEFAULT_LOCALE } from '@sitepass/i18n';
 import { smsCodeAad } from '@sitepass/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
@@ -25,21 +33,24 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
     private readonly keyring: SecretKeyring,
     private readonly challenges: ChallengeRepository,
     private readonly factors: FactorRepository,
+    private readonly users: UserRepository,
     private readonly audit: AuditEventRepository,
     private readonly metrics: Metrics,
   ) {
     super(db, outbox, clock, config.sms.maxAttempts);
   }
 
+  /** In the recipient's saved locale, else English (I18N-2): the worker reads it, so a job carries ids only (SEC-1). */
   protected async compose(row: OutboxEntry): Promise<SmsMessage | null> {
     if (row.purpose === 'test_message') {
       const factor = await this.factors.findActivePhone(row.factorId!);
-      return factor?.phoneNumber ? { to: factor.phoneNumber, body: testMessage() } : null;
+      if (!factor?.phoneNumber) return null;
+      return { to: factor.phoneNumber, body: testMessage((await this.users.findLocale(factor.userId)) ?? DEFAULT_LOCALE) };
     }
     const current = await this.challenges.findDeliverableCode(row.challengeId!, row.id, this.clock.now());
     if (!current) return null;
     const code = this.keyring.open({ keyId: current.codeKeyId, ciphertext: current.codeCiphertext }, smsCodeAad(row.challengeId!));
-    return { to: current.phoneNumber, body: codeMessage(code, this.config.publicHost) };
+    return { to: current.phoneNumber, body: codeMessage(code, this.config.publicHost, current.locale ?? DEFAULT_LOCALE) };
   }
 
   protected send(message: SmsMessage): Promise<SmsReceipt> {

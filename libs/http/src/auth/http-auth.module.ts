@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuthModule, AuthModuleOptions } from '@sitepass/auth';
 import { randomUUID } from 'node:crypto';
+import { RequestLocales } from '../i18n/request-locales';
 import { AuthenticationGuard } from './authentication.guard';
 import { createJwtAccessGuard, JWT_ACCESS_GUARD, JWT_STRATEGY } from './jwt-access.guard';
 import { createJwtStrategy } from './jwt.strategy';
@@ -27,8 +28,9 @@ export class HttpAuthModule {
         ServiceTokenGuard,
         MfaTokenGuard,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        RequestLocales,
       ],
-      exports: [AuthModule],
+      exports: [AuthModule, RequestLocales],
     };
   }
 }

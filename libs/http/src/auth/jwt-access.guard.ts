@@ -10,9 +10,9 @@ export function createJwtAccessGuard(strategyName: string): Type<CanActivate> {
       if (error instanceof DomainError) throw error;
       if (principal) return principal;
       if (info instanceof Error && info.message === 'No auth token') {
-        throw new DomainError('authentication_required', 'This request needs an access token.');
+        throw DomainError.of('error.authentication_required.access_token');
       }
-      throw new DomainError('invalid_token', 'The access token is not valid.');
+      throw DomainError.of('error.invalid_token.access_token');
     }
   }
   return JwtAccessGuard;

@@ -22,7 +22,7 @@ function keyProvider(keys: SigningKeys): SecretOrKeyProvider {
   const provide = (_request: Request, rawToken: string, done: (error: unknown, key?: KeyObject) => void) => {
     const decoded = jwt.decode(rawToken, { complete: true });
     const key = typeof decoded?.header.kid === 'string' ? keys.findByKid(decoded.header.kid) : undefined;
-    if (!key) return done(new DomainError('invalid_token', 'The access token is not valid.'));
+    if (!key) return done(DomainError.of('error.invalid_token.access_token'));
     return done(null, key.publicKey);
   };
   return provide as unknown as SecretOrKeyProvider;
@@ -63,13 +63,13 @@ export function createJwtStrategy(name: string): Type<JwtStrategyHandle> {
     async validate(claims: AccessTokenClaims): Promise<Principal> {
       const now = epochSeconds(this.clock.now());
       if (typeof claims.exp !== 'number' || claims.exp <= now) {
-        throw new DomainError('invalid_token', 'The access token has expired.');
+        throw DomainError.of('error.invalid_token.access_token_expired');
       }
       if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
-        throw new DomainError('invalid_token', 'The access token is not valid.');
+        throw DomainError.of('error.invalid_token.access_token');
       }
       if (await this.revocations.isRevoked(claims.sid)) {
-        throw new DomainError('session_revoked', 'The session has been revoked.');
+        throw DomainError.of('error.session_revoked');
       }
       return {
         userId: claims.sub,

@@ -22,7 +22,7 @@ export class MfaTokenGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
     const token = bearerToken(request) ?? cookiesOf(request).get(MFA_TOKEN_COOKIE);
-    if (!token) throw new DomainError('authentication_required', 'This request needs the mfaToken of your sign-in.');
+    if (!token) throw DomainError.of('error.authentication_required.mfa_token');
     const pendingSignIn = await this.pendingSignIns.findByToken(token, this.options.audience);
     request.caller = { kind: 'sign_in', userId: pendingSignIn.userId, pendingSignIn };
     return true;

@@ -11,11 +11,11 @@ export class ServiceTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const expected = this.config.internalApiToken;
-    if (!expected) throw new DomainError('internal_api_disabled', 'The internal API is disabled: no service token is configured.');
+    if (!expected) throw DomainError.of('error.internal_api_disabled');
     const header = context.switchToHttp().getRequest<Request>().header('authorization') ?? '';
     const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!presented) throw new DomainError('authentication_required', 'This request needs the service token.');
-    if (!constantTimeEquals(presented, expected)) throw new DomainError('invalid_token', 'The service token is not valid.');
+    if (!presented) throw DomainError.of('error.authentication_required.service_token');
+    if (!constantTimeEquals(presented, expected)) throw DomainError.of('error.invalid_token.service_token');
     return true;
   }
 }

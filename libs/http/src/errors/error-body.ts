@@ -1,5 +1,6 @@
-import { DomainError, ErrorCode } from '@sitepass/auth';
+import { DomainError, ErrorCode, ErrorMessageKey } from '@sitepass/auth';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { DEFAULT_LOCALE, Locale, translate } from '@sitepass/i18n';
 import { ERROR_HTTP_STATUS } from './error-status.map';
 
 export interface ErrorResponse {
@@ -8,34 +9,40 @@ export interface ErrorResponse {
   retryAfterSeconds?: number;
 }
 
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'validation_failed',
-  401: 'authentication_required',
-  403: 'forbidden',
-  404: 'not_found',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'too_many_attempts',
+/** The code and message of a framework error, by its status. */
+const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: ErrorMessageKey }>> = {
+  400: { code: 'validation_failed', message: 'error.validation_failed.request' },
+  401: { code: 'authentication_required', message: 'error.authentication_required' },
+  403: { code: 'forbidden', message: 'error.forbidden' },
+  404: { code: 'not_found', message: 'error.not_found' },
+  413: { code: 'payload_too_large', message: 'error.payload_too_large' },
+  415: { code: 'unsupported_media_type', message: 'error.unsupported_media_type' },
+  429: { code: 'too_many_attempts', message: 'error.too_many_attempts' },
 };
 
-/** The spec's error body: `{ code, message, requestId }`, plus the error's details (field errors…). */
-export function describeError(error: unknown): ErrorResponse {
+/**
+ * The spec's error body: `{ code, message, requestId }`, plus the error's details (field errors…). The
+ * message and the details that are sentences are in `locale`; the code, the status and the body's fields
+ * are the same in every language (I18N-5).
+ */
+export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): ErrorResponse {
   if (error instanceof DomainError) {
+    const { message, details } = error.wordedIn(locale);
     return {
       status: ERROR_HTTP_STATUS[error.code],
-      body: { code: error.code, message: error.message, ...error.details },
+      body: { code: error.code, message, ...details },
       retryAfterSeconds: error.retryAfterSeconds,
     };
   }
   const status = httpStatusOf(error);
-  const code = status !== undefined ? STATUS_CODES[status] : undefined;
-  if (status !== undefined && code) {
-    if (isJsonSyntaxError(error)) return { status, body: { code: 'invalid_json', message: 'The request body is not valid JSON.' } };
-    return { status, body: { code, message: messageFor(code) } };
+  const known = status !== undefined ? STATUS_CODES[status] : undefined;
+  if (status !== undefined && known) {
+    if (isJsonSyntaxError(error)) return { status, body: { code: 'invalid_json', message: translate(locale, 'error.invalid_json') } };
+    return { status, body: { code: known.code, message: translate(locale, known.message) } };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    body: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' },
+    body: { code: 'internal_error', message: translate(locale, 'error.internal_error') },
   };
 }
 
@@ -48,23 +55,4 @@ function httpStatusOf(error: unknown): number | undefined {
 
 function isJsonSyntaxError(error: unknown): boolean {
   return (error as { type?: string } | null)?.type === 'entity.parse.failed';
-}
-
-function messageFor(code: ErrorCode): string {
-  switch (code) {
-    case 'not_found':
-      return 'There is nothing at this address.';
-    case 'payload_too_large':
-      return 'The request body is larger than 16 KiB.';
-    case 'unsupported_media_type':
-      return 'The request body has a charset or content encoding this service does not read.';
-    case 'authentication_required':
-      return 'This request needs authentication.';
-    case 'too_many_attempts':
-      return 'Too many requests. Try again later.';
-    case 'forbidden':
-      return 'You may not do this.';
-    default:
-      return 'The request is not valid.';
-  }
 }

@@ -5,8 +5,12 @@ export interface ErrorPage {
   /** The error body's message: a sentence for a person. */
   message: string;
   requestId: string;
-  /** Until I18N-1 brings the catalogs, every page is English. */
+  /** The page's language (I18N-1); English by default. */
   lang?: string;
+  /** The heading, in `lang`: the status's English name by default. */
+  title?: string;
+  /** The words before the request id, in `lang`. */
+  requestIdLabel?: string;
 }
 
 /**
@@ -14,8 +18,9 @@ export interface ErrorPage {
  * the message, and the request id to quote to support. No script, style or external resource (WEB-7, WEB-9), a
  * `lang` attribute and one heading (WEB-8); every interpolated text is escaped.
  */
-export function renderErrorPage({ status, message, requestId, lang = 'en' }: ErrorPage): string {
-  const title = escapeHtml(STATUS_CODES[status] ?? 'Error');
+export function renderErrorPage({ status, message, requestId, lang = 'en', ...words }: ErrorPage): string {
+  const title = escapeHtml(words.title ?? STATUS_CODES[status] ?? 'Error');
+  const requestIdLabel = escapeHtml(words.requestIdLabel ?? 'Request id:');
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -27,7 +32,7 @@ export function renderErrorPage({ status, message, requestId, lang = 'en' }: Err
 <main>
 <h1>${title}</h1>
 <p>${escapeHtml(message)}</p>
-<p>Request id: <code>${escapeHtml(requestId)}</code></p>
+<p>${requestIdLabel} <code>${escapeHtml(requestId)}</code></p>
 </main>
 </body>
 </html>

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldError } from '@sitepass/auth';
+import { DomainError, FieldProblem } from '@sitepass/auth';
+import { FieldMessageKey, Phrase, phrase, phraseOfContext } from '@sitepass/i18n';
 
 /**
  * SEC-2: DTOs are validated at the edge. Unknown fields and wrong types give `400 validation_failed` with
@@ -22,11 +23,11 @@ export class StrictValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const illFormed = metadata.type === 'custom' ? [] : illFormedText(value, metadata.data ?? '').map((path) => path || metadata.type);
     if (illFormed.length > 0)
-      throw DomainError.validation(illFormed.map((field) => ({ field, message: `${field} must be well-formed text` })));
+      throw DomainError.validation(illFormed.map((field) => ({ field, problem: phrase('validation.well_formed_text') })));
     const validatesClass =
       typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
     if (metadata.type === 'body' && validatesClass && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw DomainError.validation([{ field: 'body', message: 'The body must be a JSON object.' }]);
+      throw DomainError.validation([{ field: 'body', problem: phrase('validation.json_object') }]);
     }
     return this.inner.transform(value, metadata);
   }
@@ -64,10 +65,24 @@ function illFormedText(value: unknown, root: string): string[] {
   return culprits;
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      problem: phraseOf(error, constraint) ?? message,
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * I18N-1: our own rules (fieldRule) carry their phrase in the constraint's context, and class-validator's
+ * refusal of an unknown field is ours too (SEC-2); other validators' messages are shown as they wrote them.
+ * `{field}` is the property's name, as class-validator's English has it.
+ */
+function phraseOf(error: ValidationError, constraint: string): Phrase<FieldMessageKey> | undefined {
+  const own = phraseOfContext(error.contexts?.[constraint]);
+  if (own) return new Phrase(own.key, { field: error.property, ...own.args });
+  return constraint === 'whitelistValidation' ? phrase('validation.unknown_property', { field: error.property }) : undefined;
 }

@@ -9,6 +9,7 @@ import {
   FACTOR_TYPE_NAMES,
   FactorPayload,
 } from '@sitepass/auth';
+import { phrase } from '@sitepass/i18n';
 import { getMetadataStorage, IsOptional, IsString, Length } from 'class-validator';
 import { StrictValidationPipe } from '../errors/validation.pipe';
 
@@ -39,13 +40,13 @@ async function validatePayload(payload: Type<object>, value: Record<string, unkn
   if (getMetadataStorage().getTargetValidationMetadatas(payload, '', false, false).length > 0)
     return { ...(await validateAs(payload, value)) };
   const unknown = Object.keys(value);
-  if (unknown.length > 0) throw DomainError.validation(unknown.map((field) => ({ field, message: `property ${field} should not exist` })));
+  if (unknown.length > 0) throw DomainError.validation(unknown.map((field) => ({ field, problem: phrase('validation.unknown_property') })));
   return {};
 }
 
 function asObject(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw DomainError.validation([{ field: 'body', message: 'The body must be a JSON object.' }]);
+    throw DomainError.validation([{ field: 'body', problem: phrase('validation.json_object') }]);
   }
   return value as Record<string, unknown>;
 }
@@ -62,7 +63,7 @@ export class EnrollmentRequestPipe implements PipeTransform<unknown, Promise<Enr
     const description = describeFactorType(base.factorType);
     if (!description) {
       throw DomainError.validation([
-        { field: 'factorType', message: `factorType must be one of the following values: ${FACTOR_TYPE_NAMES.join(', ')}` },
+        { field: 'factorType', problem: phrase('validation.one_of', { values: FACTOR_TYPE_NAMES.join(', ') }) },
       ]);
     }
     return {

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ChallengeView, FACTOR_TYPE_NAMES, MemberReset } from '@sitepass/auth';
 import { ChallengeStatus, OutboxStatus } from '@sitepass/database';
+import { fieldRule } from '@sitepass/i18n';
 import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { TokensDto } from '../sessions/session.dto';
 import { membersOf } from '../setup/union-members';
 
 export class IssueChallengeDto {
-  @IsUUID('all', { message: 'factorId must be a UUID' })
+  @IsUUID('all', fieldRule('validation.uuid'))
   factorId!: string;
 
   @ApiPropertyOptional({
@@ -16,7 +17,7 @@ export class IssueChallengeDto {
       '`proof` (mfaToken only): prove a factor this product does not accept for sign-in, so that the sign-in may enroll one it does (ABUSE-3; see proofFactors in the sign-in answer)',
   })
   @IsOptional()
-  @IsIn(['sign_in', 'proof'], { message: 'purpose must be sign_in or proof' })
+  @IsIn(['sign_in', 'proof'], fieldRule('validation.purpose'))
   purpose?: 'sign_in' | 'proof';
 }
 
@@ -35,12 +36,12 @@ export class CurrentPasswordDto {
 
 /** RESET-1, PAY-10: whom to reset, named by login email, and the caller's attestation. */
 export class MfaResetDto {
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, fieldRule('validation.email_address'))
   @MaxLength(254)
   email!: string;
 
   @ApiProperty({ enum: [true], description: 'Must be true: the caller verified the member’s identity' })
-  @Equals(true, { message: 'identityVerified must be true: verify the member’s identity before resetting' })
+  @Equals(true, fieldRule('validation.identity_verified'))
   identityVerified!: boolean;
 }
 

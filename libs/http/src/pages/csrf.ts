@@ -32,7 +32,7 @@ export class CsrfProtection {
   readonly check = (request: Request, _response: Response, next: NextFunction): void => {
     (request as CsrfRequest)[PROTECTION] = this;
     if (SAFE_METHODS.has(request.method) || this.verify(request)) return next();
-    next(new DomainError('csrf_failed', 'This form has expired or was not sent from this site. Reload the page and send it again.'));
+    next(DomainError.of('error.csrf_failed'));
   };
 
   /** Whether the submitted token is the HMAC of the cookie, compared in constant time; takes the field out of the body. */

@@ -31,11 +31,11 @@ export function usePagesEdge(app: NestExpressApplication, hasher: KeyedHasher, b
 export function pagesContentSecurityPolicy(returnUrls: readonly string[]): string {
   const returnOrigins = [...new Set(returnUrls.map((url) => new URL(url).origin))];
   return [
-    "default-src 'none'",
+    "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    "object-src 'none'",
     ['form-action', "'self'", ...returnOrigins].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FACTOR_TYPE_NAMES, FactorSummary, IssuedTokens } from '@sitepass/auth';
 import { Acr, Amr, Audience } from '@sitepass/database';
+import { fieldRule } from '@sitepass/i18n';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { membersOf } from '../setup/union-members';
 
@@ -8,7 +9,7 @@ import { membersOf } from '../setup/union-members';
 export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true, fed: true });
 
 export class PasswordSignInDto {
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail({}, fieldRule('validation.email_address'))
   @MaxLength(254)
   email!: string;
 

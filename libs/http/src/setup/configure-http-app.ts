@@ -8,6 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { HttpErrorFilter, sendError } from '../errors/http-error.filter';
+import { RequestLocales } from '../i18n/request-locales';
 import { StrictValidationPipe } from '../errors/validation.pipe';
 import { usePagesEdge } from '../pages/pages-edge';
 import { markPagesRequests, PagesOptions, pagesPathMatcher } from '../pages/pages-request';
@@ -48,6 +49,7 @@ export function configureHttpApp(
 ): INestApplication {
   const logger = new Logger('Http');
   const metrics = app.get(Metrics);
+  const locales = app.get(RequestLocales);
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
   app.use(assignRequestId);
@@ -59,7 +61,9 @@ export function configureHttpApp(
   if (options.pages) usePagesEdge(app, app.get(KeyedHasher), BODY_LIMIT, config.webReturnUrls);
   // Parser errors (bad JSON, body too large) and CSRF refusals never reach Nest's filters: answer them here,
   // as JSON, or as an HTML page on a pages request.
-  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => sendError(error, request, response, logger));
+  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) =>
+    sendError(error, request, response, logger, locales),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     // Responses carry tokens and personal data: no cache may keep them (RFC 6749 §5.1). JWKS opts out.
@@ -73,7 +77,7 @@ export function configureHttpApp(
     requestContext.run(context, next);
   });
   app.useGlobalPipes(new StrictValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(locales));
   app.enableShutdownHooks();
   publishApiDocument(app, document, options.pages);
   return app;

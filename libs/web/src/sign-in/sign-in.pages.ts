@@ -192,8 +192,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const purpose = flow.proofRequired ? 'proof' : 'sign_in';
       const chosen = (flow.factors ?? []).find((factor) => factor.id === factorId);
       try {
-        if (!chosen) throw DomainError.validation([{ field: 'factorId', message: 'Choose a method.' }]);
-        const started = await this.mfa.issueChallenge(caller, chosen.id, purpose);
+        const started = await this.mfa.issueChallenge(caller, chosen?.id ?? factorId, purpose);
         this.flows.update(request, response, { challengeId: started.challengeId });
         response.redirect(303, `${base}/signin/verify`);
       } catch (error) {

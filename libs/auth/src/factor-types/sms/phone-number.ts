@@ -17,17 +17,15 @@ export function parseMobileNumber(input: string, allowedCountries: readonly stri
   try {
     parsed = parsePhoneNumberWithError(input.trim());
   } catch {
-    throw invalid('Enter the number in international form, starting with + and the country code.');
+    throw DomainError.of('error.invalid_phone_number.international_form');
   }
-  if (!parsed.isValid()) throw invalid('This is not a valid phone number.');
+  if (!parsed.isValid()) throw DomainError.of('error.invalid_phone_number');
   const country = parsed.country ?? '';
   if (!allowedCountries.includes(country)) {
-    throw new DomainError('phone_country_not_allowed', `Numbers from ${country || 'this country'} cannot be used here.`, {
-      country: country || null,
-      allowedCountries,
-    });
+    const key = country ? 'error.phone_country_not_allowed' : 'error.phone_country_not_allowed.unknown_country';
+    throw DomainError.of(key, { country: country || null, allowedCountries });
   }
-  if (!MOBILE_TYPES.has(parsed.getType() ?? '')) throw invalid('This number cannot receive text messages: use a mobile number.');
+  if (!MOBILE_TYPES.has(parsed.getType() ?? '')) throw DomainError.of('error.invalid_phone_number.not_mobile');
   return { e164: parsed.number, country };
 }
 
@@ -37,8 +35,4 @@ export function countryOf(e164: string): string {
   } catch {
     return 'ZZ';
   }
-}
-
-function invalid(message: string): DomainError {
-  return new DomainError('invalid_phone_number', message);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addSeconds, Clock, KeyedHasher, randomDigits, requestContext, SecretKeyring } from '@sitepass/common';
 import { Challenge, ChallengeRepository, Factor } from '@sitepass/database';
 import { OutboxWriter, smsCodeAad } from '@sitepass/messaging';
+import { phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
 import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../../limits/sms-quota';
 import { DomainError } from '../../errors/domain.error';
@@ -30,13 +31,12 @@ export class SmsAuthenticator implements FactorAuthenticator {
   readonly type = SmsAuthenticator.type;
   readonly amr = 'sms' as const;
   readonly sendsCode = true;
-  readonly noticeNames = { aFactor: 'a phone number for text messages', aNewFactor: 'a new phone number' };
   readonly reissuesRecoveryCodeOnReplace = false;
 
   /** SMS-1, SMS-9: a mobile number in an allowed country; its code goes out with the enrollment's challenge. */
   async prepareEnrollment({ payload, requirement }: EnrollmentContext): Promise<PreparedEnrollment> {
     if (typeof payload.phoneNumber !== 'string') {
-      throw DomainError.validation([{ field: 'phoneNumber', message: 'phoneNumber is required for an SMS factor' }]);
+      throw DomainError.validation([{ field: 'phoneNumber', problem: phrase('validation.phone_number_required') }]);
     }
     const phone = parseMobileNumber(payload.phoneNumber, requirement.smsCountries);
     return {

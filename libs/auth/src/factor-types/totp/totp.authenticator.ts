@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, SecretKeyring } from '@sitepass/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { Factor, FactorRepository } from '@sitepass/database';
+import { phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
 import { CodeProofDto } from '../code-proof.dto';
 import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
@@ -29,7 +30,6 @@ export class TotpAuthenticator implements FactorAuthenticator {
   readonly type = TotpAuthenticator.type;
   readonly amr = 'otp' as const;
   readonly sendsCode = false;
-  readonly noticeNames = { aFactor: 'an authenticator app', aNewFactor: 'a new authenticator app' };
   /** REC-2: a new authenticator app comes with a new recovery code. */
   readonly reissuesRecoveryCodeOnReplace = true;
 
@@ -89,11 +89,11 @@ export class TotpAuthenticator implements FactorAuthenticator {
     return {
       kind: 'mismatch',
       code: 'clock_skew_suspected',
-      message: `The code does not match the current time: your device clock seems about ${minutes} minute${minutes === 1 ? '' : 's'} ${direction}.`,
+      message: phrase('error.clock_skew_suspected', { minutes, direction }),
       details: {
         clockOffset: { direction, minutes },
         estimatedOffsetSeconds: (direction === 'ahead' ? 60 : -60) * minutes,
-        advice: 'Your device clock looks off. Set its date and time to automatic (network time), then try a new code.',
+        advice: phrase('error.clock_skew_suspected.advice'),
       },
       // A step behind the window never comes back into it; a step ahead of it will.
       ...(direction === 'ahead' ? { spend: (manager: EntityManager) => this.refuseStep(manager, factor.id, step) } : {}),
