@@ -89,4 +89,20 @@ describe('WEB-1 WEB-2 WEB-3 the hosted sign-in, as a browser without scripts use
       expect(visibleText(refused.html)).toContain('This sign-in link is not valid');
     }
   });
+
+  it('I18N-1 I18N-2 the pages speak the browser’s language until the user is known, then the user’s saved one', async () => {
+    const app = await env.standard();
+    const user = await createEnrolledUser(app, env.clock);
+    await env.db.query(`UPDATE users SET locale = 'de' WHERE id = $1`, [user.userId]);
+    const browser = new PageClient(app.http.baseUrl, 'fr-FR,fr;q=0.9,en;q=0.5');
+    const form = await browser.get('/signin');
+    expect(form.headers.get('content-language')).toBe('fr');
+    expect(form.html).toContain('<html lang="fr">');
+    expect(visibleText(form.html)).toContain('Adresse e-mail');
+    const refused = await browser.submit('/signin', { email: user.email, password: 'not the password' });
+    expect(visibleText(refused.html)).toContain('L’adresse e-mail ou le mot de passe est incorrect');
+    const verify = await browser.follow(await browser.submit('/signin', { email: user.email, password: PASSWORD }));
+    expect(verify.headers.get('content-language')).toBe('de');
+    expect(visibleText(verify.html)).toContain('Geben Sie den 6-stelligen Code ein');
+  });
 });

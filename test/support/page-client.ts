@@ -8,7 +8,11 @@ export class PageClient {
   /** The last page's HTML, and the CSRF token of its forms. */
   html = '';
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** The browser's languages (Accept-Language). */
+    private readonly languages = 'en',
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
@@ -37,7 +41,7 @@ export class PageClient {
   }
 
   private async request(method: string, path: string, body?: string): Promise<PageResponse> {
-    const headers: Record<string, string> = { accept: 'text/html', 'accept-language': 'en' };
+    const headers: Record<string, string> = { accept: 'text/html', 'accept-language': this.languages };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });

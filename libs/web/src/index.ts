@@ -1,7 +1,6 @@
 export * from './html';
 export * from './layout';
 export * from './forms';
-export * from './texts';
 export * from './page-context';
 export * from './flow/page-flow';
 export * from './session/page-session';

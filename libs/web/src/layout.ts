@@ -1,10 +1,11 @@
 import { ASSET_URLS } from './assets/assets.controller';
 import { html, Html, HtmlValue } from './html';
-import { Texts } from './texts';
+import type { Texts } from './page-context';
+import type { Locale } from '@sitepass/i18n';
 
 /** What every page needs to render: its language and words, and the CSRF token of its forms (WEB-7). */
 export interface PageContext {
-  locale: string;
+  locale: Locale;
   t: Texts;
   csrfToken: string;
   /** The product's page prefix: '' for the standard product, '/pay' for Pay. */

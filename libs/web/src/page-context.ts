@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { csrfTokenFor } from '@sitepass/http';
+import { csrfTokenFor, RequestLocales } from '@sitepass/http';
+import { Locale, MessageArgs, MessageKey, translate } from '@sitepass/i18n';
 import type { Request, Response } from 'express';
 import { renderPage, PageContext, PageContent } from './layout';
-import { textsFor } from './texts';
 
-/** Builds a page's context and sends pages: one place for the language, the CSRF token and the HTML answer. */
+/** A page's words: a catalog key and its ICU arguments, in the page's language (I18N-1). */
+export type Texts = (key: MessageKey, args?: MessageArgs) => string;
+
+export function textsIn(locale: Locale): Texts {
+  return (key, args = {}) => translate(locale, key, args);
+}
+
+/**
+ * Builds a page's context and sends pages: one place for the language (the signed-in user's saved locale,
+ * else Accept-Language, else English: I18N-2), the CSRF token (WEB-7) and the HTML answer.
+ */
 @Injectable()
 export class Pages {
-  context(request: Request, response: Response, base: string, signedIn = false): PageContext {
-    const locale = 'en';
-    return { locale, t: textsFor(locale), csrfToken: csrfTokenFor(request, response), base, signedIn };
+  constructor(private readonly locales: RequestLocales) {}
+
+  async context(request: Request, response: Response, base: string, signedIn = false): Promise<PageContext> {
+    const locale = await this.locales.of(request);
+    return { locale, t: textsIn(locale), csrfToken: csrfTokenFor(request, response), base, signedIn };
   }
 
   send(response: Response, context: PageContext, content: PageContent, status = 200): void {
     response.status(status).setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Content-Language', context.locale);
     response.send(renderPage(context, content).value);
   }
 }

@@ -1,3 +1,4 @@
+import { signInPages } from './pages/sign-in';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
  * `error.<code>` (and `error.<code>.<variant>`) for the API's error messages, `validation.*` for field errors,
@@ -7,6 +8,7 @@
  * `''` for a lone apostrophe there), and `#` is the number inside a plural branch.
  */
 export const en = {
+  ...signInPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

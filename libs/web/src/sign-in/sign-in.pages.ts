@@ -82,8 +82,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     /** WEB-1, WEB-2: the email and password form; a product starts the flow with its return URL and PKCE challenge. */
     @Public()
     @Get(path('signin'))
-    showSignIn(@Req() request: Request, @Res() response: Response, @Query() query: Form): void {
-      const context = this.context(request, response);
+    async showSignIn(@Req() request: Request, @Res() response: Response, @Query() query: Form): Promise<void> {
+      const context = await this.context(request, response);
       const returnTo = field(query, 'return_to');
       if (returnTo) {
         const valid =
@@ -109,12 +109,12 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     @Public()
     @Post(path('signin'))
     async submitPassword(@Req() request: Request, @Res() response: Response, @Body() form: Form): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const email = field(form, 'email');
       const password = typeof form.password === 'string' ? form.password : '';
       const errors: FieldErrors = {};
-      if (!email) errors.email = 'Enter your email address.';
-      if (!password) errors.password = 'Enter your password.';
+      if (!email) errors.email = context.t('page.signin.email.required');
+      if (!password) errors.password = context.t('page.signin.password.required');
       if (Object.keys(errors).length > 0) return this.pages.send(response, context, passwordPage(context, { email, errors }), 400);
       let result: SignInResult;
       try {
@@ -122,7 +122,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         result = await this.signIn.signInWithPassword({ email: email.slice(0, 254), password: password.slice(0, 1024), deviceToken });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const message = error.code === 'sso_required' ? context.t('page.signin.sso_required') : error.message;
+        const message = error.code === 'sso_required' ? context.t('page.signin.sso_required') : messageOf(context, error);
         return this.pages.send(response, context, passwordPage(context, { email, errors: { password: message } }), statusOf(error));
       }
       if (result.status === 'authenticated') return this.finish(request, response, result, this.flows.read(request));
@@ -156,7 +156,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Query() query: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       const factors = flow.factors ?? [];
       const purpose = flow.proofRequired ? 'proof' : 'sign_in';
@@ -186,7 +186,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       const factorId = field(form, 'factorId');
       const purpose = flow.proofRequired ? 'proof' : 'sign_in';
@@ -201,7 +201,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           factors: flow.factors ?? [],
           recoveryCodeAvailable: flow.recoveryCodeAvailable === true,
           purpose,
-          errors: { factorId: messageOf(error) },
+          errors: { factorId: messageOf(context, error) },
         } as const;
         this.pages.send(response, context, chooseFactorPage(context, view), statusOf(error));
       }
@@ -215,7 +215,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
       const code = field(form, 'code').replace(/\s/g, '');
@@ -242,7 +242,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           return this.restart(request, response, context, error);
         }
         const skew = skewOf(error);
-        const message = error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(error);
+        const message = error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(context, error);
         this.pages.send(response, context, this.codeView(context, flow, open, skew ? {} : { code: message }, skew), statusOf(error));
       }
     }
@@ -250,7 +250,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     @MfaTokenAuth()
     @Post(path('signin/verify/resend'))
     async resendCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
       try {
@@ -259,14 +259,14 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const open = await this.mfa.describeChallenge(caller, flow.challengeId);
-        this.pages.send(response, context, this.codeView(context, flow, open, { code: messageOf(error) }), statusOf(error));
+        this.pages.send(response, context, this.codeView(context, flow, open, { code: messageOf(context, error) }), statusOf(error));
       }
     }
 
     @MfaTokenAuth()
     @Get(path('signin/recovery'))
-    showRecovery(@Req() request: Request, @Res() response: Response): void {
-      const context = this.context(request, response);
+    async showRecovery(@Req() request: Request, @Res() response: Response): Promise<void> {
+      const context = await this.context(request, response);
       this.pages.send(response, context, recoveryPage(context));
     }
 
@@ -278,7 +278,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const code = field(form, 'code');
       if (!code) return this.pages.send(response, context, recoveryPage(context, { code: context.t('page.verify.code.required') }), 400);
       try {
@@ -288,15 +288,15 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'mfa_attempts_exhausted' || error.code === 'invalid_token')
           return this.restart(request, response, context, error);
-        this.pages.send(response, context, recoveryPage(context, { code: messageOf(error) }), statusOf(error));
+        this.pages.send(response, context, recoveryPage(context, { code: messageOf(context, error) }), statusOf(error));
       }
     }
 
     /** WEB-3: choose a method among the types this product allows this user (or first prove one, ABUSE-3). */
     @MfaTokenAuth()
     @Get(path('signin/enroll'))
-    showEnroll(@Req() request: Request, @Res() response: Response): void {
-      const context = this.context(request, response);
+    async showEnroll(@Req() request: Request, @Res() response: Response): Promise<void> {
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (flow.proofRequired) {
         return this.pages.send(
@@ -316,12 +316,17 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       const factorType = field(form, 'factorType');
       const allowed = flow.allowedFactorTypes ?? [];
       if (!allowed.includes(factorType)) {
-        return this.pages.send(response, context, chooseMethodPage(context, { allowed, errors: { factorType: 'Choose a method.' } }), 400);
+        return this.pages.send(
+          response,
+          context,
+          chooseMethodPage(context, { allowed, errors: { factorType: context.t('page.verify.choose.required') } }),
+          400,
+        );
       }
       if (factorType === 'sms') return response.redirect(303, `${base}/signin/enroll/sms`);
       try {
@@ -334,7 +339,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         this.pages.send(
           response,
           context,
-          chooseMethodPage(context, { allowed, errors: { factorType: messageOf(error) } }),
+          chooseMethodPage(context, { allowed, errors: { factorType: messageOf(context, error) } }),
           statusOf(error),
         );
       }
@@ -343,7 +348,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     @MfaTokenAuth()
     @Get(path('signin/enroll/sms'))
     async showPhoneNumber(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       this.pages.send(response, context, smsNumberPage(context, { countries: await this.smsCountries(caller, context) }));
     }
 
@@ -355,16 +360,17 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       const countries = await this.smsCountries(caller, context);
       const country = field(form, 'country');
       const number = field(form, 'number').slice(0, 40);
       const rerender = (errors: FieldErrors, status: number) =>
         this.pages.send(response, context, smsNumberPage(context, { countries, country, number, errors }), status);
-      if (!countries.some((candidate) => candidate.code === country)) return rerender({ country: 'Choose a country.' }, 400);
+      if (!countries.some((candidate) => candidate.code === country))
+        return rerender({ country: context.t('page.enroll.sms.country.required') }, 400);
       const phone = parsePhoneNumberFromString(number, country as CountryCode);
-      if (!number || !phone?.isValid()) return rerender({ number: 'Enter a valid mobile number.' }, 400);
+      if (!number || !phone?.isValid()) return rerender({ number: context.t('page.enroll.sms.number.invalid') }, 400);
       try {
         const started = await this.enrollments.startEnrollment(
           caller,
@@ -375,14 +381,14 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         response.redirect(303, `${base}/signin/enroll/code`);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        rerender({ number: messageOf(error) }, statusOf(error));
+        rerender({ number: messageOf(context, error) }, statusOf(error));
       }
     }
 
     @MfaTokenAuth()
     @Get(path('signin/enroll/code'))
     async showEnrollmentCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow.enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
       this.pages.send(response, context, await this.enrollmentCodeView(context, caller, flow.enrollmentId));
@@ -391,7 +397,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     @MfaTokenAuth()
     @Post(path('signin/enroll/resend'))
     async resendEnrollmentCode(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow.enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
       try {
@@ -402,7 +408,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         this.pages.send(
           response,
           context,
-          await this.enrollmentCodeView(context, caller, flow.enrollmentId, { code: messageOf(error) }),
+          await this.enrollmentCodeView(context, caller, flow.enrollmentId, { code: messageOf(context, error) }),
           statusOf(error),
         );
       }
@@ -417,7 +423,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response);
+      const context = await this.context(request, response);
       const flow = this.flows.read(request);
       const enrollmentId = flow.enrollmentId;
       if (!enrollmentId || field(form, 'enrollmentId') !== enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
@@ -440,7 +446,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         }
         const skew = skewOf(error);
         await retry(
-          skew ? {} : { code: error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(error) },
+          skew ? {} : { code: error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(context, error) },
           statusOf(error),
           skew,
         );
@@ -455,7 +461,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentPrincipal() principal: Principal,
       @Body() form: Form,
     ): Promise<void> {
-      const context = this.context(request, response, true);
+      const context = await this.context(request, response, true);
       if (field(form, 'saved') !== 'yes') {
         const user = (await this.users.findById(principal.userId))!;
         const view = { code: field(form, 'code'), email: user.email, errors: { saved: context.t('page.recovery_code.saved.required') } };
@@ -465,8 +471,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     }
 
     @Get(path('signin/done'))
-    showSignedIn(@Req() request: Request, @Res() response: Response): void {
-      const context = this.context(request, response, true);
+    async showSignedIn(@Req() request: Request, @Res() response: Response): Promise<void> {
+      const context = await this.context(request, response, true);
       this.pages.send(response, context, signedInPage(context));
     }
 
@@ -478,7 +484,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       response.redirect(303, `${base}/signin?signed_out=1`);
     }
 
-    private context(request: Request, response: Response, signedIn = false): PageContext {
+    private context(request: Request, response: Response, signedIn = false): Promise<PageContext> {
       return this.pages.context(request, response, base, signedIn);
     }
 
@@ -493,7 +499,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const principal = principalOf(result.accessToken);
       if (result.recoveryCode) {
         const user = (await this.users.findById(principal.userId))!;
-        const context = this.context(request, response, true);
+        const context = await this.context(request, response, true);
         return this.pages.send(response, context, recoveryCodePage(context, { code: result.recoveryCode, email: user.email }));
       }
       await this.endFlow(request, response, principal, flow);
@@ -517,7 +523,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     private restart(request: Request, response: Response, context: PageContext, error: DomainError): void {
       response.clearCookie(MFA_TOKEN_COOKIE, HOST_COOKIE_OPTIONS);
       this.flows.update(request, response, { challengeId: undefined, enrollmentId: undefined });
-      this.pages.send(response, context, passwordPage(context, { message: notice(messageOf(error), 'error') }), statusOf(error));
+      this.pages.send(response, context, passwordPage(context, { message: notice(messageOf(context, error), 'error') }), statusOf(error));
     }
 
     private codeView(
@@ -599,14 +605,17 @@ function principalOf(accessToken: string): Principal {
   };
 }
 
-function messageOf(error: DomainError): string {
-  const fieldErrors = (error.details.errors as Array<{ message: string }> | undefined) ?? [];
-  return fieldErrors.length > 0 ? fieldErrors.map((problem) => problem.message).join(' ') : error.message;
+/** The error's message in the page's language (I18N-1), or its field problems when it names fields. */
+function messageOf(context: PageContext, error: DomainError): string {
+  const worded = error.wordedIn(context.locale);
+  const fieldErrors = (worded.details.errors as Array<{ message: string }> | undefined) ?? [];
+  return fieldErrors.length > 0 ? fieldErrors.map((problem) => problem.message).join(' ') : worded.message;
 }
 
 function attemptsMessage(context: PageContext, error: DomainError): string {
   const left = error.details.attemptsLeft;
-  return typeof left === 'number' ? `${error.message} ${context.t('page.verify.attempts_left', { count: left })}` : error.message;
+  const message = messageOf(context, error);
+  return typeof left === 'number' ? `${message} ${context.t('page.verify.attempts_left', { count: left })}` : message;
 }
 
 function skewOf(error: DomainError): ClockSkew | undefined {

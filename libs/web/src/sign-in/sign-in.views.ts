@@ -151,9 +151,8 @@ function formatSeconds(seconds: number): string {
 
 function skewHelp(context: PageContext, skew: ClockSkew): Html {
   const { t } = context;
-  const direction = skew.direction === 'ahead' ? t('page.verify.skew.ahead') : t('page.verify.skew.behind');
   return html`<div class="notice error-summary" role="alert">
-    <h2>${t('page.verify.skew.title', { minutes: skew.minutes, direction })}</h2>
+    <h2>${t('page.verify.skew.title', { minutes: skew.minutes, direction: skew.direction })}</h2>
     <p>${t('page.verify.skew.body')}</p>
     <ul>
       <li>${t('page.verify.skew.ios')}</li>
