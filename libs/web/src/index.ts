@@ -2,6 +2,7 @@ export * from './html';
 export * from './layout';
 export * from './forms';
 export * from './page-context';
+export * from './texts';
 export * from './flow/page-flow';
 export * from './session/page-session';
 export * from './assets/assets.controller';

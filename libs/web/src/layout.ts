@@ -1,6 +1,6 @@
 import { ASSET_URLS } from './assets/assets.controller';
 import { html, Html, HtmlValue } from './html';
-import type { Texts } from './page-context';
+import type { Texts } from './texts';
 import type { Locale } from '@sitepass/i18n';
 
 /** What every page needs to render: its language and words, and the CSRF token of its forms (WEB-7). */

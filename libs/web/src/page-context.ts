@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { csrfTokenFor, RequestLocales } from '@sitepass/http';
-import { Locale, MessageArgs, MessageKey, translate } from '@sitepass/i18n';
 import type { Request, Response } from 'express';
 import { renderPage, PageContext, PageContent } from './layout';
-
-/** A page's words: a catalog key and its ICU arguments, in the page's language (I18N-1). */
-export type Texts = (key: MessageKey, args?: MessageArgs) => string;
-
-export function textsIn(locale: Locale): Texts {
-  return (key, args = {}) => translate(locale, key, args);
-}
+import { textsIn } from './texts';
 
 /**
  * Builds a page's context and sends pages: one place for the language (the signed-in user's saved locale,
