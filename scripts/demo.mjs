@@ -12,11 +12,14 @@ const env = {
   INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? 'demo-internal-token-not-for-production',
   SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'log',
   OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200',
+  // The demo product (scripts/demo-product.mjs) is where the hosted pages hand a sign-in back (WEB-2).
+  WEB_RETURN_URLS: process.env.WEB_RETURN_URLS ?? 'http://localhost:3005/callback',
 };
 const processes = [
-  { name: 'standard', script: 'start:standard-mfa', port: 3000 },
-  { name: 'pay', script: 'start:pay-mfa', port: 3001 },
-  { name: 'worker', script: 'start:worker', port: 3002 },
+  { name: 'standard', command: ['npm', 'run', 'start:standard-mfa', '--silent'], port: 3000 },
+  { name: 'pay', command: ['npm', 'run', 'start:pay-mfa', '--silent'], port: 3001 },
+  { name: 'worker', command: ['npm', 'run', 'start:worker', '--silent'], port: 3002 },
+  { name: 'product', command: ['node', 'scripts/demo-product.mjs'], port: 3005 },
 ];
 
 function step(title, args) {
@@ -45,8 +48,8 @@ step('Building', ['run', 'build', '--silent']);
 step('Applying migrations', ['run', 'migration:run', '--silent']);
 step('Loading the demo directory', ['run', 'seed:demo', '--silent']);
 
-const children = processes.map(({ name, script, port }) => {
-  const child = spawn('npm', ['run', script, '--silent'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+const children = processes.map(({ name, command, port }) => {
+  const child = spawn(command[0], command.slice(1), { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`.padEnd(11);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
@@ -77,13 +80,14 @@ const ready = await Promise.all(processes.map(({ port }) => waitUntilReady(port)
 if (ready.every(Boolean)) {
   process.stdout.write(`
 == Sitepass is running (Ctrl-C stops everything)
-   standard app   http://localhost:3000   API docs http://localhost:3000/docs
-   Pay app        http://localhost:3001   API docs http://localhost:3001/docs
+   Open http://localhost:3000/signin and sign in as bob@acme.example (password sitepass-demo-password):
+   Acme Builders requires two-step sign-in, so Sitepass asks Bob to set up an authenticator app.
+   A product signing in through Sitepass: http://localhost:3005 (the demo product)
+
+   standard app   http://localhost:3000   pages /signin, /account/security   API docs /docs
+   Pay app        http://localhost:3001   pages /pay/signin                   API docs /docs
    worker         http://localhost:3002/health/ready   (SMS and emails are printed in this log)
    internal API   Authorization: Bearer ${env.INTERNAL_API_TOKEN}
-
-   Try:  curl -s localhost:3000/v1/sessions -H 'content-type: application/json' \\
-           -d '{"email":"bob@acme.example","password":"sitepass-demo-password"}'
 `);
 } else {
   process.stderr.write('\nA process did not become ready; see its log above.\n');

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DirectoryService } from '@sitepass/auth';
-import { CompanyRepository, MembershipRole, PayKind, PayRole, UserRepository } from '@sitepass/database';
+import { calendarDateIn, DirectoryService, startOfDayIn } from '@sitepass/auth';
+import { CompanyPolicyRepository, CompanyRepository, MembershipRole, PayKind, PayRole, UserRepository } from '@sitepass/database';
+import { DataSource } from 'typeorm';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 
 /** Every demo account shares this password; it is printed by `npm run seed:demo` and in the README. */
@@ -94,4 +95,31 @@ export async function seedDemoDirectory(app: INestApplicationContext): Promise<v
       await directory.setMembership(companyIds.get(membership.company)!, user.id, { role: membership.role, payRoles: membership.payRoles });
     }
   }
+}
+
+/** The demo's story: Acme Builders requires two-step sign-in from the day the demo is first set up. */
+export const DEMO_POLICY = { company: 'acme', admin: 'alice@acme.example', timeZone: 'America/Chicago', reauthInterval: '12h' } as const;
+
+/**
+ * Gives Acme Builders an enforced policy when it never had one, as its admin would set it (the demo's
+ * first screen: Bob signs in and is asked to set up an authenticator app). Written as a seed writes the
+ * directory, without the announcement emails a policy change through the API would queue.
+ */
+export async function seedDemoPolicy(app: INestApplicationContext, now: Date): Promise<void> {
+  refuseDemoSeedInProduction(app.get<SitepassConfig>(CONFIG, { strict: false }));
+  const companies = app.get(CompanyRepository, { strict: false });
+  const policies = app.get(CompanyPolicyRepository, { strict: false });
+  const users = app.get(UserRepository, { strict: false });
+  const acme = (await companies.findByName(DEMO_COMPANIES.find((company) => company.key === DEMO_POLICY.company)!.name))!;
+  if (await policies.findByCompany(acme.id)) return;
+  const admin = (await users.findByEmail(DEMO_POLICY.admin))!;
+  const enforcementDate = calendarDateIn(now, DEMO_POLICY.timeZone);
+  const terms = {
+    required: true,
+    enforcementDate,
+    timeZone: DEMO_POLICY.timeZone,
+    enforcementStartsAt: startOfDayIn(enforcementDate, DEMO_POLICY.timeZone),
+    reauthInterval: DEMO_POLICY.reauthInterval,
+  };
+  await app.get(DataSource, { strict: false }).transaction((manager) => policies.save(acme.id, terms, admin.id, now, manager));
 }

@@ -4,7 +4,15 @@ import { DirectoryModule } from '@sitepass/auth';
 import { CommonModule, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
-import { DEMO_PASSWORD, DEMO_USERS, DemoSeedRefused, refuseDemoSeedInProduction, seedDemoDirectory } from './demo-directory';
+import {
+  DEMO_PASSWORD,
+  DEMO_POLICY,
+  DEMO_USERS,
+  DemoSeedRefused,
+  refuseDemoSeedInProduction,
+  seedDemoDirectory,
+  seedDemoPolicy,
+} from './demo-directory';
 
 /** `npm run seed:demo` (DIR-4): loads the demo directory; running it again changes nothing. */
 async function main(): Promise<void> {
@@ -18,6 +26,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger });
   try {
     await seedDemoDirectory(app);
+    await seedDemoPolicy(app, new Date());
     printAccounts();
   } finally {
     await app.close();
@@ -28,6 +37,7 @@ function printAccounts(): void {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
   const lines = DEMO_USERS.map((user) => `  ${user.email.padEnd(width)}  ${user.note}`);
   process.stdout.write(`Demo directory ready. Every account's password is "${DEMO_PASSWORD}".\n${lines.join('\n')}\n`);
+  process.stdout.write(`Acme Builders requires two-step sign-in (set by ${DEMO_POLICY.admin}, ${DEMO_POLICY.timeZone}).\n`);
 }
 
 main().catch((error: unknown) => {
