@@ -18,6 +18,7 @@ export default tseslint.config(
         clearInterval: 'readonly',
         fetch: 'readonly',
         URL: 'readonly',
+        URLSearchParams: 'readonly',
         __dirname: 'readonly',
         module: 'writable',
         require: 'readonly',
