@@ -6,7 +6,10 @@ import type { Page, Response } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { checkAccessibility } from '../support/accessibility';
 import { captureScreenshots, readQrCode, screenshot, useBrowser, VIEWPORTS } from '../support/browser';
+import { createUser, signIn } from '../support/factories';
+import { eventually } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
+import { createEnrolledUser } from '../support/mfa';
 import { usePagesStack } from '../support/pages-stack';
 import { PROBE_OTPAUTH_URI, ProbePagesController } from './probe-pages.controller';
 
@@ -133,5 +136,17 @@ describe('hosted pages in Chromium: the edge, through the browser test support',
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('WEB-10 the stack’s worker texts through the local Twilio and emails the SMTP sink, for the page flows to read', async () => {
+    const enrolled = await createEnrolledUser(stack.app, env.clock);
+    const user = await createUser(stack.app, { alwaysRequireMfa: true });
+    const { mfaToken } = (await signIn(stack.app, user.email)).body as { mfaToken: string };
+    const phone = await stack.app.http.post('/v1/enrollments', { factorType: 'sms', phoneNumber: '+1 415 555 0142' }, { token: mfaToken });
+    expect(phone.status).toBe(202);
+    await eventually(() => expect(stack.twilio.lastCodeTo('+14155550142')).toMatch(/^\d{6}$/));
+    await eventually(() =>
+      expect(stack.smtp.to(enrolled.email).map((mail) => mail.subject)).toEqual(['Sitepass: a sign-in method was added']),
+    );
   });
 });
