@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run demo`: everything locally in one command. Installs dependencies when they are missing, builds,
-// migrates, seeds the demo directory, then runs both apps and the worker until Ctrl-C.
+// `npm run demo`: everything locally in one command. Starts PostgreSQL and Redis when they are installed but
+// stopped, installs dependencies when they are missing, builds, migrates, seeds the demo directory, then runs
+// both apps and the worker until Ctrl-C. `npm run demo -- --check-services` only says what it would do about
+// PostgreSQL and Redis.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureServices, reportServices, ServiceError } from './services.mjs';
 
 const env = {
   ...process.env,
@@ -31,6 +34,18 @@ function step(title, args) {
   }
 }
 
+/** PostgreSQL and Redis answer before anything is built: started if installed; if not, one message and status 1. */
+async function prepareServices() {
+  process.stdout.write('\n== Checking PostgreSQL and Redis\n');
+  try {
+    await ensureServices(env);
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    process.stderr.write(`\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function waitUntilReady(port) {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
@@ -43,6 +58,8 @@ async function waitUntilReady(port) {
   return false;
 }
 
+if (process.argv.includes('--check-services')) process.exit((await reportServices(env)) ? 0 : 1);
+await prepareServices();
 if (!existsSync('node_modules')) step('Installing dependencies', ['ci']);
 step('Building', ['run', 'build', '--silent']);
 step('Applying migrations', ['run', 'migration:run', '--silent']);

@@ -36,7 +36,12 @@ export function totpCode(secretBase32: string, at: Date, stepOffset = 0): string
 
 /** Reads a QR code out of a PNG data URL, as a phone camera would. */
 export function decodeQrDataUrl(dataUrl: string): string {
-  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return decodeQrPng(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+}
+
+/** Reads a QR code out of a PNG image: a data URL's bytes, or a browser's screenshot of the page. */
+export function decodeQrPng(bytes: Buffer): string {
+  const png = PNG.sync.read(bytes);
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   if (!decoded) throw new Error('no QR code found in the image');
   return decoded.data;
