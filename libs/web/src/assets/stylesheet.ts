@@ -21,6 +21,8 @@ export const STYLESHEET = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); }
 a { color: var(--accent); }
+/* A link alone on its line is a target of its own (WCAG 2.2 target size: at least 24 px). */
+p > a:only-child { display: inline-block; min-height: 24px; padding: .2rem 0; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
 }
@@ -52,7 +54,7 @@ input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--danger
 .notice.error-summary { border-color: var(--danger); }
 .notice.success { border-color: var(--ok); }
 .choice { display: flex; gap: .6rem; align-items: flex-start; margin: .5rem 0; }
-.choice input { margin-top: .35rem; width: 1.2rem; height: 1.2rem; }
+.choice input { flex: none; margin-top: .35rem; width: 1.2rem; height: 1.2rem; accent-color: var(--accent); }
 .choice label { font-weight: 400; }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .6rem 1.1rem; min-height: 2.75rem;
   border-radius: 6px; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer;

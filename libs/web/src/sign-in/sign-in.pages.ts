@@ -461,7 +461,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       @CurrentPrincipal() principal: Principal,
       @Body() form: Form,
     ): Promise<void> {
-      const context = await this.context(request, response, true);
+      const context = await this.context(request, response);
       if (field(form, 'saved') !== 'yes') {
         const user = (await this.users.findById(principal.userId))!;
         const view = { code: field(form, 'code'), email: user.email, errors: { saved: context.t('page.recovery_code.saved.required') } };
@@ -499,7 +499,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const principal = principalOf(result.accessToken);
       if (result.recoveryCode) {
         const user = (await this.users.findById(principal.userId))!;
-        const context = await this.context(request, response, true);
+        // One action on this page: saving the code. The site's links come after it.
+        const context = await this.context(request, response);
         return this.pages.send(response, context, recoveryCodePage(context, { code: result.recoveryCode, email: user.email }));
       }
       await this.endFlow(request, response, principal, flow);

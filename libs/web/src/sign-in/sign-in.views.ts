@@ -89,6 +89,8 @@ export interface CodeFormView {
   recoveryCodeAvailable?: boolean;
   heading?: string;
   intro?: Html | false;
+  /** The code field's hint, when the page says more precisely where the code is. */
+  hint?: string;
 }
 
 /** WEB-1: one code field (`one-time-code`, numeric, WebOTP for SMS), the code's remaining time, resend with a countdown. */
@@ -97,9 +99,9 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
   const errors = view.errors ?? {};
   const sms = view.factor.type === 'sms';
   const minutes = Math.max(1, Math.ceil((view.expiresInSeconds ?? 600) / 60));
-  const hint = sms
-    ? t('page.verify.code.hint.sms', { number: view.factor.maskedPhoneNumber ?? '', minutes })
-    : t('page.verify.code.hint.totp');
+  const hint =
+    view.hint ??
+    (sms ? t('page.verify.code.hint.sms', { number: view.factor.maskedPhoneNumber ?? '', minutes }) : t('page.verify.code.hint.totp'));
   const title = view.heading ?? t('page.verify.title');
   return {
     title,
@@ -233,8 +235,7 @@ export function totpSetupPage(
           <button type="button" class="secondary" data-copy="#totp-secret" data-copied="${t('page.enroll.totp.copied')}" hidden>
             ${t('page.enroll.totp.copy')}
           </button>
-        </details>
-        <p>${t('page.enroll.totp.confirm')}</p>`
+        </details>`
     : html`${notice(t('page.enroll.totp.shown_once'))}
         <p><a href="${context.base}/signin/enroll">${t('page.start_again')}</a></p>`;
   return codePage(context, {
@@ -243,6 +244,7 @@ export function totpSetupPage(
     action: `${context.base}/signin/enroll/confirm`,
     hidden: { enrollmentId: view.enrollmentId },
     factor: { id: view.enrollmentId, type: 'totp' },
+    hint: t('page.enroll.totp.confirm'),
     errors: view.errors,
   });
 }
