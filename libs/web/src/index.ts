@@ -6,5 +6,7 @@ export * from './texts';
 export * from './flow/page-flow';
 export * from './session/page-session';
 export * from './assets/assets.controller';
+export * from './assets/script';
+export * from './assets/stylesheet';
 export * from './sign-in/sign-in.pages';
 export * from './web.module';
