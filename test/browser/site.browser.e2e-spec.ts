@@ -14,11 +14,12 @@ import { parseOtpAuthUri, totpCode } from '../support/totp';
 async function tabTo(page: Page, name: string): Promise<void> {
   for (let presses = 0; presses < 20; presses += 1) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (label ?? element?.textContent ?? '').trim();
-    });
+    // In the page (as text: the tests compile without the DOM's types).
+    const focused = await page.evaluate<string>(`(() => {
+      const element = document.activeElement;
+      const label = element && element.id ? document.querySelector('label[for="' + element.id + '"]') : null;
+      return ((label ? label.textContent : element ? element.textContent : '') || '').trim();
+    })()`);
     if (focused === name) return;
   }
   throw new Error(`Tab never reached "${name}"`);
