@@ -275,18 +275,22 @@ export function totpSetupPage(
   });
 }
 
-/** A pending enrollment's code form seen again: the app's (its secret was shown once) or the texted code's, with resend. */
+/**
+ * A pending enrollment's code form seen again: the app's (its secret was shown once; `appTitle` heads it) or the
+ * texted code's, with resend.
+ */
 export function enrollmentCodePage(
   context: PageContext,
   pending: PendingEnrollmentView,
   now: number,
   urls: EnrollmentUrls,
-  form: { errors?: FieldErrors; skew?: ClockSkew; title?: string } = {},
+  form: { errors?: FieldErrors; skew?: ClockSkew; appTitle?: string } = {},
 ): PageContent {
   const { enrollmentId } = pending;
-  if (pending.factorType === 'totp') return totpSetupPage(context, { enrollmentId, ...form }, urls);
+  if (pending.factorType === 'totp')
+    return totpSetupPage(context, { enrollmentId, errors: form.errors, skew: form.skew, title: form.appTitle }, urls);
   return codePage(context, {
-    heading: form.title ?? context.t('page.enroll.sms.code.title'),
+    heading: context.t('page.enroll.sms.code.title'),
     action: urls.confirm,
     hidden: { enrollmentId },
     factor: { id: enrollmentId, type: pending.factorType, maskedPhoneNumber: pending.maskedPhoneNumber },
