@@ -18,7 +18,8 @@ import { SecurityOverview, securityPage } from './account-security.views';
  * WEB-4: the account security page of the standard product, for a signed-in user (the page session): whether MFA
  * is required and why, the company's deadline and interval (`/v1/me/mfa`), the factors, the recovery code's
  * status, the trusted devices (ABUSE-9), the language (I18N-2) and "sign out everywhere". The one-button actions
- * are here; the changes that need the password and a recent MFA check (POL-8) are in FactorChangePages.
+ * are here; the changes that need the password and a recent MFA check (POL-8) are in EnrollmentPages and
+ * CredentialPages, and the check itself in ReverificationPages.
  * Each form posts, and is answered by a redirect to this page with a notice, or this page with the error beside
  * the button that failed (WEB-8, WEB-9).
  */
