@@ -9,4 +9,5 @@ export * from './assets/assets.controller';
 export * from './assets/script';
 export * from './assets/stylesheet';
 export * from './sign-in/sign-in.pages';
+export * from './account/account.pages';
 export * from './web.module';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@sitepass/auth';
 import { csrfTokenFor, RequestLocales } from '@sitepass/http';
 import type { Request, Response } from 'express';
 import { renderPage, PageContext, PageContent } from './layout';
+import { statusOf } from './page-errors';
 import { textsIn } from './texts';
 
 /**
@@ -21,6 +23,12 @@ export class Pages {
     response.status(status).setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Content-Language', context.locale);
     response.send(renderPage(context, content).value);
+  }
+
+  /** A page that shows why the core refused a form: the API's status for that error, and its Retry-After (SMS-5, SEC-5). */
+  refuse(response: Response, context: PageContext, content: PageContent, error: DomainError): void {
+    if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    this.send(response, context, content, statusOf(error));
   }
 }
 

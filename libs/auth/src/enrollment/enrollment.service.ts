@@ -97,6 +97,7 @@ export class EnrollmentService {
     return {
       enrollmentId: factor.id,
       factorType: factor.type,
+      replacesFactorId: factor.replacesFactorId,
       ...(factor.phoneNumber ? { maskedPhoneNumber: summarizeFactor(factor).maskedPhoneNumber } : {}),
       codeExpiresAt: challenge.expiresAt.toISOString(),
       ...(challenge.resendAvailableAt ? { resendAvailableAt: challenge.resendAvailableAt.toISOString() } : {}),

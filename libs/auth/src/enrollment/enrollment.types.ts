@@ -26,6 +26,8 @@ export type StartedEnrollment = {
 export interface PendingEnrollmentView {
   enrollmentId: string;
   factorType: string;
+  /** The active factor of the same type it replaces when confirmed (TOTP-5, SMS-9). */
+  replacesFactorId: string | null;
   maskedPhoneNumber?: string;
   codeExpiresAt: string;
   resendAvailableAt?: string;

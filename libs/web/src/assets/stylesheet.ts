@@ -64,6 +64,10 @@ button.danger { background: transparent; color: var(--danger); border-color: var
 button:disabled { opacity: .6; cursor: not-allowed; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-top: 1rem; }
 .inline-form { display: inline; }
+.row-actions { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.action-form { margin: .5rem 0 0; }
+.row-actions .action-form, td .action-form { margin: 0; }
+section.card > ul { margin: 0 0 .75rem; padding-left: 1.25rem; }
 .qr { display: block; width: 220px; height: 220px; max-width: 100%; background: #fff; padding: 10px; border-radius: 6px; image-rendering: pixelated; }
 .secret { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.1rem; word-spacing: .4em;
   overflow-wrap: anywhere; background: var(--bg); padding: .5rem; border-radius: 6px; }

@@ -34,6 +34,11 @@ export class PageSessions implements NestMiddleware {
     response.clearCookie(MFA_TOKEN_COOKIE, HOST_COOKIE_OPTIONS);
   }
 
+  /** A re-check of MFA inside the session (POL-8) issued a new access token with the new `mfa_time`: the page session carries it. */
+  renewAccess(response: Response, accessToken: string): void {
+    response.cookie(this.cookies.access, accessToken, HOST_COOKIE_OPTIONS);
+  }
+
   /** Sign-out: the browser forgets the session (the caller revokes it). */
   end(response: Response): void {
     response.clearCookie(this.cookies.access, HOST_COOKIE_OPTIONS);

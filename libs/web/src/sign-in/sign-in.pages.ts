@@ -13,23 +13,25 @@ import {
   ProductPolicy,
   SignInResult,
   SignInService,
-  SubjectFactsLoader,
 } from '@sitepass/auth';
 import { Clock, MfaTokenAuth, Public } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
-import { cookiesOf, CurrentCaller, CurrentPrincipal, ERROR_HTTP_STATUS, HOST_COOKIE_OPTIONS, MFA_TOKEN_COOKIE } from '@sitepass/http';
+import { cookiesOf, CurrentCaller, CurrentPrincipal, HOST_COOKIE_OPTIONS, MFA_TOKEN_COOKIE } from '@sitepass/http';
 import type { Request, Response } from 'express';
-import { getCountryCallingCode, parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js/max';
+import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
+import { field, Form, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { FlowState, PageFlows } from '../flow/page-flow';
 import { PageContext } from '../layout';
 import { localPath, Pages } from '../page-context';
+import { ClockSkew, codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
 import {
   chooseFactorPage,
   chooseMethodPage,
-  ClockSkew,
   codePage,
+  EnrollmentUrls,
+  enrollmentCodePage,
   passwordPage,
   recoveryCodePage,
   recoveryPage,
@@ -42,14 +44,6 @@ import {
 const DEVICE_COOKIE = '__Host-sitepass-device';
 const DEVICE_COOKIE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 const MFA_COOKIE_MAX_AGE_MS = 10 * 60 * 1000;
-const SIX_DIGITS = /^\d{6}$/;
-
-type Form = Record<string, unknown>;
-
-function field(form: Form, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 /**
  * WEB-1 to WEB-3: the hosted sign-in of a product, on the same services as the JSON API (no rule of its own):
@@ -61,6 +55,12 @@ function field(form: Form, name: string): string {
  */
 export function createSignInPages(base: '' | '/pay'): Type<unknown> {
   const path = (route: string) => `${base.slice(1)}${base ? '/' : ''}${route}`;
+  const enrollmentUrls: EnrollmentUrls = {
+    confirm: `${base}/signin/enroll/confirm`,
+    resend: `${base}/signin/enroll/resend`,
+    startAgain: `${base}/signin/enroll`,
+  };
+  const smsNumberUrls = { action: `${base}/signin/enroll/sms`, back: `${base}/signin/enroll` };
 
   @ApiExcludeController()
   @Controller()
@@ -75,7 +75,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       private readonly enrollments: EnrollmentService,
       private readonly handOff: HandOffService,
       private readonly users: UserRepository,
-      private readonly facts: SubjectFactsLoader,
+      private readonly phoneForms: PhoneForms,
       private readonly clock: Clock,
     ) {}
 
@@ -218,9 +218,9 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
-      const code = field(form, 'code').replace(/\s/g, '');
+      const code = sixDigitCode(form);
       const open = await this.mfa.describeChallenge(caller, flow.challengeId);
-      if (!SIX_DIGITS.test(code)) {
+      if (!code) {
         return this.pages.send(
           response,
           context,
@@ -242,8 +242,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           return this.restart(request, response, context, error);
         }
         const skew = skewOf(error);
-        const message = error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(context, error);
-        this.pages.send(response, context, this.codeView(context, flow, open, skew ? {} : { code: message }, skew), statusOf(error));
+        const errors = skew ? {} : { code: codeErrorMessage(context, error) };
+        this.pages.send(response, context, this.codeView(context, flow, open, errors, skew), statusOf(error));
       }
     }
 
@@ -333,7 +333,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         const started = await this.enrollments.startEnrollment(caller, { factorType, payload: {} }, allowed);
         this.flows.update(request, response, { enrollmentId: started.enrollmentId });
         const totp = started.totp as { qrCodePngDataUrl: string; secretGrouped: string };
-        this.pages.send(response, context, totpSetupPage(context, { enrollmentId: started.enrollmentId, ...totp }));
+        this.pages.send(response, context, totpSetupPage(context, { enrollmentId: started.enrollmentId, ...totp }, enrollmentUrls));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         this.pages.send(
@@ -349,7 +349,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     @Get(path('signin/enroll/sms'))
     async showPhoneNumber(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): Promise<void> {
       const context = await this.context(request, response);
-      this.pages.send(response, context, smsNumberPage(context, { countries: await this.smsCountries(caller, context) }));
+      const countries = await this.phoneForms.countries(caller.userId, context);
+      this.pages.send(response, context, smsNumberPage(context, { countries }, smsNumberUrls));
     }
 
     @MfaTokenAuth()
@@ -362,19 +363,15 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     ): Promise<void> {
       const context = await this.context(request, response);
       const flow = this.flows.read(request);
-      const countries = await this.smsCountries(caller, context);
-      const country = field(form, 'country');
-      const number = field(form, 'number').slice(0, 40);
+      const countries = await this.phoneForms.countries(caller.userId, context);
+      const { country, number, phoneNumber, errors } = phoneNumberOf(context, form, countries);
       const rerender = (errors: FieldErrors, status: number) =>
-        this.pages.send(response, context, smsNumberPage(context, { countries, country, number, errors }), status);
-      if (!countries.some((candidate) => candidate.code === country))
-        return rerender({ country: context.t('page.enroll.sms.country.required') }, 400);
-      const phone = parsePhoneNumberFromString(number, country as CountryCode);
-      if (!number || !phone?.isValid()) return rerender({ number: context.t('page.enroll.sms.number.invalid') }, 400);
+        this.pages.send(response, context, smsNumberPage(context, { countries, country, number, errors }, smsNumberUrls), status);
+      if (!phoneNumber) return rerender(errors, 400);
       try {
         const started = await this.enrollments.startEnrollment(
           caller,
-          { factorType: 'sms', payload: { phoneNumber: phone.number } },
+          { factorType: 'sms', payload: { phoneNumber } },
           flow.allowedFactorTypes ?? [],
         );
         this.flows.update(request, response, { enrollmentId: started.enrollmentId });
@@ -427,12 +424,12 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const flow = this.flows.read(request);
       const enrollmentId = flow.enrollmentId;
       if (!enrollmentId || field(form, 'enrollmentId') !== enrollmentId) return response.redirect(303, `${base}/signin/enroll`);
-      const code = field(form, 'code').replace(/\s/g, '');
+      const code = sixDigitCode(form);
       const retry = async (errors: FieldErrors, status: number, skew?: ClockSkew) => {
         const view = await this.enrollmentCodeView(context, caller, enrollmentId, errors, skew);
         this.pages.send(response, context, view, status);
       };
-      if (!SIX_DIGITS.test(code)) return retry({ code: context.t('page.verify.code.required') }, 400);
+      if (!code) return retry({ code: context.t('page.verify.code.required') }, 400);
       try {
         const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code });
         if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
@@ -445,11 +442,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           return this.restart(request, response, context, error);
         }
         const skew = skewOf(error);
-        await retry(
-          skew ? {} : { code: error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(context, error) },
-          statusOf(error),
-          skew,
-        );
+        await retry(skew ? {} : { code: codeErrorMessage(context, error) }, statusOf(error), skew);
       }
     }
 
@@ -464,7 +457,12 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const context = await this.context(request, response);
       if (field(form, 'saved') !== 'yes') {
         const user = (await this.users.findById(principal.userId))!;
-        const view = { code: field(form, 'code'), email: user.email, errors: { saved: context.t('page.recovery_code.saved.required') } };
+        const view = {
+          code: field(form, 'code'),
+          email: user.email,
+          errors: { saved: context.t('page.recovery_code.saved.required') },
+          action: `${base}/signin/continue`,
+        };
         return this.pages.send(response, context, recoveryCodePage(context, view), 400);
       }
       await this.endFlow(request, response, principal);
@@ -501,7 +499,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         const user = (await this.users.findById(principal.userId))!;
         // One action on this page: saving the code. The site's links come after it.
         const context = await this.context(request, response);
-        return this.pages.send(response, context, recoveryCodePage(context, { code: result.recoveryCode, email: user.email }));
+        const view = { code: result.recoveryCode, email: user.email, action: `${base}/signin/continue` };
+        return this.pages.send(response, context, recoveryCodePage(context, view));
       }
       await this.endFlow(request, response, principal, flow);
     }
@@ -546,8 +545,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
             : undefined,
         errors,
         skew,
-        otherMethods: (flow.factors ?? []).length > 1,
-        recoveryCodeAvailable: flow.recoveryCodeAvailable === true,
+        otherMethodsHref: (flow.factors ?? []).length > 1 ? `${base}/signin/verify?choose=1` : undefined,
+        recoveryHref: flow.recoveryCodeAvailable === true ? `${base}/signin/recovery` : undefined,
       });
     }
 
@@ -559,37 +558,10 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       skew?: ClockSkew,
     ) {
       const pending = await this.enrollments.describePending(caller, enrollmentId);
-      if (pending.factorType === 'totp') return totpSetupPage(context, { enrollmentId, errors });
-      const heading = context.t('page.enroll.sms.code.title');
-      return codePage(context, {
-        heading,
-        action: `${base}/signin/enroll/confirm`,
-        hidden: { enrollmentId },
-        factor: { id: enrollmentId, type: 'sms', maskedPhoneNumber: pending.maskedPhoneNumber },
-        expiresInSeconds: secondsUntil(pending.codeExpiresAt, this.clock.now().getTime()),
-        resend: {
-          action: `${base}/signin/enroll/resend`,
-          waitSeconds: secondsUntil(pending.resendAvailableAt, this.clock.now().getTime()),
-        },
-        errors,
-        skew,
-      });
-    }
-
-    private async smsCountries(caller: Caller, context: PageContext) {
-      const user = (await this.users.findById(caller.userId))!;
-      const names = new Intl.DisplayNames([context.locale], { type: 'region' });
-      return this.policy
-        .evaluate(await this.facts.load(user))
-        .smsCountries.map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code as CountryCode) }))
-        .sort((a, b) => a.name.localeCompare(b.name, context.locale));
+      return enrollmentCodePage(context, pending, this.clock.now().getTime(), enrollmentUrls, { errors, skew });
     }
   }
   return SignInPages;
-}
-
-function secondsUntil(instant: string | undefined, now: number): number {
-  return instant ? Math.max(0, Math.ceil((Date.parse(instant) - now) / 1000)) : 0;
 }
 
 /** The claims of an access token this process just issued (read, not verified: it never left the server). */
@@ -604,27 +576,4 @@ function principalOf(accessToken: string): Principal {
     authTime: new Date((claims.auth_time as number) * 1000),
     mfaTime: typeof claims.mfa_time === 'number' ? new Date(claims.mfa_time * 1000) : null,
   };
-}
-
-/** The error's message in the page's language (I18N-1), or its field problems when it names fields. */
-function messageOf(context: PageContext, error: DomainError): string {
-  const worded = error.wordedIn(context.locale);
-  const fieldErrors = (worded.details.errors as Array<{ message: string }> | undefined) ?? [];
-  return fieldErrors.length > 0 ? fieldErrors.map((problem) => problem.message).join(' ') : worded.message;
-}
-
-function attemptsMessage(context: PageContext, error: DomainError): string {
-  const left = error.details.attemptsLeft;
-  const message = messageOf(context, error);
-  return typeof left === 'number' ? `${message} ${context.t('page.verify.attempts_left', { count: left })}` : message;
-}
-
-function skewOf(error: DomainError): ClockSkew | undefined {
-  if (error.code !== 'clock_skew_suspected') return undefined;
-  const offset = error.details.clockOffset as { direction?: 'ahead' | 'behind'; minutes?: number } | undefined;
-  return offset?.direction && offset.minutes !== undefined ? { direction: offset.direction, minutes: offset.minutes } : undefined;
-}
-
-function statusOf(error: DomainError): number {
-  return ERROR_HTTP_STATUS[error.code];
 }

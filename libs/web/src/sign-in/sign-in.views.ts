@@ -1,15 +1,25 @@
-import { FactorSummary } from '@sitepass/auth';
+import { FactorSummary, PendingEnrollmentView } from '@sitepass/auth';
+import { secondsUntil } from '../form-input';
 import { errorSummary, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
+import type { ClockSkew } from '../page-errors';
+import type { CountryChoice } from '../factors/phone-form';
 
-/** The time help of TOTP-7: how far off the phone's clock seems, with the steps to fix it (WEB-1). */
-export interface ClockSkew {
-  direction: 'ahead' | 'behind';
-  minutes: number;
+/**
+ * Where an enrollment's forms post and its links lead: the sign-in's (LOGIN-4) or the account page's (WEB-4),
+ * so that both flows show the same views.
+ */
+export interface EnrollmentUrls {
+  /** The code that confirms the pending factor (the form also posts `enrollmentId`). */
+  confirm: string;
+  /** A new code for a pending enrollment of a type that sends one. */
+  resend: string;
+  /** Where to start again: the methods of the sign-in, or the account page. */
+  startAgain: string;
 }
 
-function errorList(context: PageContext, errors: FieldErrors): Html | false {
+export function errorList(context: PageContext, errors: FieldErrors): Html | false {
   return errorSummary(
     context.t('page.error_summary.title'),
     Object.values(errors).filter((message): message is string => Boolean(message)),
@@ -35,10 +45,18 @@ export function passwordPage(context: PageContext, form: { email?: string; error
   };
 }
 
-export function chooseFactorPage(
-  context: PageContext,
-  view: { factors: FactorSummary[]; recoveryCodeAvailable: boolean; purpose?: 'sign_in' | 'proof'; errors?: FieldErrors },
-): PageContent {
+export interface ChooseFactorView {
+  factors: FactorSummary[];
+  recoveryCodeAvailable: boolean;
+  purpose?: 'sign_in' | 'proof';
+  errors?: FieldErrors;
+  /** Where the choice is posted (the sign-in's by default), the hidden fields that go with it, and why the page asks. */
+  action?: string;
+  hidden?: Record<string, string>;
+  intro?: Html | false;
+}
+
+export function chooseFactorPage(context: PageContext, view: ChooseFactorView): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
   return {
@@ -46,10 +64,11 @@ export function chooseFactorPage(
     main: html`<div class="card">
 <h1>${t('page.verify.title')}</h1>
 ${view.purpose === 'proof' && notice(t('page.enroll.proof'))}
+${view.intro}
 ${errorList(context, errors)}
-<form method="post" action="${context.base}/signin/verify/start">
+<form method="post" action="${view.action ?? `${context.base}/signin/verify/start`}">
 ${csrfField(context)}
-<input type="hidden" name="purpose" value="${view.purpose ?? 'sign_in'}">
+${hiddenFields(view.hidden ?? { purpose: view.purpose ?? 'sign_in' })}
 <fieldset${errors.factorId ? html` aria-describedby="field-factorId-error"` : ''}>
 <legend>${t('page.verify.choose')}</legend>
 ${view.factors.map(
@@ -85,8 +104,8 @@ export interface CodeFormView {
   errors?: FieldErrors;
   skew?: ClockSkew;
   /** Links under the form: another method, the recovery code. */
-  otherMethods?: boolean;
-  recoveryCodeAvailable?: boolean;
+  otherMethodsHref?: string;
+  recoveryHref?: string;
   heading?: string;
   intro?: Html | false;
   /** The code field's hint, when the page says more precisely where the code is. */
@@ -110,7 +129,7 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
       ${view.intro} ${view.skew && skewHelp(context, view.skew)}
       <form method="post" action="${view.action}" novalidate>
         ${csrfField(context)}
-        ${Object.entries(view.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
+        ${hiddenFields(view.hidden ?? {})}
         ${input(
           {
             name: 'code',
@@ -129,10 +148,14 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
         <div class="actions"><button type="submit">${t('page.verify.submit')}</button></div>
       </form>
       ${view.resend && resendForm(context, view.resend)}
-      ${view.otherMethods && html`<p><a href="${context.base}/signin/verify?choose=1">${t('page.verify.other_method')}</a></p>`}
-      ${view.recoveryCodeAvailable && html`<p><a href="${context.base}/signin/recovery">${t('page.verify.recovery_link')}</a></p>`}
+      ${view.otherMethodsHref && html`<p><a href="${view.otherMethodsHref}">${t('page.verify.other_method')}</a></p>`}
+      ${view.recoveryHref && html`<p><a href="${view.recoveryHref}">${t('page.verify.recovery_link')}</a></p>`}
     </div>`,
   };
+}
+
+function hiddenFields(fields: Record<string, string>): Html[] {
+  return Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
 }
 
 /** SMS-5's cooldown as a countdown that enables the button (with scripts); without them the server refuses early resends. */
@@ -218,10 +241,14 @@ export function chooseMethodPage(context: PageContext, view: { allowed: string[]
   };
 }
 
-/** WEB-3: the QR code, the setup key in groups with a copy button, "can't scan?" help, and the confirming code. */
+/**
+ * WEB-3: the QR code, the setup key in groups with a copy button, "can't scan?" help, and the confirming code.
+ * Shown again without the QR code (after a wrong code), it says the secret is shown once.
+ */
 export function totpSetupPage(
   context: PageContext,
-  view: { enrollmentId: string; qrCodePngDataUrl?: string; secretGrouped?: string; errors?: FieldErrors },
+  view: { enrollmentId: string; qrCodePngDataUrl?: string; secretGrouped?: string; errors?: FieldErrors; title?: string; skew?: ClockSkew },
+  urls: EnrollmentUrls,
 ): PageContent {
   const { t } = context;
   const shown = view.qrCodePngDataUrl !== undefined;
@@ -237,30 +264,67 @@ export function totpSetupPage(
           </button>
         </details>`
     : html`${notice(t('page.enroll.totp.shown_once'))}
-        <p><a href="${context.base}/signin/enroll">${t('page.start_again')}</a></p>`;
+        <p><a href="${urls.startAgain}">${t('page.start_again')}</a></p>`;
   return codePage(context, {
-    heading: t('page.enroll.totp.title'),
+    heading: view.title ?? t('page.enroll.totp.title'),
     intro,
-    action: `${context.base}/signin/enroll/confirm`,
+    action: urls.confirm,
     hidden: { enrollmentId: view.enrollmentId },
     factor: { id: view.enrollmentId, type: 'totp' },
     hint: t('page.enroll.totp.confirm'),
     errors: view.errors,
+    skew: view.skew,
   });
 }
 
-export function smsNumberPage(
+/**
+ * A pending enrollment's code form seen again: the app's (its secret was shown once; `appTitle` heads it) or the
+ * texted code's, with resend.
+ */
+export function enrollmentCodePage(
   context: PageContext,
-  view: { countries: Array<{ code: string; name: string; callingCode: string }>; country?: string; number?: string; errors?: FieldErrors },
+  pending: PendingEnrollmentView,
+  now: number,
+  urls: EnrollmentUrls,
+  form: { errors?: FieldErrors; skew?: ClockSkew; appTitle?: string } = {},
 ): PageContent {
+  const { enrollmentId } = pending;
+  if (pending.factorType === 'totp')
+    return totpSetupPage(context, { enrollmentId, errors: form.errors, skew: form.skew, title: form.appTitle }, urls);
+  return codePage(context, {
+    heading: context.t('page.enroll.sms.code.title'),
+    action: urls.confirm,
+    hidden: { enrollmentId },
+    factor: { id: enrollmentId, type: pending.factorType, maskedPhoneNumber: pending.maskedPhoneNumber },
+    expiresInSeconds: secondsUntil(pending.codeExpiresAt, now),
+    resend: { action: urls.resend, waitSeconds: secondsUntil(pending.resendAvailableAt, now) },
+    errors: form.errors,
+    skew: form.skew,
+  });
+}
+
+export interface SmsNumberView {
+  countries: CountryChoice[];
+  country?: string;
+  number?: string;
+  errors?: FieldErrors;
+  title?: string;
+  /** Above the form: why the page is here, or what went wrong beyond a field. */
+  message?: Html | false;
+  /** Fields the form needs beyond the number (the account page's current password, POL-8). */
+  extra?: Html;
+}
+
+export function smsNumberPage(context: PageContext, view: SmsNumberView, urls: { action: string; back: string }): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
+  const title = view.title ?? t('page.enroll.sms.title');
   return {
-    title: t('page.enroll.sms.title'),
+    title,
     main: html`<div class="card">
-      <h1>${t('page.enroll.sms.title')}</h1>
-      ${errorList(context, errors)}
-      <form method="post" action="${context.base}/signin/enroll/sms" novalidate>
+      <h1>${title}</h1>
+      ${view.message} ${errorList(context, errors)}
+      <form method="post" action="${urls.action}" novalidate>
         ${csrfField(context)}
         <div class="field">
           <label for="field-country">${t('page.enroll.sms.country')}</label>
@@ -286,15 +350,19 @@ export function smsNumberPage(
           },
           errors,
         )}
+        ${view.extra}
         <div class="actions"><button type="submit">${t('page.enroll.sms.send')}</button></div>
       </form>
-      <p><a href="${context.base}/signin/enroll">${t('page.back')}</a></p>
+      <p><a href="${urls.back}">${t('page.back')}</a></p>
     </div>`,
   };
 }
 
 /** WEB-3: the recovery code, once, with copy and a .txt download, and "I have saved it" before going on. */
-export function recoveryCodePage(context: PageContext, view: { code: string; email: string; errors?: FieldErrors }): PageContent {
+export function recoveryCodePage(
+  context: PageContext,
+  view: { code: string; email: string; errors?: FieldErrors; action: string; hidden?: Record<string, string> },
+): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
   const file = `data:text/plain;charset=utf-8,${encodeURIComponent(`${t('page.recovery_code.file', { email: view.email, code: view.code })}\n`)}`;
@@ -310,9 +378,9 @@ export function recoveryCodePage(context: PageContext, view: { code: string; ema
         </button>
         <a class="button secondary" href="${file}" download="sitepass-recovery-code.txt">${t('page.recovery_code.download')}</a>
       </div>
-      <form method="post" action="${context.base}/signin/continue">
+      <form method="post" action="${view.action}">
         ${csrfField(context)}
-        <input type="hidden" name="code" value="${view.code}" />
+        ${hiddenFields({ ...view.hidden, code: view.code })}
         <div class="choice">
           <input
             type="checkbox"
