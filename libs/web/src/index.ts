@@ -7,4 +7,6 @@ export * from './flow/page-flow';
 export * from './session/page-session';
 export * from './assets/assets.controller';
 export * from './sign-in/sign-in.pages';
+export * from './admin/admin-console';
+export * from './admin/admin.pages';
 export * from './web.module';

@@ -1,4 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AdminConsole } from './admin/admin-console';
 import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
@@ -14,8 +15,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions],
-      exports: [Pages, PageFlows, PageSessions],
+      providers: [Pages, PageFlows, PageSessions, AdminConsole],
+      exports: [Pages, PageFlows, PageSessions, AdminConsole],
     };
   }
 
