@@ -58,6 +58,7 @@ function currentPolicy(context: PageContext, { frame, policy, totals }: PolicyPa
       <dt>${t('page.admin.policy.state.label')}</dt>
       <dd>${t('page.admin.policy.state', { state: policy.state })}</dd>
       ${
+        policy.required &&
         policy.enforcementStartsAt &&
         html`<dt>${t('page.admin.policy.starts')}</dt>
         <dd>${enforcementInstant(context, policy.enforcementStartsAt, policy.timeZone ?? UTC, frame.viewerZone)}</dd>`
