@@ -22,6 +22,13 @@ export class PageClient {
     return this.request('GET', path);
   }
 
+  /** A file download: the raw bytes, as a browser saves them (text() would decode them and drop a byte order mark). */
+  async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers({}), redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) this.store(line);
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   /** Posts a form of the current page (its CSRF token is added). */
   async submit(path: string, fields: Record<string, string>): Promise<PageResponse> {
     const token = /name="_csrf" value="([^"]+)"/.exec(this.html)?.[1];
@@ -41,14 +48,20 @@ export class PageClient {
   }
 
   private async request(method: string, path: string, body?: string): Promise<PageResponse> {
-    const headers: Record<string, string> = { accept: 'text/html', 'accept-language': this.languages };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const headers = this.headers({ accept: 'text/html' });
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) this.store(line);
     const text = await response.text();
     if ((response.headers.get('content-type') ?? '').includes('text/html')) this.html = text;
     return { status: response.status, location: response.headers.get('location') ?? undefined, html: text, headers: response.headers };
+  }
+
+  /** The browser's languages and its cookies, with the request's own headers. */
+  private headers(own: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { ...own, 'accept-language': this.languages };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return headers;
   }
 
   private store(setCookie: string): void {

@@ -10,7 +10,7 @@ import {
   JwksController,
   PagesOptions,
 } from '@sitepass/http';
-import { ACCOUNT_SECURITY_PAGES, AssetsController, createSignInPages, WebModule } from '@sitepass/web';
+import { ACCOUNT_SECURITY_PAGES, ADMIN_CONSOLE_PAGES, AssetsController, createSignInPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { LocaleController } from './account/locale.controller';
 import { AuditEventsController } from './companies/audit-events.controller';
@@ -62,6 +62,7 @@ export class StandardMfaModule {
         AssetsController,
         createSignInPages(''),
         ...ACCOUNT_SECURITY_PAGES,
+        ...ADMIN_CONSOLE_PAGES,
       ],
     };
   }

@@ -10,4 +10,6 @@ export * from './assets/script';
 export * from './assets/stylesheet';
 export * from './sign-in/sign-in.pages';
 export * from './account/account.pages';
+export * from './admin/admin-console';
+export * from './admin/admin.pages';
 export * from './web.module';

@@ -1,5 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PhoneForms } from './factors/phone-form';
+import { AdminConsole } from './admin/admin-console';
 import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
@@ -15,8 +16,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions, PhoneForms],
-      exports: [Pages, PageFlows, PageSessions, PhoneForms],
+      providers: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole],
+      exports: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole],
     };
   }
 

@@ -16,4 +16,13 @@ export class CompanyAdminCheck {
       throw DomainError.of('error.not_found.company');
     return membership.company;
   }
+
+  /** The companies a user administers now, by name: the hosted admin console's start page (WEB-5). */
+  async companiesOf(userId: string): Promise<Company[]> {
+    const memberships = await this.memberships.activeOf(userId);
+    return memberships
+      .filter((membership) => membership.role === 'admin' && membership.company)
+      .map((membership) => membership.company!)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
 }

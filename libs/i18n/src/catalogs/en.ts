@@ -1,4 +1,5 @@
 import { accountPages } from './pages/account';
+import { adminPages } from './pages/admin';
 import { signInPages } from './pages/sign-in';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
@@ -11,6 +12,7 @@ import { signInPages } from './pages/sign-in';
 export const en = {
   ...signInPages.en,
   ...accountPages.en,
+  ...adminPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

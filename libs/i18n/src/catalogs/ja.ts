@@ -1,11 +1,13 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
+import { adminPages } from './pages/admin';
 import { signInPages } from './pages/sign-in';
 
 /** Japanese, in the polite です・ます style. */
 export const ja: Catalog = {
   ...signInPages.ja,
   ...accountPages.ja,
+  ...adminPages.ja,
   'error.validation_failed': 'リクエストに無効な項目があります。',
   'error.validation_failed.request': 'リクエストが無効です。',
   'error.invalid_json': 'リクエスト本文が有効な JSON ではありません。',

@@ -1,11 +1,13 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
+import { adminPages } from './pages/admin';
 import { signInPages } from './pages/sign-in';
 
 /** Simplified Chinese (zh-CN, zh-SG and every other zh tag). */
 export const zhHans: Catalog = {
   ...signInPages['zh-Hans'],
   ...accountPages['zh-Hans'],
+  ...adminPages['zh-Hans'],
   'error.validation_failed': '请求中有无效的字段。',
   'error.validation_failed.request': '请求无效。',
   'error.invalid_json': '请求正文不是有效的 JSON。',

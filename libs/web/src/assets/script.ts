@@ -54,11 +54,18 @@ export const SCRIPT = `
     }).catch(function () {});
   }
 
-  // The policy editor's time zone defaults to the browser's.
+  // A time zone select defaults to the browser's zone: <select data-default-browser-zone="UTC"> replaces the
+  // server's fallback (the attribute's value, or no choice) unless the person already chose another. An alias
+  // (Asia/Kolkata for Asia/Calcutta) matches by the zone it resolves to.
   document.querySelectorAll('select[data-default-browser-zone]').forEach(function (select) {
-    if (select.value) return;
-    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    for (var i = 0; i < select.options.length; i += 1) if (select.options[i].value === zone) select.value = zone;
+    if (select.value && select.value !== select.getAttribute('data-default-browser-zone')) return;
+    var resolve = function (name) {
+      try { return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone; } catch (e) { return name; }
+    };
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone, i;
+    for (i = 0; i < select.options.length; i += 1) if (select.options[i].value === zone) return void (select.value = zone);
+    zone = resolve(zone);
+    for (i = 0; i < select.options.length; i += 1) if (resolve(select.options[i].value) === zone) return void (select.value = select.options[i].value);
   });
 })();
 `;

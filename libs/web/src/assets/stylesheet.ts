@@ -81,6 +81,28 @@ summary { cursor: pointer; font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .js-only { display: none; }
 html.js .js-only { display: inline-block; }
+/* The admin console (WEB-5): where you are, its sections, list filters and pages; the current one is marked
+   by weight and an underline as well as colour, never by colour alone (WEB-8). */
+.breadcrumb ol, .tabs ul, .filters ul, .pagination ul, ul.links { list-style: none; margin: 0 0 1rem; padding: 0; }
+.breadcrumb ol, .tabs ul, .filters ul, .pagination ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
+.breadcrumb li + li::before { content: "›"; margin-right: .75rem; color: var(--muted); }
+.tabs ul { border-bottom: 1px solid var(--line); gap: 0 .25rem; }
+.tabs a, .filters a, .pagination a { display: inline-block; padding: .5rem .6rem; min-height: 2.75rem; }
+.tabs a[aria-current], .filters a[aria-current], .pagination a[aria-current] {
+  font-weight: 700; color: var(--text); text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: .4em; }
+.pagination p { margin: .75rem 0 .25rem; }
+.pagination li[aria-hidden] { padding: .5rem .25rem; }
+ul.links li { margin: .25rem 0; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .5rem 1rem; margin: 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+ul.instants { margin: 0; padding: 0; list-style: none; }
+ul.instants li { margin-bottom: .35rem; }
+ul.instants time { font-weight: 600; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
+td code { font-size: .8rem; overflow-wrap: anywhere; }
+th[scope=row] { font-weight: 400; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
 footer.site { max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 400px) { main { margin-top: 1rem; padding: 0 .5rem; } .card { padding: 1rem; } h1 { font-size: 1.3rem; } }
 `;
