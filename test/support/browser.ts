@@ -36,6 +36,8 @@ export interface BrowserPages {
 export interface PageOptions {
   /** false: a browser with JavaScript off, for WEB-9. */
   javaScript?: boolean;
+  /** The browser's time zone (IANA), as a person's computer sets it; the machine's otherwise. */
+  timezoneId?: string;
 }
 
 /** Where screenshots are taken (WEB-10): a laptop, and the narrowest phone WEB-8 names; pages open at the first. */
@@ -68,9 +70,14 @@ export function useBrowser(): BrowserPages {
   });
   afterAll(() => browser?.close());
   return {
-    async newPage(app, { javaScript = true } = {}) {
+    async newPage(app, { javaScript = true, timezoneId } = {}) {
       if (!browser) throw new Error('useBrowser() launches Chromium in beforeAll: open pages inside a test');
-      const context = await browser.newContext({ baseURL: app.http.baseUrl, javaScriptEnabled: javaScript, viewport: VIEWPORTS.desktop });
+      const context = await browser.newContext({
+        baseURL: app.http.baseUrl,
+        javaScriptEnabled: javaScript,
+        viewport: VIEWPORTS.desktop,
+        ...(timezoneId ? { timezoneId } : {}),
+      });
       open.push(context);
       if (!javaScript) contextsWithoutScripts.add(context);
       return context.newPage();

@@ -22,7 +22,7 @@ export const STYLESHEET = `
 body { margin: 0; background: var(--bg); color: var(--text); }
 a { color: var(--accent); }
 /* A link alone on its line is a target of its own (WCAG 2.2 target size: at least 24 px). */
-p > a:only-child { display: inline-block; min-height: 24px; padding: .2rem 0; }
+p > a:only-child:not(.button) { display: inline-block; min-height: 24px; padding: .2rem 0; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
 }
@@ -31,7 +31,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 header.site { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between;
   padding: .75rem 1rem; border-bottom: 1px solid var(--line); background: var(--card); }
 header.site .brand { font-weight: 700; color: var(--text); text-decoration: none; }
-header.site nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+header.site nav ul { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
 main { max-width: 30rem; margin: 1.5rem auto; padding: 0 1rem; }
 main.wide { max-width: 64rem; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.25rem; margin-bottom: 1rem; }
@@ -101,7 +101,7 @@ ul.instants li { margin-bottom: .35rem; }
 ul.instants time { font-weight: 600; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
 td code { font-size: .8rem; overflow-wrap: anywhere; }
-th[scope=row] { font-weight: 400; overflow-wrap: anywhere; }
+th[scope=row] { font-weight: 400; overflow-wrap: anywhere; min-width: 9rem; }
 @media (max-width: 30rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
 footer.site { max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 400px) { main { margin-top: 1rem; padding: 0 .5rem; } .card { padding: 1rem; } h1 { font-size: 1.3rem; } }
