@@ -1,5 +1,14 @@
 import { html, Html, HtmlValue } from './html';
 
+/** A submitted form (or a query string): flat fields as the pages' body parser gives them. */
+export type Form = Record<string, unknown>;
+
+/** A field's submitted value as text, trimmed; anything else (absent, repeated, nested) is empty. */
+export function field(form: Form, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /** A field's problem, shown beside it and tied to it with aria-describedby (WEB-8). */
 export type FieldErrors = Record<string, string | undefined>;
 

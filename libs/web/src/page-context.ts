@@ -28,3 +28,8 @@ export class Pages {
 export function localPath(value: unknown): string | undefined {
   return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : undefined;
 }
+
+/** Whole seconds from `now` (epoch ms) until an ISO instant, never below zero: a countdown's start (SMS-5). */
+export function secondsUntil(instant: string | undefined, now: number): number {
+  return instant ? Math.max(0, Math.ceil((Date.parse(instant) - now) / 1000)) : 0;
+}

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
+import { SignInContinuation } from './sign-in/sign-in-continuation';
 
 /**
  * The hosted pages' shared services (WEB-1…WEB-7): page rendering, the flow cookie and the page session,
@@ -14,8 +15,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions],
-      exports: [Pages, PageFlows, PageSessions],
+      providers: [Pages, PageFlows, PageSessions, SignInContinuation],
+      exports: [Pages, PageFlows, PageSessions, SignInContinuation],
     };
   }
 
