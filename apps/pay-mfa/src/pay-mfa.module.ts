@@ -10,9 +10,10 @@ import {
   JwksController,
   PagesOptions,
 } from '@sitepass/http';
-import { AssetsController, createSignInPages, WebModule } from '@sitepass/web';
+import { AssetsController, createSignInPages, createStepUpPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { PayeeAdminEnrollmentGate, PayorEnrollmentGate } from './enrollments/pay-enrollment.gates';
+import { PAY_OPERATION_RULES, STEP_UP_OPERATION_WORDS } from './pay-operations';
 import { PayPolicy } from './policy/pay.policy';
 import { PayResetRules } from './policy/pay-reset.rules';
 import { PayResetsController } from './resets/pay-resets.controller';
@@ -50,6 +51,7 @@ export class PayMfaModule {
         JwksController,
         AssetsController,
         createSignInPages('/pay'),
+        createStepUpPages({ operations: STEP_UP_OPERATION_WORDS, rules: PAY_OPERATION_RULES }),
       ],
       providers: [PayorEnrollmentGate, PayeeAdminEnrollmentGate],
     };

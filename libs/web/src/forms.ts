@@ -1,4 +1,5 @@
 import { html, Html, HtmlValue } from './html';
+import type { PageContext } from './layout';
 
 /** A submitted form (or a query string): flat fields as the pages' body parser gives them. */
 export type Form = Record<string, unknown>;
@@ -62,6 +63,14 @@ export function errorSummary(title: string, messages: string[]): Html | false {
       ${messages.map((message) => html`<li>${message}</li>`)}
     </ul>
   </div>`;
+}
+
+/** The summary of a form's field errors, titled in the page's language (WEB-8). */
+export function errorList(context: PageContext, errors: FieldErrors): Html | false {
+  return errorSummary(
+    context.t('page.error_summary.title'),
+    Object.values(errors).filter((message): message is string => Boolean(message)),
+  );
 }
 
 /** A one-line notice above a form: what just happened, or why the page is here. */

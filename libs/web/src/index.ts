@@ -7,4 +7,5 @@ export * from './flow/page-flow';
 export * from './session/page-session';
 export * from './assets/assets.controller';
 export * from './sign-in/sign-in.pages';
+export * from './step-up/step-up.pages';
 export * from './web.module';

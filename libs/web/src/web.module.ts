@@ -3,6 +3,7 @@ import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
 import { SignInContinuation } from './sign-in/sign-in-continuation';
+import { StepUpFlows } from './step-up/step-up-flow';
 
 /**
  * The hosted pages' shared services (WEB-1…WEB-7): page rendering, the flow cookie and the page session,
@@ -15,8 +16,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions, SignInContinuation],
-      exports: [Pages, PageFlows, PageSessions, SignInContinuation],
+      providers: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows],
+      exports: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows],
     };
   }
 

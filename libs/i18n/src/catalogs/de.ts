@@ -1,9 +1,11 @@
 import { Catalog } from './en';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** German, addressing the reader as „Sie“. */
 export const de: Catalog = {
   ...signInPages.de,
+  ...payAndSupportPages.de,
   'error.validation_failed': 'Die Anfrage enthält ungültige Felder.',
   'error.validation_failed.request': 'Die Anfrage ist ungültig.',
   'error.invalid_json': 'Der Inhalt der Anfrage ist kein gültiges JSON.',

@@ -1,3 +1,4 @@
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
@@ -9,6 +10,7 @@ import { signInPages } from './pages/sign-in';
  */
 export const en = {
   ...signInPages.en,
+  ...payAndSupportPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

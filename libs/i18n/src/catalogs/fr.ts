@@ -1,9 +1,11 @@
 import { Catalog } from './en';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** French (France and every French-speaking region but Canada, which fr-CA adapts). */
 export const fr: Catalog = {
   ...signInPages.fr,
+  ...payAndSupportPages.fr,
   'error.validation_failed': 'La requête contient des champs non valides.',
   'error.validation_failed.request': 'La requête n’est pas valide.',
   'error.invalid_json': 'Le corps de la requête n’est pas du JSON valide.',

@@ -1,9 +1,11 @@
 import { Catalog } from './en';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Japanese, in the polite です・ます style. */
 export const ja: Catalog = {
   ...signInPages.ja,
+  ...payAndSupportPages.ja,
   'error.validation_failed': 'リクエストに無効な項目があります。',
   'error.validation_failed.request': 'リクエストが無効です。',
   'error.invalid_json': 'リクエスト本文が有効な JSON ではありません。',

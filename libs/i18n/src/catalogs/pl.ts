@@ -1,9 +1,11 @@
 import { Catalog } from './en';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Polish, in the direct imperative Polish interfaces use («Zaloguj się ponownie»). */
 export const pl: Catalog = {
   ...signInPages.pl,
+  ...payAndSupportPages.pl,
   'error.validation_failed': 'Żądanie zawiera nieprawidłowe pola.',
   'error.validation_failed.request': 'Żądanie jest nieprawidłowe.',
   'error.invalid_json': 'Treść żądania nie jest prawidłowym JSON-em.',

@@ -1,9 +1,11 @@
 import { Catalog } from './en';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Brazilian Portuguese, addressing the reader as «você»; the only Portuguese Sitepass speaks, so pt-PT reads it too. */
 export const ptBR: Catalog = {
   ...signInPages['pt-BR'],
+  ...payAndSupportPages['pt-BR'],
   'error.validation_failed': 'A solicitação tem campos inválidos.',
   'error.validation_failed.request': 'A solicitação não é válida.',
   'error.invalid_json': 'O corpo da solicitação não é um JSON válido.',

@@ -1,5 +1,5 @@
 import { FactorSummary } from '@sitepass/auth';
-import { errorSummary, FieldErrors, input, notice } from '../forms';
+import { errorList, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
 
@@ -7,13 +7,6 @@ import { csrfField, PageContext, PageContent } from '../layout';
 export interface ClockSkew {
   direction: 'ahead' | 'behind';
   minutes: number;
-}
-
-function errorList(context: PageContext, errors: FieldErrors): Html | false {
-  return errorSummary(
-    context.t('page.error_summary.title'),
-    Object.values(errors).filter((message): message is string => Boolean(message)),
-  );
 }
 
 export function passwordPage(context: PageContext, form: { email?: string; errors?: FieldErrors; message?: Html | false }): PageContent {
@@ -35,19 +28,29 @@ export function passwordPage(context: PageContext, form: { email?: string; error
   };
 }
 
+/** LOGIN-3: the factors to choose from; a step-up (WEB-6) gives its own heading, words and form action. */
 export function chooseFactorPage(
   context: PageContext,
-  view: { factors: FactorSummary[]; recoveryCodeAvailable: boolean; purpose?: 'sign_in' | 'proof'; errors?: FieldErrors },
+  view: {
+    factors: FactorSummary[];
+    recoveryCodeAvailable: boolean;
+    purpose?: 'sign_in' | 'proof';
+    errors?: FieldErrors;
+    heading?: string;
+    intro?: Html | false;
+    action?: string;
+  },
 ): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
+  const title = view.heading ?? t('page.verify.title');
   return {
-    title: t('page.verify.title'),
+    title,
     main: html`<div class="card">
-<h1>${t('page.verify.title')}</h1>
-${view.purpose === 'proof' && notice(t('page.enroll.proof'))}
+<h1>${title}</h1>
+${view.intro} ${view.purpose === 'proof' && notice(t('page.enroll.proof'))}
 ${errorList(context, errors)}
-<form method="post" action="${context.base}/signin/verify/start">
+<form method="post" action="${view.action ?? `${context.base}/signin/verify/start`}">
 ${csrfField(context)}
 <input type="hidden" name="purpose" value="${view.purpose ?? 'sign_in'}">
 <fieldset${errors.factorId ? html` aria-describedby="field-factorId-error"` : ''}>
@@ -84,8 +87,9 @@ export interface CodeFormView {
   resend?: { action: string; waitSeconds: number };
   errors?: FieldErrors;
   skew?: ClockSkew;
-  /** Links under the form: another method, the recovery code. */
+  /** Links under the form: another method (the sign-in's chooser unless `otherMethodsHref` says), the recovery code. */
   otherMethods?: boolean;
+  otherMethodsHref?: string;
   recoveryCodeAvailable?: boolean;
   heading?: string;
   intro?: Html | false;
@@ -127,7 +131,10 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
         <div class="actions"><button type="submit">${t('page.verify.submit')}</button></div>
       </form>
       ${view.resend && resendForm(context, view.resend)}
-      ${view.otherMethods && html`<p><a href="${context.base}/signin/verify?choose=1">${t('page.verify.other_method')}</a></p>`}
+      ${
+        view.otherMethods &&
+        html`<p><a href="${view.otherMethodsHref ?? `${context.base}/signin/verify?choose=1`}">${t('page.verify.other_method')}</a></p>`
+      }
       ${view.recoveryCodeAvailable && html`<p><a href="${context.base}/signin/recovery">${t('page.verify.recovery_link')}</a></p>`}
     </div>`,
   };
