@@ -8,4 +8,5 @@ export * from './session/page-session';
 export * from './assets/assets.controller';
 export * from './sign-in/sign-in.pages';
 export * from './step-up/step-up.pages';
+export * from './sso/company-sign-in.pages';
 export * from './web.module';

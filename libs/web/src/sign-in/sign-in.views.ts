@@ -2,6 +2,7 @@ import { FactorSummary } from '@sitepass/auth';
 import { errorList, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
+import { companySignInSection, CompanySignInForm } from '../sso/company-sign-in.views';
 
 /** The time help of TOTP-7: how far off the phone's clock seems, with the steps to fix it (WEB-1). */
 export interface ClockSkew {
@@ -9,7 +10,14 @@ export interface ClockSkew {
   minutes: number;
 }
 
-export function passwordPage(context: PageContext, form: { email?: string; errors?: FieldErrors; message?: Html | false }): PageContent {
+/**
+ * WEB-1: email and password; in Pay also "Sign in with your company" (PAY-11; the standard product's SSO users
+ * sign in at their provider alone, DIR-5). `sso` is that form as last sent.
+ */
+export function passwordPage(
+  context: PageContext,
+  form: { email?: string; errors?: FieldErrors; message?: Html | false; sso?: CompanySignInForm },
+): PageContent {
   const { t } = context;
   const errors = form.errors ?? {};
   const title = context.base ? t('page.signin.title.pay') : t('page.signin.title');
@@ -17,14 +25,15 @@ export function passwordPage(context: PageContext, form: { email?: string; error
     title,
     main: html`<div class="card">
       <h1>${title}</h1>
-      ${form.message} ${errorList(context, errors)}
+      ${form.message} ${errorList(context, { ...errors, ...form.sso?.errors })}
       <form method="post" action="${context.base}/signin" novalidate>
         ${csrfField(context)}
         ${input({ name: 'email', label: t('page.signin.email'), type: 'email', value: form.email ?? '', autocomplete: 'username', autofocus: !form.email }, errors)}
         ${input({ name: 'password', label: t('page.signin.password'), type: 'password', autocomplete: 'current-password', autofocus: Boolean(form.email) }, errors)}
         <div class="actions"><button type="submit">${t('page.signin.submit')}</button></div>
       </form>
-    </div>`,
+    </div>
+    ${context.base === '/pay' && companySignInSection(context, form.sso)}`,
   };
 }
 

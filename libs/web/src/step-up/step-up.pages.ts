@@ -14,7 +14,7 @@ import {
 } from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { MessageKey } from '@sitepass/i18n';
-import { CurrentCaller, CurrentPrincipal } from '@sitepass/http';
+import { CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
 import { field, FieldErrors, Form, notice } from '../forms';
 import { PageFlows } from '../flow/page-flow';
@@ -68,7 +68,6 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       @Req() request: Request,
       @Res() response: Response,
       @CurrentPrincipal() principal: Principal,
-      @CurrentCaller() caller: Caller,
       @Query() query: Form,
     ): Promise<void> {
       const context = await this.context(request, response);
@@ -80,19 +79,19 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         this.handOff.allowsReturnTo(returnTo) &&
         field(query, 'code_challenge_method') === 'S256' &&
         CODE_CHALLENGE.test(codeChallenge);
-      if (!valid) return this.pages.send(response, context, stepUpRefusedPage(context, context.t('page.step_up.bad_link')), 400);
+      if (!valid) return this.refuse(response, context, context.t('page.step_up.bad_link'), 400);
       try {
         await this.authorizer.assertPermitted(principal, operation, options.rules);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return this.pages.send(response, context, stepUpRefusedPage(context, messageOf(context, error)), statusOf(error));
+        return this.refuse(response, context, messageOf(context, error), statusOf(error));
       }
       const previous = this.flows.read(request);
       const flow: StepUpFlowState = { operation, returnTo, codeChallenge, state: field(query, 'state').slice(0, 512) || undefined };
       // A reload keeps the challenge it opened for the same operation.
       if (previous?.operation === operation) flow.challengeId = previous.challengeId;
       this.flows.write(response, flow);
-      await this.showStep(response, context, principal, caller, flow, { choose: query.choose !== undefined });
+      await this.showStep(response, context, principal, flow, { choose: query.choose !== undefined });
     }
 
     @Get('verify')
@@ -100,13 +99,10 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       @Req() request: Request,
       @Res() response: Response,
       @CurrentPrincipal() principal: Principal,
-      @CurrentCaller() caller: Caller,
       @Query() query: Form,
     ): Promise<void> {
-      const context = await this.context(request, response);
-      const flow = this.flows.read(request);
-      if (!flow) return this.pages.send(response, context, stepUpRefusedPage(context, context.t('page.step_up.bad_link')), 400);
-      await this.showStep(response, context, principal, caller, flow, { choose: query.choose !== undefined });
+      const open = await this.inProgress(request, response);
+      if (open) await this.showStep(response, open.context, principal, open.flow, { choose: query.choose !== undefined });
     }
 
     /** LOGIN-3 for a step-up: the chosen factor's challenge, bound to the operation (PAY-6); SMS sends its code. */
@@ -115,12 +111,11 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       @Req() request: Request,
       @Res() response: Response,
       @CurrentPrincipal() principal: Principal,
-      @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
-      const context = await this.context(request, response);
-      const flow = this.flows.read(request);
-      if (!flow) return this.pages.send(response, context, stepUpRefusedPage(context, context.t('page.step_up.bad_link')), 400);
+      const open = await this.inProgress(request, response);
+      if (!open) return;
+      const { context, flow } = open;
       try {
         const started = await this.stepUps.startStepUp(principal, flow.operation, field(form, 'factorId'));
         this.flows.write(response, { ...flow, challengeId: started.challengeId });
@@ -128,7 +123,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const errors = { factorId: messageOf(context, error) };
-        await this.showStep(response, context, principal, caller, flow, { choose: true, errors, status: statusOf(error) });
+        await this.showStep(response, context, principal, flow, { choose: true, errors, status: statusOf(error) });
       }
     }
 
@@ -141,7 +136,6 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       @Req() request: Request,
       @Res() response: Response,
       @CurrentPrincipal() principal: Principal,
-      @CurrentCaller() caller: Caller,
       @Body() form: Form,
     ): Promise<void> {
       const context = await this.context(request, response);
@@ -150,13 +144,13 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       const code = field(form, 'code').replace(/\s/g, '');
       if (!SIX_DIGITS.test(code)) {
         const errors = { code: context.t('page.verify.code.required') };
-        return this.showStep(response, context, principal, caller, flow, { errors, status: 400 });
+        return this.showStep(response, context, principal, flow, { errors, status: 400 });
       }
       try {
         await this.stepUps.verifyStepUp(principal, flow.challengeId, { code });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return this.refuseCode(request, response, context, { principal, caller, flow }, error);
+        return this.refuseCode(request, response, context, { principal, flow }, error);
       }
       this.flows.clear(response);
       const assurance = { acr: principal.acr, amr: principal.amr, mfaTime: this.clock.now() };
@@ -172,27 +166,36 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
 
     /** SMS-2, SMS-5: a new code for the step-up's SMS challenge. */
     @Post('resend')
-    async resendCode(
-      @Req() request: Request,
-      @Res() response: Response,
-      @CurrentPrincipal() principal: Principal,
-      @CurrentCaller() caller: Caller,
-    ): Promise<void> {
+    async resendCode(@Req() request: Request, @Res() response: Response, @CurrentPrincipal() principal: Principal): Promise<void> {
       const context = await this.context(request, response);
       const flow = this.flows.read(request);
       if (!flow?.challengeId) return response.redirect(303, '/pay/step-up/verify');
       try {
-        await this.mfa.resendChallenge(caller, flow.challengeId);
+        await this.mfa.resendChallenge(sessionCaller(principal), flow.challengeId);
         response.redirect(303, '/pay/step-up/verify');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const errors = { code: messageOf(context, error) };
-        await this.showStep(response, context, principal, caller, flow, { errors, status: statusOf(error) });
+        await this.showStep(response, context, principal, flow, { errors, status: statusOf(error) });
       }
     }
 
     private context(request: Request, response: Response): Promise<PageContext> {
       return this.pages.context(request, response, '/pay', true);
+    }
+
+    /** The page's context and the step-up in progress; without one (its cookie expired), the bad-link page answers. */
+    private async inProgress(request: Request, response: Response): Promise<{ context: PageContext; flow: StepUpFlowState } | undefined> {
+      const context = await this.context(request, response);
+      const flow = this.flows.read(request);
+      if (flow) return { context, flow };
+      this.refuse(response, context, context.t('page.step_up.bad_link'), 400);
+      return undefined;
+    }
+
+    /** A step-up that cannot go on: the reason, with its status. */
+    private refuse(response: Response, context: PageContext, message: string, status: number): void {
+      this.pages.send(response, context, stepUpRefusedPage(context, message), status);
     }
 
     /**
@@ -203,19 +206,21 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       response: Response,
       context: PageContext,
       principal: Principal,
-      caller: Caller,
       flow: StepUpFlowState,
       shown: { choose?: boolean; errors?: FieldErrors; status?: number; skew?: ClockSkew },
     ): Promise<void> {
       const factors = await this.stepUps.factorsFor(principal);
       if (factors.length === 0) {
-        return this.pages.send(response, context, stepUpRefusedPage(context, context.t('page.step_up.no_factor')), 403);
+        return this.refuse(response, context, context.t('page.step_up.no_factor'), 403);
       }
       const operation = context.t(options.operations[flow.operation]!);
       const now = this.clock.now().getTime();
       const isOpen = (challenge: ChallengeView | null): challenge is ChallengeView =>
         challenge?.status === 'pending' && Date.parse(challenge.expiresAt) > now;
-      let open = flow.challengeId && !shown.choose ? await this.mfa.describeChallenge(caller, flow.challengeId).catch(() => null) : null;
+      let open =
+        flow.challengeId && !shown.choose
+          ? await this.mfa.describeChallenge(sessionCaller(principal), flow.challengeId).catch(() => null)
+          : null;
       if (!isOpen(open) && !shown.choose && factors.length === 1 && factors[0]!.type === 'totp') {
         open = await this.stepUps.startStepUp(principal, flow.operation, factors[0]!.id);
         this.flows.write(response, { ...flow, challengeId: open.challengeId });
@@ -242,7 +247,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       request: Request,
       response: Response,
       context: PageContext,
-      { principal, caller, flow }: { principal: Principal; caller: Caller; flow: StepUpFlowState },
+      { principal, flow }: { principal: Principal; flow: StepUpFlowState },
       error: DomainError,
     ): Promise<void> {
       const status = statusOf(error);
@@ -256,12 +261,17 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       if (CHALLENGE_ENDED.includes(error.code)) {
         const fresh = { ...flow, challengeId: undefined };
         this.flows.write(response, fresh);
-        return this.showStep(response, context, principal, caller, fresh, { errors: { code: messageOf(context, error) }, status });
+        return this.showStep(response, context, principal, fresh, { errors: { code: messageOf(context, error) }, status });
       }
       const skew = skewOf(error);
       const message = error.code === 'verification_failed' ? attemptsMessage(context, error) : messageOf(context, error);
-      await this.showStep(response, context, principal, caller, flow, { errors: skew ? {} : { code: message }, skew, status });
+      await this.showStep(response, context, principal, flow, { errors: skew ? {} : { code: message }, skew, status });
     }
   }
   return StepUpPages;
+}
+
+/** The page session as the caller of the MFA step's challenge views (describe, resend): its own challenges only (SEC-3). */
+function sessionCaller(principal: Principal): Caller {
+  return { kind: 'session', userId: principal.userId, principal };
 }

@@ -11,6 +11,18 @@ const en = {
   'page.step_up.operation.agreement_accept': 'Accept an agreement',
   'page.step_up.bad_link': 'This confirmation link is not valid: go back to Pay and try the action again.',
   'page.step_up.no_factor': 'You have no verification method that Pay accepts for this. Sign out, then sign in to Pay again to set one up.',
+  'page.sso.title': 'Sign in with your company',
+  'page.sso.intro': 'If your company signs you in with its own accounts (single sign-on), continue with your work email address.',
+  'page.sso.email': 'Work email address',
+  'page.sso.email.required': 'Enter your work email address.',
+  'page.sso.submit': 'Continue with your company',
+  'page.sso.no_provider': 'No company signs in to Pay with this email address. Sign in with your password instead.',
+  'page.sso.continue.title': 'Continue to your company’s sign-in',
+  'page.sso.continue.body': 'Your company signs you in at {host}. Then you come back here for Pay’s second step.',
+  'page.sso.continue.link': 'Continue to {host}',
+  'page.sso.bad_callback': 'This sign-in attempt is not valid or was already used. Start again with “Sign in with your company”.',
+  'page.sso.provider_refused': 'Your company’s sign-in did not sign you in. Try again, or ask your company’s IT team for help.',
+  'error.service_unavailable.provider_discovery': 'The company’s identity provider could not be reached. Try again shortly.',
 } as const;
 
 export const payAndSupportPages: AreaTexts<typeof en> = {
@@ -26,6 +38,21 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'Ce lien de confirmation n’est pas valide : revenez à Pay et recommencez l’action.',
     'page.step_up.no_factor':
       'Vous n’avez aucune méthode de vérification acceptée par Pay pour cela. Déconnectez-vous, puis reconnectez-vous à Pay pour en configurer une.',
+    'page.sso.title': 'Se connecter avec son entreprise',
+    'page.sso.intro':
+      'Si votre entreprise vous connecte avec ses propres comptes (authentification unique), continuez avec votre adresse e-mail professionnelle.',
+    'page.sso.email': 'Adresse e-mail professionnelle',
+    'page.sso.email.required': 'Saisissez votre adresse e-mail professionnelle.',
+    'page.sso.submit': 'Continuer avec mon entreprise',
+    'page.sso.no_provider': 'Aucune entreprise ne connecte à Pay avec cette adresse e-mail. Connectez-vous plutôt avec votre mot de passe.',
+    'page.sso.continue.title': 'Continuer vers la connexion de votre entreprise',
+    'page.sso.continue.body': 'Votre entreprise vous connecte sur {host}. Vous reviendrez ensuite ici pour la deuxième étape de Pay.',
+    'page.sso.continue.link': 'Continuer vers {host}',
+    'page.sso.bad_callback':
+      'Cette tentative de connexion n’est pas valide ou a déjà servi. Recommencez avec « Se connecter avec son entreprise ».',
+    'page.sso.provider_refused':
+      'La connexion de votre entreprise n’a pas abouti. Réessayez ou demandez de l’aide au service informatique de votre entreprise.',
+    'error.service_unavailable.provider_discovery': 'Le fournisseur d’identité de l’entreprise est injoignable. Réessayez dans un instant.',
   },
   de: {
     'page.step_up.title': 'Diesen Vorgang bestätigen',
@@ -38,6 +65,23 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'Dieser Bestätigungslink ist ungültig: Kehren Sie zu Pay zurück und versuchen Sie den Vorgang erneut.',
     'page.step_up.no_factor':
       'Sie haben keine Bestätigungsmethode, die Pay dafür akzeptiert. Melden Sie sich ab und erneut bei Pay an, um eine einzurichten.',
+    'page.sso.title': 'Mit Ihrem Unternehmen anmelden',
+    'page.sso.intro':
+      'Wenn Ihr Unternehmen Sie mit eigenen Konten anmeldet (Single Sign-on), fahren Sie mit Ihrer geschäftlichen E-Mail-Adresse fort.',
+    'page.sso.email': 'Geschäftliche E-Mail-Adresse',
+    'page.sso.email.required': 'Geben Sie Ihre geschäftliche E-Mail-Adresse ein.',
+    'page.sso.submit': 'Mit meinem Unternehmen fortfahren',
+    'page.sso.no_provider':
+      'Kein Unternehmen meldet mit dieser E-Mail-Adresse bei Pay an. Melden Sie sich stattdessen mit Ihrem Passwort an.',
+    'page.sso.continue.title': 'Weiter zur Anmeldung Ihres Unternehmens',
+    'page.sso.continue.body': 'Ihr Unternehmen meldet Sie bei {host} an. Danach kommen Sie für den zweiten Schritt von Pay hierher zurück.',
+    'page.sso.continue.link': 'Weiter zu {host}',
+    'page.sso.bad_callback':
+      'Dieser Anmeldeversuch ist ungültig oder wurde bereits verwendet. Beginnen Sie erneut mit „Mit Ihrem Unternehmen anmelden“.',
+    'page.sso.provider_refused':
+      'Die Anmeldung Ihres Unternehmens war nicht erfolgreich. Versuchen Sie es erneut oder wenden Sie sich an die IT Ihres Unternehmens.',
+    'error.service_unavailable.provider_discovery':
+      'Der Identitätsanbieter des Unternehmens ist nicht erreichbar. Versuchen Sie es gleich noch einmal.',
   },
   es: {
     'page.step_up.title': 'Confirma esta acción',
@@ -50,6 +94,22 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'Este enlace de confirmación no es válido: vuelve a Pay e intenta la acción de nuevo.',
     'page.step_up.no_factor':
       'No tienes ningún método de verificación que Pay acepte para esto. Cierra sesión y vuelve a iniciarla en Pay para configurar uno.',
+    'page.sso.title': 'Inicia sesión con tu empresa',
+    'page.sso.intro':
+      'Si tu empresa te permite iniciar sesión con sus propias cuentas (inicio de sesión único), continúa con tu correo electrónico del trabajo.',
+    'page.sso.email': 'Correo electrónico del trabajo',
+    'page.sso.email.required': 'Escribe tu correo electrónico del trabajo.',
+    'page.sso.submit': 'Continuar con mi empresa',
+    'page.sso.no_provider': 'Ninguna empresa inicia sesión en Pay con este correo electrónico. Inicia sesión con tu contraseña.',
+    'page.sso.continue.title': 'Continúa al inicio de sesión de tu empresa',
+    'page.sso.continue.body': 'Tu empresa te identifica en {host}. Después volverás aquí para el segundo paso de Pay.',
+    'page.sso.continue.link': 'Continuar a {host}',
+    'page.sso.bad_callback':
+      'Este intento de inicio de sesión no es válido o ya se usó. Empieza de nuevo con «Inicia sesión con tu empresa».',
+    'page.sso.provider_refused':
+      'El inicio de sesión de tu empresa no se completó. Inténtalo de nuevo o pide ayuda al equipo de TI de tu empresa.',
+    'error.service_unavailable.provider_discovery':
+      'No se pudo contactar con el proveedor de identidad de la empresa. Inténtalo de nuevo en un momento.',
   },
   'pt-BR': {
     'page.step_up.title': 'Confirme esta ação',
@@ -62,6 +122,19 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'Este link de confirmação não é válido: volte ao Pay e tente a ação de novo.',
     'page.step_up.no_factor':
       'Você não tem nenhum método de verificação que o Pay aceite para isso. Saia e entre no Pay de novo para configurar um.',
+    'page.sso.title': 'Entrar com sua empresa',
+    'page.sso.intro': 'Se sua empresa faz seu login com as próprias contas (login único), continue com seu e-mail de trabalho.',
+    'page.sso.email': 'E-mail de trabalho',
+    'page.sso.email.required': 'Informe seu e-mail de trabalho.',
+    'page.sso.submit': 'Continuar com minha empresa',
+    'page.sso.no_provider': 'Nenhuma empresa faz login no Pay com este e-mail. Entre com sua senha.',
+    'page.sso.continue.title': 'Continue para o login da sua empresa',
+    'page.sso.continue.body': 'Sua empresa faz seu login em {host}. Depois você volta aqui para a segunda etapa do Pay.',
+    'page.sso.continue.link': 'Continuar para {host}',
+    'page.sso.bad_callback': 'Esta tentativa de login não é válida ou já foi usada. Comece de novo com “Entrar com sua empresa”.',
+    'page.sso.provider_refused': 'O login da sua empresa não foi concluído. Tente de novo ou peça ajuda à equipe de TI da sua empresa.',
+    'error.service_unavailable.provider_discovery':
+      'Não foi possível contatar o provedor de identidade da empresa. Tente de novo em instantes.',
   },
   pl: {
     'page.step_up.title': 'Potwierdź tę czynność',
@@ -74,6 +147,19 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'Ten link potwierdzający jest nieprawidłowy: wróć do Pay i spróbuj ponownie.',
     'page.step_up.no_factor':
       'Nie masz metody weryfikacji, którą Pay tu akceptuje. Wyloguj się i zaloguj ponownie do Pay, aby ją skonfigurować.',
+    'page.sso.title': 'Zaloguj się przez firmę',
+    'page.sso.intro': 'Jeśli firma loguje Cię przez własne konta (logowanie jednokrotne), kontynuuj ze służbowym adresem e-mail.',
+    'page.sso.email': 'Służbowy adres e-mail',
+    'page.sso.email.required': 'Wpisz służbowy adres e-mail.',
+    'page.sso.submit': 'Kontynuuj przez firmę',
+    'page.sso.no_provider': 'Żadna firma nie loguje do Pay z tym adresem e-mail. Zaloguj się hasłem.',
+    'page.sso.continue.title': 'Przejdź do logowania w swojej firmie',
+    'page.sso.continue.body': 'Twoja firma loguje Cię w {host}. Potem wrócisz tutaj na drugi krok Pay.',
+    'page.sso.continue.link': 'Przejdź do {host}',
+    'page.sso.bad_callback':
+      'Ta próba logowania jest nieprawidłowa lub została już użyta. Zacznij od nowa, wybierając „Zaloguj się przez firmę”.',
+    'page.sso.provider_refused': 'Logowanie w Twojej firmie nie powiodło się. Spróbuj ponownie lub poproś o pomoc dział IT swojej firmy.',
+    'error.service_unavailable.provider_discovery': 'Nie udało się połączyć z dostawcą tożsamości firmy. Spróbuj ponownie za chwilę.',
   },
   ja: {
     'page.step_up.title': 'この操作の確認',
@@ -86,6 +172,19 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.bad_link': 'この確認リンクは無効です。Pay に戻って、もう一度操作してください。',
     'page.step_up.no_factor':
       'この操作に Pay が認める確認方法がありません。サインアウトしてから Pay に再度サインインし、確認方法を設定してください。',
+    'page.sso.title': '会社のアカウントでサインイン',
+    'page.sso.intro': '会社独自のアカウントでサインインしている場合（シングルサインオン）は、仕事用のメールアドレスで続けてください。',
+    'page.sso.email': '仕事用のメールアドレス',
+    'page.sso.email.required': '仕事用のメールアドレスを入力してください。',
+    'page.sso.submit': '会社のアカウントで続ける',
+    'page.sso.no_provider': 'このメールアドレスで Pay にサインインする会社はありません。パスワードでサインインしてください。',
+    'page.sso.continue.title': '会社のサインインに進む',
+    'page.sso.continue.body': '会社のサインインは {host} で行います。その後、Pay の 2 段階目のためにここへ戻ります。',
+    'page.sso.continue.link': '{host} に進む',
+    'page.sso.bad_callback': 'このサインインは無効か、すでに使用されています。「会社のアカウントでサインイン」からやり直してください。',
+    'page.sso.provider_refused': '会社のサインインが完了しませんでした。もう一度試すか、社内の IT 担当者に問い合わせてください。',
+    'error.service_unavailable.provider_discovery':
+      '会社の ID プロバイダーに接続できませんでした。しばらくしてからもう一度お試しください。',
   },
   'zh-Hans': {
     'page.step_up.title': '确认此操作',
@@ -97,5 +196,17 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.step_up.operation.agreement_accept': '接受协议',
     'page.step_up.bad_link': '此确认链接无效：请返回 Pay 并重新执行该操作。',
     'page.step_up.no_factor': '您没有 Pay 为此接受的验证方式。请退出，然后重新登录 Pay 进行设置。',
+    'page.sso.title': '使用公司账户登录',
+    'page.sso.intro': '如果贵公司使用自己的账户为您登录（单点登录），请使用工作电子邮件地址继续。',
+    'page.sso.email': '工作电子邮件地址',
+    'page.sso.email.required': '请输入您的工作电子邮件地址。',
+    'page.sso.submit': '使用公司账户继续',
+    'page.sso.no_provider': '没有公司使用此电子邮件地址登录 Pay。请改用密码登录。',
+    'page.sso.continue.title': '前往公司的登录页面',
+    'page.sso.continue.body': '贵公司在 {host} 为您登录。之后您将返回此处完成 Pay 的第二步验证。',
+    'page.sso.continue.link': '前往 {host}',
+    'page.sso.bad_callback': '此登录尝试无效或已被使用。请通过“使用公司账户登录”重新开始。',
+    'page.sso.provider_refused': '公司登录未完成。请重试，或向贵公司的 IT 团队寻求帮助。',
+    'error.service_unavailable.provider_discovery': '无法连接公司的身份提供方。请稍后重试。',
   },
 };
