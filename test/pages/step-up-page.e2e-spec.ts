@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PASSWORD, registerPhone } from '../support/factories';
+import { signInOnTheWay } from '../support/pages';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { EnrolledUser } from '../support/mfa';
 import { PageClient, visibleText } from '../support/page-client';
@@ -35,20 +36,8 @@ describe('WEB-6 Pay’s step-up page, as a browser without scripts uses it (WEB-
 
   /** Follows the gateway's link: no page session yet, so the sign-in comes first and returns to the link. */
   async function openThroughSignIn(pay: RunningApp, user: EnrolledUser, link: string): Promise<PageClient> {
-    const browser = new PageClient(pay.http.baseUrl);
-    const toSignIn = await browser.get(link);
-    expect(toSignIn.status).toBe(303);
-    expect(toSignIn.location).toBe(`/pay/signin?next=${encodeURIComponent(link)}`);
-    await browser.follow(toSignIn);
-    const verify = await browser.follow(await browser.submit('/pay/signin', { email: user.email, password: PASSWORD }));
-    if (verify.html.includes('name="factorId"')) {
-      await browser.follow(await browser.submit('/pay/signin/verify/start', { factorId: user.factorId }));
-    }
-    expect(visibleText(browser.html)).toContain('Enter the 6-digit code your authenticator app shows');
-    const signedIn = await browser.submit('/pay/signin/verify', { code: user.app.code() });
-    expect(signedIn).toMatchObject({ status: 303, location: link });
-    // The step-up's code must come from a later time step than the sign-in's (TOTP-4).
-    env.clock.advance(30);
+    const browser = await signInOnTheWay(new PageClient(pay.http.baseUrl), link, user, env.clock);
+    expect(browser.cookie('__Host-sitepass-pay-session')).toBeDefined();
     return browser;
   }
 

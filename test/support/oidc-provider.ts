@@ -181,10 +181,15 @@ function escape(text: string): string {
 
 /** The first form of an HTML page, as a browser would submit it: its action and its hidden fields. */
 export function parseForm(html: string): HtmlForm {
-  const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  const unescape = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&');
   const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1];
   if (action === undefined) throw new Error(`no form in the page:\n${html.slice(0, 500)}`);
   const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[unescape(match[1]!)] = unescape(match[2]!);
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    fields[unescape(match[1]!)] = unescape(match[2]!);
   return { action: unescape(action), fields };
 }

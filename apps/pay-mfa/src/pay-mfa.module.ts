@@ -16,6 +16,7 @@ import {
   CompanySignInPages,
   createSignInPages,
   createStepUpPages,
+  PayResetPages,
   WebModule,
 } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
@@ -63,6 +64,7 @@ export class PayMfaModule {
         AssetsController,
         createSignInPages('/pay'),
         CompanySignInPages,
+        PayResetPages,
         createStepUpPages({ operations: STEP_UP_OPERATION_WORDS, rules: PAY_OPERATION_RULES }),
       ],
       providers: [PayorEnrollmentGate, PayeeAdminEnrollmentGate],

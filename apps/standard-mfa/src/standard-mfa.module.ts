@@ -10,7 +10,7 @@ import {
   JwksController,
   PagesOptions,
 } from '@sitepass/http';
-import { AssetsController, createSignInPages, WebModule } from '@sitepass/web';
+import { AssetsController, createSignInPages, SupportResetPages, WebModule } from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { LocaleController } from './account/locale.controller';
 import { AuditEventsController } from './companies/audit-events.controller';
@@ -61,6 +61,7 @@ export class StandardMfaModule {
         SupportResetsController,
         AssetsController,
         createSignInPages(''),
+        SupportResetPages,
       ],
     };
   }

@@ -9,4 +9,6 @@ export * from './assets/assets.controller';
 export * from './sign-in/sign-in.pages';
 export * from './step-up/step-up.pages';
 export * from './sso/company-sign-in.pages';
+export * from './resets/support-reset.pages';
+export * from './resets/pay-reset.pages';
 export * from './web.module';

@@ -3,6 +3,7 @@ import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
 import { SignInContinuation } from './sign-in/sign-in-continuation';
+import { ResetForms } from './resets/reset-form';
 import { SsoAttempts } from './sso/sso-attempts';
 import { StepUpFlows } from './step-up/step-up-flow';
 
@@ -17,8 +18,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows, SsoAttempts],
-      exports: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows, SsoAttempts],
+      providers: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
+      exports: [Pages, PageFlows, PageSessions, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
     };
   }
 

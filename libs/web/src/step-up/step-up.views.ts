@@ -1,5 +1,5 @@
 import { FactorSummary } from '@sitepass/auth';
-import { FieldErrors, notice } from '../forms';
+import { FieldErrors, noticePage } from '../forms';
 import { html, Html } from '../html';
 import { PageContent, PageContext } from '../layout';
 import { chooseFactorPage, ClockSkew, codePage } from '../sign-in/sign-in.views';
@@ -55,12 +55,5 @@ export function stepUpCodePage(context: PageContext, view: StepUpCodeView): Page
 
 /** A step-up that cannot start: a link that is not valid, a role that may not do it, no factor to prove. */
 export function stepUpRefusedPage(context: PageContext, message: string): PageContent {
-  const title = context.t('page.step_up.title');
-  return {
-    title,
-    main: html`<div class="card">
-      <h1>${title}</h1>
-      ${notice(message, 'error')}
-    </div>`,
-  };
+  return noticePage(context.t('page.step_up.title'), message);
 }

@@ -23,6 +23,27 @@ const en = {
   'page.sso.bad_callback': 'This sign-in attempt is not valid or was already used. Start again with “Sign in with your company”.',
   'page.sso.provider_refused': 'Your company’s sign-in did not sign you in. Try again, or ask your company’s IT team for help.',
   'error.service_unavailable.provider_discovery': 'The company’s identity provider could not be reached. Try again shortly.',
+  'page.resets.title': 'Reset two-step verification',
+  'page.resets.support.intro':
+    'As Sitepass support, you can reset the two-step verification of any user, whatever their company’s policy. Check who they are first.',
+  'page.resets.pay.intro.payee_admin':
+    'Reset the two-step verification of a user of {company}. Only Sitepass support can reset users with a payor role.',
+  'page.resets.pay.intro.support':
+    'As Sitepass support, you can reset any user of {company}. For a user with a payor role, say how you checked their identity.',
+  'page.resets.effects':
+    'The reset removes all of the user’s verification methods and their recovery code, and signs them out everywhere. They set up two-step verification again at their next sign-in.',
+  'page.resets.email': 'The user’s sign-in email address',
+  'page.resets.email.required': 'Enter the user’s sign-in email address.',
+  'page.resets.note': 'How you checked their identity',
+  'page.resets.note.hint.required': 'Required, for example “video call, ID card shown”. It is kept in the audit log.',
+  'page.resets.note.hint.payor': 'Required for a user with a payor role. It is kept in the audit log.',
+  'page.resets.note.required': 'Say how you checked the user’s identity: it is required for this user.',
+  'page.resets.note.too_long': 'Keep the note to 1,000 characters or fewer.',
+  'page.resets.identity_verified': 'I have verified this user’s identity',
+  'page.resets.identity_verified.required': 'Confirm that you verified the user’s identity before resetting.',
+  'page.resets.submit': 'Reset two-step verification',
+  'page.resets.done':
+    'The two-step verification of {email} is reset: {factors, plural, =0 {no method} one {# method} other {# methods}} removed, {sessions, plural, =0 {no session} one {# session} other {# sessions}} signed out.',
 } as const;
 
 export const payAndSupportPages: AreaTexts<typeof en> = {
@@ -53,6 +74,29 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.sso.provider_refused':
       'La connexion de votre entreprise n’a pas abouti. Réessayez ou demandez de l’aide au service informatique de votre entreprise.',
     'error.service_unavailable.provider_discovery': 'Le fournisseur d’identité de l’entreprise est injoignable. Réessayez dans un instant.',
+    'page.resets.title': 'Réinitialiser la validation en deux étapes',
+    'page.resets.support.intro':
+      'En tant que support Sitepass, vous pouvez réinitialiser la validation en deux étapes de tout utilisateur, quelle que soit la règle de son entreprise. Vérifiez d’abord son identité.',
+    'page.resets.pay.intro.payee_admin':
+      'Réinitialisez la validation en deux étapes d’un utilisateur de {company}. Seul le support Sitepass peut réinitialiser les utilisateurs ayant un rôle de payeur.',
+    'page.resets.pay.intro.support':
+      'En tant que support Sitepass, vous pouvez réinitialiser tout utilisateur de {company}. Pour un utilisateur ayant un rôle de payeur, indiquez comment vous avez vérifié son identité.',
+    'page.resets.effects':
+      'La réinitialisation supprime toutes les méthodes de vérification de l’utilisateur et son code de récupération, et le déconnecte partout. Il configurera de nouveau la validation en deux étapes à sa prochaine connexion.',
+    'page.resets.email': 'Adresse e-mail de connexion de l’utilisateur',
+    'page.resets.email.required': 'Saisissez l’adresse e-mail de connexion de l’utilisateur.',
+    'page.resets.note': 'Comment vous avez vérifié son identité',
+    'page.resets.note.hint.required':
+      'Obligatoire, par exemple « appel vidéo, pièce d’identité montrée ». Cette note est conservée dans le journal d’audit.',
+    'page.resets.note.hint.payor':
+      'Obligatoire pour un utilisateur ayant un rôle de payeur. Cette note est conservée dans le journal d’audit.',
+    'page.resets.note.required': 'Indiquez comment vous avez vérifié l’identité de l’utilisateur : c’est obligatoire pour cet utilisateur.',
+    'page.resets.note.too_long': 'La note ne doit pas dépasser 1 000 caractères.',
+    'page.resets.identity_verified': 'J’ai vérifié l’identité de cet utilisateur',
+    'page.resets.identity_verified.required': 'Confirmez que vous avez vérifié l’identité de l’utilisateur avant de réinitialiser.',
+    'page.resets.submit': 'Réinitialiser la validation en deux étapes',
+    'page.resets.done':
+      'La validation en deux étapes de {email} est réinitialisée : {factors, plural, =0 {aucune méthode supprimée} one {# méthode supprimée} other {# méthodes supprimées}}, {sessions, plural, =0 {aucune session fermée} one {# session fermée} other {# sessions fermées}}.',
   },
   de: {
     'page.step_up.title': 'Diesen Vorgang bestätigen',
@@ -82,6 +126,28 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
       'Die Anmeldung Ihres Unternehmens war nicht erfolgreich. Versuchen Sie es erneut oder wenden Sie sich an die IT Ihres Unternehmens.',
     'error.service_unavailable.provider_discovery':
       'Der Identitätsanbieter des Unternehmens ist nicht erreichbar. Versuchen Sie es gleich noch einmal.',
+    'page.resets.title': 'Bestätigung in zwei Schritten zurücksetzen',
+    'page.resets.support.intro':
+      'Als Sitepass-Support können Sie die Bestätigung in zwei Schritten jedes Benutzers zurücksetzen, unabhängig von der Richtlinie seines Unternehmens. Prüfen Sie zuerst seine Identität.',
+    'page.resets.pay.intro.payee_admin':
+      'Setzen Sie die Bestätigung in zwei Schritten eines Benutzers von {company} zurück. Benutzer mit einer Zahlerrolle kann nur der Sitepass-Support zurücksetzen.',
+    'page.resets.pay.intro.support':
+      'Als Sitepass-Support können Sie jeden Benutzer von {company} zurücksetzen. Geben Sie bei einem Benutzer mit Zahlerrolle an, wie Sie seine Identität geprüft haben.',
+    'page.resets.effects':
+      'Das Zurücksetzen entfernt alle Bestätigungsmethoden des Benutzers und seinen Wiederherstellungscode und meldet ihn überall ab. Bei der nächsten Anmeldung richtet er die Bestätigung in zwei Schritten neu ein.',
+    'page.resets.email': 'Anmelde-E-Mail-Adresse des Benutzers',
+    'page.resets.email.required': 'Geben Sie die Anmelde-E-Mail-Adresse des Benutzers ein.',
+    'page.resets.note': 'Wie Sie die Identität geprüft haben',
+    'page.resets.note.hint.required':
+      'Pflichtangabe, zum Beispiel „Videoanruf, Ausweis gezeigt“. Die Notiz wird im Audit-Protokoll gespeichert.',
+    'page.resets.note.hint.payor': 'Pflichtangabe für einen Benutzer mit Zahlerrolle. Die Notiz wird im Audit-Protokoll gespeichert.',
+    'page.resets.note.required': 'Geben Sie an, wie Sie die Identität des Benutzers geprüft haben: Für diesen Benutzer ist das Pflicht.',
+    'page.resets.note.too_long': 'Die Notiz darf höchstens 1.000 Zeichen lang sein.',
+    'page.resets.identity_verified': 'Ich habe die Identität dieses Benutzers geprüft',
+    'page.resets.identity_verified.required': 'Bestätigen Sie vor dem Zurücksetzen, dass Sie die Identität des Benutzers geprüft haben.',
+    'page.resets.submit': 'Bestätigung in zwei Schritten zurücksetzen',
+    'page.resets.done':
+      'Die Bestätigung in zwei Schritten von {email} ist zurückgesetzt: {factors, plural, =0 {keine Methode} one {# Methode} other {# Methoden}} entfernt, {sessions, plural, =0 {keine Sitzung} one {# Sitzung} other {# Sitzungen}} abgemeldet.',
   },
   es: {
     'page.step_up.title': 'Confirma esta acción',
@@ -110,6 +176,28 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
       'El inicio de sesión de tu empresa no se completó. Inténtalo de nuevo o pide ayuda al equipo de TI de tu empresa.',
     'error.service_unavailable.provider_discovery':
       'No se pudo contactar con el proveedor de identidad de la empresa. Inténtalo de nuevo en un momento.',
+    'page.resets.title': 'Restablecer la verificación en dos pasos',
+    'page.resets.support.intro':
+      'Como soporte de Sitepass, puedes restablecer la verificación en dos pasos de cualquier usuario, sea cual sea la política de su empresa. Comprueba primero su identidad.',
+    'page.resets.pay.intro.payee_admin':
+      'Restablece la verificación en dos pasos de un usuario de {company}. Solo el soporte de Sitepass puede restablecer a usuarios con un rol de pagador.',
+    'page.resets.pay.intro.support':
+      'Como soporte de Sitepass, puedes restablecer a cualquier usuario de {company}. Para un usuario con un rol de pagador, indica cómo comprobaste su identidad.',
+    'page.resets.effects':
+      'El restablecimiento elimina todos los métodos de verificación del usuario y su código de recuperación, y cierra todas sus sesiones. Volverá a configurar la verificación en dos pasos en su próximo inicio de sesión.',
+    'page.resets.email': 'Correo electrónico de inicio de sesión del usuario',
+    'page.resets.email.required': 'Escribe el correo electrónico de inicio de sesión del usuario.',
+    'page.resets.note': 'Cómo comprobaste su identidad',
+    'page.resets.note.hint.required':
+      'Obligatorio, por ejemplo «videollamada, mostró su documento de identidad». Se guarda en el registro de auditoría.',
+    'page.resets.note.hint.payor': 'Obligatorio para un usuario con un rol de pagador. Se guarda en el registro de auditoría.',
+    'page.resets.note.required': 'Indica cómo comprobaste la identidad del usuario: es obligatorio para este usuario.',
+    'page.resets.note.too_long': 'La nota no puede superar los 1000 caracteres.',
+    'page.resets.identity_verified': 'He verificado la identidad de este usuario',
+    'page.resets.identity_verified.required': 'Confirma que verificaste la identidad del usuario antes de restablecer.',
+    'page.resets.submit': 'Restablecer la verificación en dos pasos',
+    'page.resets.done':
+      'La verificación en dos pasos de {email} está restablecida: {factors, plural, =0 {ningún método eliminado} one {# método eliminado} other {# métodos eliminados}}, {sessions, plural, =0 {ninguna sesión cerrada} one {# sesión cerrada} other {# sesiones cerradas}}.',
   },
   'pt-BR': {
     'page.step_up.title': 'Confirme esta ação',
@@ -135,6 +223,28 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.sso.provider_refused': 'O login da sua empresa não foi concluído. Tente de novo ou peça ajuda à equipe de TI da sua empresa.',
     'error.service_unavailable.provider_discovery':
       'Não foi possível contatar o provedor de identidade da empresa. Tente de novo em instantes.',
+    'page.resets.title': 'Redefinir a verificação em duas etapas',
+    'page.resets.support.intro':
+      'Como suporte da Sitepass, você pode redefinir a verificação em duas etapas de qualquer usuário, seja qual for a política da empresa dele. Confirme primeiro quem ele é.',
+    'page.resets.pay.intro.payee_admin':
+      'Redefina a verificação em duas etapas de um usuário de {company}. Só o suporte da Sitepass pode redefinir usuários com uma função de pagador.',
+    'page.resets.pay.intro.support':
+      'Como suporte da Sitepass, você pode redefinir qualquer usuário de {company}. Para um usuário com função de pagador, informe como verificou a identidade dele.',
+    'page.resets.effects':
+      'A redefinição remove todos os métodos de verificação do usuário e o código de recuperação dele, e encerra todas as sessões dele. Ele configura a verificação em duas etapas de novo no próximo login.',
+    'page.resets.email': 'E-mail de login do usuário',
+    'page.resets.email.required': 'Informe o e-mail de login do usuário.',
+    'page.resets.note': 'Como você verificou a identidade',
+    'page.resets.note.hint.required':
+      'Obrigatório, por exemplo “chamada de vídeo, documento de identidade mostrado”. Fica registrado no log de auditoria.',
+    'page.resets.note.hint.payor': 'Obrigatório para um usuário com função de pagador. Fica registrado no log de auditoria.',
+    'page.resets.note.required': 'Informe como você verificou a identidade do usuário: é obrigatório para este usuário.',
+    'page.resets.note.too_long': 'A nota pode ter no máximo 1.000 caracteres.',
+    'page.resets.identity_verified': 'Verifiquei a identidade deste usuário',
+    'page.resets.identity_verified.required': 'Confirme que você verificou a identidade do usuário antes de redefinir.',
+    'page.resets.submit': 'Redefinir a verificação em duas etapas',
+    'page.resets.done':
+      'A verificação em duas etapas de {email} foi redefinida: {factors, plural, =0 {nenhum método removido} one {# método removido} other {# métodos removidos}}, {sessions, plural, =0 {nenhuma sessão encerrada} one {# sessão encerrada} other {# sessões encerradas}}.',
   },
   pl: {
     'page.step_up.title': 'Potwierdź tę czynność',
@@ -160,6 +270,27 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
       'Ta próba logowania jest nieprawidłowa lub została już użyta. Zacznij od nowa, wybierając „Zaloguj się przez firmę”.',
     'page.sso.provider_refused': 'Logowanie w Twojej firmie nie powiodło się. Spróbuj ponownie lub poproś o pomoc dział IT swojej firmy.',
     'error.service_unavailable.provider_discovery': 'Nie udało się połączyć z dostawcą tożsamości firmy. Spróbuj ponownie za chwilę.',
+    'page.resets.title': 'Zresetuj weryfikację dwuetapową',
+    'page.resets.support.intro':
+      'Jako pomoc techniczna Sitepass możesz zresetować weryfikację dwuetapową każdego użytkownika, niezależnie od zasad jego firmy. Najpierw sprawdź jego tożsamość.',
+    'page.resets.pay.intro.payee_admin':
+      'Zresetuj weryfikację dwuetapową użytkownika firmy {company}. Użytkowników z rolą płatnika może zresetować tylko pomoc techniczna Sitepass.',
+    'page.resets.pay.intro.support':
+      'Jako pomoc techniczna Sitepass możesz zresetować każdego użytkownika firmy {company}. W przypadku użytkownika z rolą płatnika opisz, jak sprawdzono jego tożsamość.',
+    'page.resets.effects':
+      'Reset usuwa wszystkie metody weryfikacji użytkownika i jego kod odzyskiwania oraz wylogowuje go wszędzie. Przy następnym logowaniu ponownie skonfiguruje weryfikację dwuetapową.',
+    'page.resets.email': 'Adres e-mail logowania użytkownika',
+    'page.resets.email.required': 'Wpisz adres e-mail logowania użytkownika.',
+    'page.resets.note': 'Jak sprawdzono tożsamość',
+    'page.resets.note.hint.required': 'Wymagane, na przykład „rozmowa wideo, okazany dowód osobisty”. Notatka trafia do dziennika audytu.',
+    'page.resets.note.hint.payor': 'Wymagane dla użytkownika z rolą płatnika. Notatka trafia do dziennika audytu.',
+    'page.resets.note.required': 'Opisz, jak sprawdzono tożsamość użytkownika: dla tego użytkownika jest to wymagane.',
+    'page.resets.note.too_long': 'Notatka może mieć najwyżej 1000 znaków.',
+    'page.resets.identity_verified': 'Sprawdziłem(-am) tożsamość tego użytkownika',
+    'page.resets.identity_verified.required': 'Przed resetem potwierdź, że sprawdzono tożsamość użytkownika.',
+    'page.resets.submit': 'Zresetuj weryfikację dwuetapową',
+    'page.resets.done':
+      'Weryfikacja dwuetapowa użytkownika {email} została zresetowana: {factors, plural, =0 {nie usunięto żadnej metody} one {usunięto # metodę} few {usunięto # metody} many {usunięto # metod} other {usunięto # metody}}, {sessions, plural, =0 {nie zakończono żadnej sesji} one {zakończono # sesję} few {zakończono # sesje} many {zakończono # sesji} other {zakończono # sesji}}.',
   },
   ja: {
     'page.step_up.title': 'この操作の確認',
@@ -185,6 +316,27 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.sso.provider_refused': '会社のサインインが完了しませんでした。もう一度試すか、社内の IT 担当者に問い合わせてください。',
     'error.service_unavailable.provider_discovery':
       '会社の ID プロバイダーに接続できませんでした。しばらくしてからもう一度お試しください。',
+    'page.resets.title': '2 段階認証のリセット',
+    'page.resets.support.intro':
+      'Sitepass サポートとして、会社のポリシーにかかわらず、どのユーザーの 2 段階認証もリセットできます。まず本人確認を行ってください。',
+    'page.resets.pay.intro.payee_admin':
+      '{company} のユーザーの 2 段階認証をリセットします。支払者ロールを持つユーザーをリセットできるのは Sitepass サポートだけです。',
+    'page.resets.pay.intro.support':
+      'Sitepass サポートとして、{company} のどのユーザーもリセットできます。支払者ロールを持つユーザーの場合は、本人確認の方法を記入してください。',
+    'page.resets.effects':
+      'リセットすると、ユーザーのすべての確認方法と回復コードが削除され、すべてのセッションからサインアウトされます。次回のサインイン時に 2 段階認証を設定し直します。',
+    'page.resets.email': 'ユーザーのサインイン用メールアドレス',
+    'page.resets.email.required': 'ユーザーのサインイン用メールアドレスを入力してください。',
+    'page.resets.note': '本人確認の方法',
+    'page.resets.note.hint.required': '必須です。例:「ビデオ通話で身分証明書を確認」。監査ログに記録されます。',
+    'page.resets.note.hint.payor': '支払者ロールを持つユーザーの場合は必須です。監査ログに記録されます。',
+    'page.resets.note.required': 'ユーザーの本人確認の方法を記入してください。このユーザーには必須です。',
+    'page.resets.note.too_long': 'メモは 1,000 文字以内にしてください。',
+    'page.resets.identity_verified': 'このユーザーの本人確認を行いました',
+    'page.resets.identity_verified.required': 'リセットする前に、ユーザーの本人確認を行ったことを確認してください。',
+    'page.resets.submit': '2 段階認証をリセット',
+    'page.resets.done':
+      '{email} の 2 段階認証をリセットしました。削除した確認方法: {factors, plural, other {# 件}}、サインアウトしたセッション: {sessions, plural, other {# 件}}。',
   },
   'zh-Hans': {
     'page.step_up.title': '确认此操作',
@@ -208,5 +360,23 @@ export const payAndSupportPages: AreaTexts<typeof en> = {
     'page.sso.bad_callback': '此登录尝试无效或已被使用。请通过“使用公司账户登录”重新开始。',
     'page.sso.provider_refused': '公司登录未完成。请重试，或向贵公司的 IT 团队寻求帮助。',
     'error.service_unavailable.provider_discovery': '无法连接公司的身份提供方。请稍后重试。',
+    'page.resets.title': '重置两步验证',
+    'page.resets.support.intro': '作为 Sitepass 支持人员，无论用户所在公司的策略如何，您都可以重置任何用户的两步验证。请先核实其身份。',
+    'page.resets.pay.intro.payee_admin': '重置 {company} 用户的两步验证。只有 Sitepass 支持人员才能重置具有付款方角色的用户。',
+    'page.resets.pay.intro.support':
+      '作为 Sitepass 支持人员，您可以重置 {company} 的任何用户。对于具有付款方角色的用户，请说明您如何核实其身份。',
+    'page.resets.effects': '重置会删除该用户的所有验证方式和恢复码，并使其在所有地方退出登录。该用户下次登录时需要重新设置两步验证。',
+    'page.resets.email': '用户的登录电子邮件地址',
+    'page.resets.email.required': '请输入用户的登录电子邮件地址。',
+    'page.resets.note': '您如何核实其身份',
+    'page.resets.note.hint.required': '必填，例如“视频通话，出示了身份证件”。此说明会保存在审计日志中。',
+    'page.resets.note.hint.payor': '对于具有付款方角色的用户为必填项。此说明会保存在审计日志中。',
+    'page.resets.note.required': '请说明您如何核实该用户的身份：对此用户为必填项。',
+    'page.resets.note.too_long': '说明不能超过 1,000 个字符。',
+    'page.resets.identity_verified': '我已核实此用户的身份',
+    'page.resets.identity_verified.required': '重置前，请确认您已核实该用户的身份。',
+    'page.resets.submit': '重置两步验证',
+    'page.resets.done':
+      '已重置 {email} 的两步验证：删除了 {factors, plural, other {# 种验证方式}}，退出了 {sessions, plural, other {# 个会话}}。',
   },
 };
