@@ -119,6 +119,30 @@ describe('WEB-6 Pay’s step-up page, as a browser without scripts uses it (WEB-
     expect(visibleText(appOnly.html)).not.toContain('Text message');
   });
 
+  it('WEB-6 SMS-5 a texted step-up names the number and counts down to a resend; one asked for too soon is refused beside the field', async () => {
+    const pay = await env.pay();
+    const { user } = await createPayUser(pay, ['payee_admin']);
+    const payeeAdmin = await enrollAtPaySignIn(pay, env.clock, user, 'payee-admin');
+    const phoneId = await registerPhone(env.db, payeeAdmin.userId, '+14155550123', env.clock.now());
+    const link = stepUpLink('payments_tool.open', pkce().codeChallenge);
+    const browser = await openThroughSignIn(pay, payeeAdmin, link);
+    await browser.get(link);
+    const texted = await browser.follow(await browser.submit('/pay/step-up/start', { factorId: phoneId }));
+    expect(visibleText(texted.html)).toContain('We sent a 6-digit code to +1******0123. It expires in 10 minutes.');
+    expect(texted.html).toContain('data-countdown="30"');
+    expect(texted.html).toContain('data-webotp');
+    const tooSoon = await browser.submit('/pay/step-up/resend', {});
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.html).toContain('aria-invalid="true"');
+    expect(visibleText(tooSoon.html)).toContain('A code was just sent. Wait before asking for another.');
+    env.clock.advance(30);
+    expect(await browser.submit('/pay/step-up/resend', {})).toMatchObject({ status: 303, location: '/pay/step-up/verify' });
+    const { rows } = await env.db.query(`SELECT count(*)::int AS texts FROM outbox WHERE kind = 'sms' AND user_id = $1`, [
+      payeeAdmin.userId,
+    ]);
+    expect(rows).toEqual([{ texts: 2 }]);
+  });
+
   it('WEB-6 WEB-2 a return URL that is not configured, a plain challenge, or a missing or unknown operation is a clear 400 page', async () => {
     const { pay, user } = await disburser();
     const { codeChallenge } = pkce();
