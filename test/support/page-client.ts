@@ -36,6 +36,19 @@ export class PageClient {
     return this.request('POST', path, new URLSearchParams({ _csrf: token, ...fields }).toString());
   }
 
+  /**
+   * Posts a form that another site's page sent (an identity provider's form_post): no CSRF token, as the
+   * browser sends it. The client sends every cookie it holds; the test asserts SameSite on the Set-Cookie lines.
+   */
+  async postFromElsewhere(path: string, fields: Record<string, string>): Promise<PageResponse> {
+    return this.request('POST', path, new URLSearchParams(fields).toString());
+  }
+
+  /** Puts a cookie back, as someone who copied it would. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   /** Follows the redirects of a response while they stay on this site. */
   async follow(response: PageResponse): Promise<PageResponse> {
     let current = response;

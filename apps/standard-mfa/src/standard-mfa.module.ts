@@ -10,7 +10,14 @@ import {
   JwksController,
   PagesOptions,
 } from '@sitepass/http';
-import { ACCOUNT_SECURITY_PAGES, ADMIN_CONSOLE_PAGES, AssetsController, createSignInPages, WebModule } from '@sitepass/web';
+import {
+  ACCOUNT_SECURITY_PAGES,
+  ADMIN_CONSOLE_PAGES,
+  AssetsController,
+  createSignInPages,
+  SupportResetPages,
+  WebModule,
+} from '@sitepass/web';
 import { HealthModule } from '@sitepass/health';
 import { LocaleController } from './account/locale.controller';
 import { AuditEventsController } from './companies/audit-events.controller';
@@ -63,6 +70,7 @@ export class StandardMfaModule {
         createSignInPages(''),
         ...ACCOUNT_SECURITY_PAGES,
         ...ADMIN_CONSOLE_PAGES,
+        SupportResetPages,
       ],
     };
   }

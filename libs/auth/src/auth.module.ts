@@ -30,6 +30,7 @@ import { SupportResetService } from './resets/support-reset.service';
 import { FederatedSignInService } from './federation/federated-sign-in.service';
 import { IdTokenVerifier } from './federation/id-token-verifier';
 import { IdentityProviderSettings } from './federation/identity-provider-settings';
+import { ProviderDiscovery } from './federation/provider-discovery';
 import { ProviderKeys } from './federation/provider-keys';
 import { HandOffService } from './hand-off/hand-off.service';
 import { MfaRevocationService } from './resets/mfa-revocation.service';
@@ -78,6 +79,7 @@ const SERVICES = [
   MfaResetService,
   SupportResetService,
   ProviderKeys,
+  ProviderDiscovery,
   IdTokenVerifier,
   FederatedSignInService,
   IdentityProviderSettings,

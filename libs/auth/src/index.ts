@@ -55,4 +55,6 @@ export * from './federation/federated-sign-in.service';
 export * from './federation/id-token-verifier';
 export * from './federation/identity-provider-settings';
 export * from './federation/provider-keys';
+export * from './federation/provider-discovery';
+export { isLoopbackHost } from './federation/provider-url';
 export * from './hand-off/hand-off.service';

@@ -1,4 +1,5 @@
 import { html, Html, HtmlValue } from './html';
+import type { PageContent, PageContext } from './layout';
 
 /** A field's problem, shown beside it and tied to it with aria-describedby (WEB-8). */
 export type FieldErrors = Record<string, string | undefined>;
@@ -22,12 +23,10 @@ export interface InputOptions {
 
 /** A labelled input, its hint and its error, each tied to it (WEB-8: errors beside their fields). */
 export function input(options: InputOptions, errors: FieldErrors = {}): Html {
-  const id = `field-${options.name}`;
-  const error = errors[options.name];
-  const described = [options.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for="${id}">${options.label}</label>
-    <input
+  return labelled(
+    options,
+    errors,
+    (id, tie) => html`<input
       id="${id}"
       name="${options.name}"
       type="${options.type ?? 'text'}"
@@ -37,8 +36,27 @@ export function input(options: InputOptions, errors: FieldErrors = {}): Html {
         options.autofocus && html` autofocus`
       }${options.className && html` class="${options.className}"`}${options.pattern && html` pattern="${options.pattern}"`}${
         options.maxlength && html` maxlength="${options.maxlength}"`
-      }${options.webOtp && html` data-webotp`}${error && html` aria-invalid="true"`}${described && html` aria-describedby="${described}"`}
-    />
+      }${options.webOtp && html` data-webotp`}${tie}
+    />`,
+  );
+}
+
+/**
+ * What every field shares: its label, and its hint and error tied to the control by id (`tie`: aria-invalid and
+ * aria-describedby for the control's own tag).
+ */
+function labelled(
+  options: { name: string; label: string; hint?: HtmlValue },
+  errors: FieldErrors,
+  control: (id: string, tie: Html) => Html,
+): Html {
+  const id = `field-${options.name}`;
+  const error = errors[options.name];
+  const described = [options.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const tie = html`${error && html` aria-invalid="true"`}${described && html` aria-describedby="${described}"`}`;
+  return html`<div class="field">
+    <label for="${id}">${options.label}</label>
+    ${control(id, tie)}
     ${options.hint && html`<p class="hint" id="${id}-hint">${options.hint}</p>`}
     ${error && html`<p class="error" id="${id}-error">${error}</p>`}
   </div>`;
@@ -53,6 +71,52 @@ export function errorSummary(title: string, messages: string[]): Html | false {
       ${messages.map((message) => html`<li>${message}</li>`)}
     </ul>
   </div>`;
+}
+
+/** A labelled text area, with its hint and error tied to it as `input` ties them (WEB-8). */
+export function textarea(
+  options: { name: string; label: string; value?: string; hint?: HtmlValue; maxlength?: number },
+  errors: FieldErrors = {},
+): Html {
+  const maxlength = options.maxlength && html` maxlength="${options.maxlength}"`;
+  const value = options.value ?? '';
+  return labelled(
+    options,
+    errors,
+    (id, tie) => html`<textarea id="${id}" name="${options.name}" rows="3"${maxlength}${tie}>${value}</textarea>`,
+  );
+}
+
+/** A card with a heading and a notice alone: a page that can only say why nothing more is possible here. */
+export function noticePage(title: string, message: string): PageContent {
+  return {
+    title,
+    main: html`<div class="card">
+      <h1>${title}</h1>
+      ${notice(message, 'error')}
+    </div>`,
+  };
+}
+
+/** A checkbox whose label says what ticking it means; its error sits below it, tied to it (WEB-8). */
+export function checkbox(options: { name: string; label: string; checked?: boolean }, errors: FieldErrors = {}): Html {
+  const id = `field-${options.name}`;
+  const error = errors[options.name];
+  return html`<div class="choice">
+      <input type="checkbox" id="${id}" name="${options.name}" value="yes" ${options.checked && html` checked`}${
+        error && html` aria-invalid="true" aria-describedby="${id}-error"`
+      } />
+      <label for="${id}">${options.label}</label>
+    </div>
+    ${error && html`<p class="error" id="${id}-error">${error}</p>`}`;
+}
+
+/** The summary of a form's field errors, titled in the page's language (WEB-8). */
+export function errorList(context: PageContext, errors: FieldErrors): Html | false {
+  return errorSummary(
+    context.t('page.error_summary.title'),
+    Object.values(errors).filter((message): message is string => Boolean(message)),
+  );
 }
 
 /** A one-line notice above a form: what just happened, or why the page is here. */

@@ -12,4 +12,8 @@ export * from './sign-in/sign-in.pages';
 export * from './account/account.pages';
 export * from './admin/admin-console';
 export * from './admin/admin.pages';
+export * from './step-up/step-up.pages';
+export * from './sso/company-sign-in.pages';
+export * from './resets/support-reset.pages';
+export * from './resets/pay-reset.pages';
 export * from './web.module';

@@ -4,6 +4,10 @@ import { AdminConsole } from './admin/admin-console';
 import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
+import { SignInContinuation } from './sign-in/sign-in-continuation';
+import { ResetForms } from './resets/reset-form';
+import { SsoAttempts } from './sso/sso-attempts';
+import { StepUpFlows } from './step-up/step-up-flow';
 
 /**
  * The hosted pages' shared services (WEB-1…WEB-7): page rendering, the flow cookie and the page session,
@@ -16,8 +20,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole],
-      exports: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole],
+      providers: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
+      exports: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
     };
   }
 

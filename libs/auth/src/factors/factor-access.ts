@@ -4,7 +4,7 @@ import { AttemptBudget } from '../challenges/attempt-budget';
 import { DomainError } from '../errors/domain.error';
 import { PRODUCT_POLICY, ProductPolicy } from '../sign-in/product-policy';
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
-import { isUsable } from '../sign-in/usable-factors';
+import { isUsable, usableFactors } from '../sign-in/usable-factors';
 
 /**
  * The factor a challenge (sign-in, re-check or step-up) is about to be issued for: the caller's own and
@@ -32,6 +32,13 @@ export class FactorAccess {
       );
     }
     return { user, factor };
+  }
+
+  /** The user's active factors this product accepts from them (PAY-3): what a step-up may be proven with. */
+  async usableFactors(userId: string): Promise<Factor[]> {
+    const user = (await this.users.findById(userId))!;
+    const facts = await this.facts.load(user);
+    return usableFactors(facts.activeFactors, this.policy.evaluate(facts));
   }
 
   /** The caller's own active factor, whether or not this product accepts it: what a `proof` challenge proves (ABUSE-3). */

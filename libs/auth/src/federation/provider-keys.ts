@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@sitepass/common';
 import { createLocalJWKSet, errors, JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 import { DomainError } from '../errors/domain.error';
+import { fetchProviderJson } from './provider-fetch';
 
 /** Keys are fetched again after 10 minutes, as jose's remote key sets do by default. */
 export const JWKS_MAX_AGE_SECONDS = 600;
 /** A token naming a key we lack makes us fetch again, at most once per 30 seconds per provider. */
 export const JWKS_COOLDOWN_SECONDS = 30;
-const FETCH_TIMEOUT_MS = 5000;
 const MAX_JWKS_BYTES = 256 * 1024;
 
 interface KeySet {
@@ -73,15 +73,7 @@ export class ProviderKeys {
 
   private async download(jwksUri: string): Promise<JSONWebKeySet> {
     try {
-      const response = await fetch(jwksUri, {
-        headers: { accept: 'application/json' },
-        redirect: 'error',
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = await response.text();
-      if (body.length > MAX_JWKS_BYTES) throw new Error('too large');
-      const jwks = JSON.parse(body) as JSONWebKeySet;
+      const jwks = (await fetchProviderJson(jwksUri, MAX_JWKS_BYTES)) as JSONWebKeySet;
       if (!Array.isArray(jwks?.keys)) throw new Error('no "keys" array');
       return jwks;
     } catch {

@@ -16,11 +16,12 @@ export function providerUrlProblem(value: string): ProviderUrlProblem | null {
   if (url.username || url.password) return 'credentials';
   if (url.hash) return 'fragment';
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
   return 'not_https';
 }
 
-function isLoopback(hostname: string): boolean {
+/** A name or address of this machine (`localhost`, 127.0.0.0/8, `::1`), with or without IPv6 brackets. */
+export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');

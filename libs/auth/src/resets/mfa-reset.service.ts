@@ -5,7 +5,7 @@ import { phrase } from '@sitepass/i18n';
 import { DomainError } from '../errors/domain.error';
 import { Principal } from '../tokens/access-token';
 import { MfaRevocationService, RevokedMfa } from './mfa-revocation.service';
-import { MemberResetRequest, RESET_RULES, ResetRules } from './reset-rules';
+import { MemberResetRequest, RESET_RULES, ResetActor, ResetRules } from './reset-rules';
 
 export interface MemberReset {
   userId: string;
@@ -30,7 +30,7 @@ export class MfaResetService {
   ) {}
 
   async resetMemberMfa(principal: Principal, companyId: string, request: MemberResetRequest): Promise<MemberReset> {
-    const actor = await this.rules.authorize(principal, (await this.users.findById(principal.userId))!, companyId);
+    const actor = await this.authorizeActor(principal, companyId);
     if (request.identityVerified !== true) {
       throw DomainError.validation([{ field: 'identityVerified', problem: phrase('validation.identity_verified') }]);
     }
@@ -47,6 +47,11 @@ export class MfaResetService {
       data: { identityVerified: true, by: actor.role, ...approval.data },
     });
     return memberReset(revoked);
+  }
+
+  /** Who the caller is when resetting in this company (the product's ResetRules); refused if they may not reset there. */
+  async authorizeActor(principal: Principal, companyId: string): Promise<ResetActor> {
+    return this.rules.authorize(principal, (await this.users.findById(principal.userId))!, companyId);
   }
 }
 

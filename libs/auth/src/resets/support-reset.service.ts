@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserRepository } from '@sitepass/database';
+import { User, UserRepository } from '@sitepass/database';
 import { DomainError } from '../errors/domain.error';
 import { phrase } from '@sitepass/i18n';
 import { Principal } from '../tokens/access-token';
@@ -22,9 +22,7 @@ export class SupportResetService {
   ) {}
 
   async resetUserMfa(principal: Principal, request: MemberResetRequest): Promise<MemberReset> {
-    const actor = await this.users.findById(principal.userId);
-    if (!actor?.support) throw DomainError.of('error.role_required.support_reset', { role: 'support' });
-    assertMfaSession(principal);
+    const actor = await this.authorizeSupport(principal);
     if (request.identityVerified !== true) {
       throw DomainError.validation([{ field: 'identityVerified', problem: phrase('validation.identity_verified.user') }]);
     }
@@ -42,5 +40,13 @@ export class SupportResetService {
       data: { identityVerified: true, by: 'support', identityCheckNote },
     });
     return memberReset(revoked);
+  }
+
+  /** The caller, if platform support in a session that proved a factor; refused otherwise, in this order. */
+  async authorizeSupport(principal: Principal): Promise<User> {
+    const actor = await this.users.findById(principal.userId);
+    if (!actor?.support) throw DomainError.of('error.role_required.support_reset', { role: 'support' });
+    assertMfaSession(principal);
+    return actor;
   }
 }

@@ -41,12 +41,7 @@ export class OperationAuthorizer {
     stepUpToken: string | undefined,
     rules: AuthorizationRules,
   ): Promise<{ decision: 'allow' }> {
-    const rule = rules.operations[operation];
-    if (!rule) throw DomainError.validation([{ field: 'operation', problem: phrase('validation.operation_unknown') }]);
-    const roles = await this.memberships.activePayRolesOf(principal.userId);
-    if (!roles.some((role) => rule.permittedRoles.includes(role))) {
-      throw DomainError.of('error.role_not_permitted', { operation });
-    }
+    const rule = await this.assertPermitted(principal, operation, rules.operations);
     if (principal.acr !== 'aal2') throw DomainError.of('error.mfa_reauth_required.pay');
     if (!(await this.activity.touchUnlessIdle(principal.sessionId, principal.mfaTime ?? principal.authTime, rules.idleTimeoutSeconds))) {
       throw DomainError.of('error.mfa_reauth_required.pay_idle');
@@ -55,5 +50,19 @@ export class OperationAuthorizer {
       throw DomainError.of('error.step_up_required', { operation });
     }
     return { decision: 'allow' };
+  }
+
+  /**
+   * The first check of `authorize`: the operation is known and the caller's roles may perform it (403
+   * role_not_permitted). The hosted step-up page (WEB-6) asks it before a factor is proven for nothing.
+   */
+  async assertPermitted(principal: Principal, operation: string, operations: AuthorizationRules['operations']): Promise<OperationRule> {
+    const rule = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    if (!rule) throw DomainError.validation([{ field: 'operation', problem: phrase('validation.operation_unknown') }]);
+    const roles = await this.memberships.activePayRolesOf(principal.userId);
+    if (!roles.some((role) => rule.permittedRoles.includes(role))) {
+      throw DomainError.of('error.role_not_permitted', { operation });
+    }
+    return rule;
   }
 }

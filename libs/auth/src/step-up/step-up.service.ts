@@ -8,6 +8,7 @@ import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
 import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorAccess } from '../factors/factor-access';
+import { FactorSummary, summarizeFactor } from '../factors/factor-summary';
 import { Principal } from '../tokens/access-token';
 
 /** A step-up token lives 5 minutes (PAY-6). */
@@ -35,6 +36,11 @@ export class StepUpService {
     private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** The factors a step-up of this session may be proven with: the user's own that the product accepts (PAY-3). */
+  async factorsFor(principal: Principal): Promise<FactorSummary[]> {
+    return (await this.access.usableFactors(principal.userId)).map(summarizeFactor);
+  }
 
   async startStepUp(principal: Principal, operation: string, factorId: string): Promise<ChallengeView> {
     const { user, factor } = await this.access.usableFactor(principal.userId, factorId);

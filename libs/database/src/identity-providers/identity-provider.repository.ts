@@ -33,13 +33,26 @@ export class IdentityProviderRepository {
   }
 
   /** The providers whose ID tokens carry this issuer and one of these audiences, with their companies. */
-  async findByIssuer(issuer: string, audiences: string[]): Promise<IdentityProvider[]> {
+  findByIssuer(issuer: string, audiences: string[]): Promise<IdentityProvider[]> {
+    return this.withCompanies(`p.issuer = $1 AND p.client_id = ANY ($2::text[])`, [issuer, audiences]);
+  }
+
+  /**
+   * PAY-11's hosted sign-in: the providers of the companies that list this email domain among their SSO
+   * domains (reads companies, through its GIN index on sso_domains), oldest first.
+   */
+  findBySsoDomain(domain: string): Promise<IdentityProvider[]> {
+    return this.withCompanies(`c.sso_domains @> ARRAY[$1::text]`, [domain]);
+  }
+
+  /** Providers and their companies (reads companies) matching a condition on both, oldest first. */
+  private async withCompanies(condition: string, parameters: unknown[]): Promise<IdentityProvider[]> {
     const rows: Array<{ provider: Record<string, unknown>; company: Record<string, unknown> }> = await this.db.query(
       `SELECT to_jsonb(p) AS provider, to_jsonb(c) AS company
        FROM company_identity_providers p JOIN companies c ON c.id = p.company_id
-       WHERE p.issuer = $1 AND p.client_id = ANY ($2::text[])
+       WHERE ${condition}
        ORDER BY p.created_at, p.company_id`,
-      [issuer, audiences],
+      parameters,
     );
     return rows.map((row) =>
       Object.assign(entityFromJson(this.db.manager, IdentityProvider, row.provider), {

@@ -104,6 +104,23 @@ describe('CSRF protection of the pages', () => {
     expect(form.body).toEqual({ code: '123456' });
   });
 
+  it('WEB-7 PAY-11 exempts POSTs to the declared cross-site paths only, exactly, and nothing else of theirs', () => {
+    const exempting = new CsrfProtection(hasher, ['/pages/sso/callback']);
+    const run = (fake: Request): unknown => {
+      let passed: unknown = 'not called';
+      exempting.check(fake, response(), (error?: unknown) => (passed = error));
+      return passed;
+    };
+    expect(run(request({ path: '/pages/sso/callback', body: {} }))).toBeUndefined();
+    expect(run(request({ path: '/PAGES/SSO/Callback', body: {} }))).toBeUndefined();
+    for (const path of ['/pages/sso/callback/', '/pages/sso/callbackx', '/pages/sso', '/pages/form']) {
+      expect(run(request({ path, body: {} }))).toMatchObject({ code: 'csrf_failed' });
+    }
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      expect(run(request({ method, path: '/pages/sso/callback', body: {} }))).toMatchObject({ code: 'csrf_failed' });
+    }
+  });
+
   it('WEB-7 issues no token for an API request', () => {
     expect(() => csrfTokenFor(request({ method: 'GET', path: '/v1/sessions' }), response())).toThrow(/pages requests only/);
   });

@@ -26,14 +26,27 @@ type CsrfRequest = Request & { [PROTECTION]?: CsrfProtection; [SECRET]?: string 
  * and no subdomain can plant a `__Host-` cookie. Nothing is stored, so any instance checks any form.
  */
 export class CsrfProtection {
-  constructor(private readonly hasher: KeyedHasher) {}
+  private readonly crossSitePosts: ReadonlySet<string>;
+
+  /** `crossSitePosts`: PagesOptions' exact paths whose POSTs are exempt (their handlers check another proof). */
+  constructor(
+    private readonly hasher: KeyedHasher,
+    crossSitePosts: readonly string[] = [],
+  ) {
+    this.crossSitePosts = new Set(crossSitePosts.map((path) => path.toLowerCase()));
+  }
 
   /** Middleware for pages requests: safe methods pass; any other needs the token of the request's cookie. */
   readonly check = (request: Request, _response: Response, next: NextFunction): void => {
     (request as CsrfRequest)[PROTECTION] = this;
-    if (SAFE_METHODS.has(request.method) || this.verify(request)) return next();
+    if (SAFE_METHODS.has(request.method) || this.isCrossSitePost(request) || this.verify(request)) return next();
     next(DomainError.of('error.csrf_failed'));
   };
+
+  /** A POST to one of the declared paths, exactly (a trailing slash or any other path is checked as usual). */
+  private isCrossSitePost(request: Request): boolean {
+    return request.method === 'POST' && this.crossSitePosts.has(request.path.toLowerCase());
+  }
 
   /** Whether the submitted token is the HMAC of the cookie, compared in constant time; takes the field out of the body. */
   verify(request: Request): boolean {

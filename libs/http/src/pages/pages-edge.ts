@@ -3,7 +3,7 @@ import { KeyedHasher } from '@sitepass/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { CsrfProtection } from './csrf';
-import { isPagesRequest } from './pages-request';
+import { isPagesRequest, PagesOptions } from './pages-request';
 
 /**
  * What the pages variant of the edge adds for pages requests, between the JSON parser and the parser-error
@@ -12,9 +12,15 @@ import { isPagesRequest } from './pages-request';
  * (WEB-7). Cookies are read on demand (cookiesOf), HTML errors come from the error filter; an API request
  * passes through untouched.
  */
-export function usePagesEdge(app: NestExpressApplication, hasher: KeyedHasher, bodyLimit: string, returnUrls: readonly string[]): void {
+export function usePagesEdge(
+  app: NestExpressApplication,
+  hasher: KeyedHasher,
+  bodyLimit: string,
+  returnUrls: readonly string[],
+  pages: PagesOptions,
+): void {
   app.useBodyParser('urlencoded', { limit: bodyLimit, extended: false, type: isPagesForm });
-  const csrf = new CsrfProtection(hasher);
+  const csrf = new CsrfProtection(hasher, pages.crossSitePosts);
   const policy = pagesContentSecurityPolicy(returnUrls);
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!isPagesRequest(request)) return next();

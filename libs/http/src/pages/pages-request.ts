@@ -6,6 +6,12 @@ export interface PagesOptions {
   prefixes: readonly string[];
   /** Where a page that needs a signed-in person sends one who is not (with `?next=`); an error page otherwise. */
   signInPath?: string;
+  /**
+   * Paths (whole, in any case) whose POSTs come from another site by design and so cannot carry the CSRF token:
+   * an OpenID provider's `form_post` answer (PAY-11). Only POST, only these exact paths; each handler must prove
+   * the request belongs to the browser in another way (the sign-in's `state` against its cookie). Keep it short.
+   */
+  crossSitePosts?: readonly string[];
 }
 
 const PAGES = Symbol('pagesRequest');

@@ -58,7 +58,7 @@ export function configureHttpApp(
   // The variant is decided before any body is read: parsers, CSRF, errors and guards ask isPagesRequest().
   if (options.pages) app.use(markPagesRequests(options.pages));
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
-  if (options.pages) usePagesEdge(app, app.get(KeyedHasher), BODY_LIMIT, config.webReturnUrls);
+  if (options.pages) usePagesEdge(app, app.get(KeyedHasher), BODY_LIMIT, config.webReturnUrls, options.pages);
   // Parser errors (bad JSON, body too large) and CSRF refusals never reach Nest's filters: answer them here,
   // as JSON, or as an HTML page on a pages request.
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) =>

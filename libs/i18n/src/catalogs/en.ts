@@ -1,5 +1,6 @@
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
@@ -13,6 +14,7 @@ export const en = {
   ...signInPages.en,
   ...accountPages.en,
   ...adminPages.en,
+  ...payAndSupportPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Spanish as Spain writes it, addressing the reader as «tú»; es-419 adapts it for Latin America. */
@@ -8,6 +9,7 @@ export const es: Catalog = {
   ...signInPages.es,
   ...accountPages.es,
   ...adminPages.es,
+  ...payAndSupportPages.es,
   'error.validation_failed': 'La solicitud tiene campos no válidos.',
   'error.validation_failed.request': 'La solicitud no es válida.',
   'error.invalid_json': 'El cuerpo de la solicitud no es JSON válido.',

@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** French (France and every French-speaking region but Canada, which fr-CA adapts). */
@@ -8,6 +9,7 @@ export const fr: Catalog = {
   ...signInPages.fr,
   ...accountPages.fr,
   ...adminPages.fr,
+  ...payAndSupportPages.fr,
   'error.validation_failed': 'La requête contient des champs non valides.',
   'error.validation_failed.request': 'La requête n’est pas valide.',
   'error.invalid_json': 'Le corps de la requête n’est pas du JSON valide.',

@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Polish, in the direct imperative Polish interfaces use («Zaloguj się ponownie»). */
@@ -8,6 +9,7 @@ export const pl: Catalog = {
   ...signInPages.pl,
   ...accountPages.pl,
   ...adminPages.pl,
+  ...payAndSupportPages.pl,
   'error.validation_failed': 'Żądanie zawiera nieprawidłowe pola.',
   'error.validation_failed.request': 'Żądanie jest nieprawidłowe.',
   'error.invalid_json': 'Treść żądania nie jest prawidłowym JSON-em.',

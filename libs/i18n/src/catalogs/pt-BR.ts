@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
 
 /** Brazilian Portuguese, addressing the reader as «você»; the only Portuguese Sitepass speaks, so pt-PT reads it too. */
@@ -8,6 +9,7 @@ export const ptBR: Catalog = {
   ...signInPages['pt-BR'],
   ...accountPages['pt-BR'],
   ...adminPages['pt-BR'],
+  ...payAndSupportPages['pt-BR'],
   'error.validation_failed': 'A solicitação tem campos inválidos.',
   'error.validation_failed.request': 'A solicitação não é válida.',
   'error.invalid_json': 'O corpo da solicitação não é um JSON válido.',

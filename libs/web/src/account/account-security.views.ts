@@ -3,7 +3,7 @@ import { Locale, localeName, MessageKey, SUPPORTED_LOCALES } from '@sitepass/i18
 import { FieldErrors, notice } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContent, PageContext } from '../layout';
-import { errorList } from '../sign-in/sign-in.views';
+import { errorList } from '../forms';
 import { ACCOUNT, ENROLLED_HERE } from './account-routes';
 import { deviceName } from './user-agent';
 

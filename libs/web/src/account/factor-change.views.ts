@@ -3,7 +3,7 @@ import { FieldErrors, input, notice } from '../forms';
 import { html, Html, HtmlValue } from '../html';
 import { csrfField, PageContent, PageContext } from '../layout';
 import { messageOf } from '../page-errors';
-import { errorList } from '../sign-in/sign-in.views';
+import { errorList } from '../forms';
 import { ACCOUNT } from './account-routes';
 
 /** A change of how the person signs in, confirmed with their current password (POL-8). */

@@ -1,7 +1,8 @@
 /**
  * The pages' one script: conveniences only (WEB-9: every flow works without it). Copy buttons, the countdown
- * of a resend button and of a code's lifetime, WebOTP for texted codes, and the browser's time zone as the
- * policy editor's default. Served from /assets with a content hash in its URL, never inline (WEB-7).
+ * of a resend button and of a code's lifetime, WebOTP for texted codes, following the link of a page that only
+ * hands over to a company's sign-in, and the browser's time zone as the policy editor's default. Served from
+ * /assets with a content hash in its URL, never inline (WEB-7).
  */
 export const SCRIPT = `
 (function () {
@@ -53,6 +54,10 @@ export const SCRIPT = `
       if (credential && credential.code) { otp.value = credential.code; if (otp.form) otp.form.requestSubmit(); }
     }).catch(function () {});
   }
+
+  // A page that only hands over to another site (a company's sign-in, PAY-11) follows its link at once.
+  var onward = document.querySelector('a[data-auto-continue]');
+  if (onward) window.location.replace(onward.href);
 
   // A time zone select defaults to the browser's zone: <select data-default-browser-zone="UTC"> replaces the
   // server's fallback (the attribute's value, or no choice) unless the person already chose another. An alias

@@ -23,7 +23,7 @@ body { margin: 0; background: var(--bg); color: var(--text); }
 a { color: var(--accent); }
 /* A link alone on its line is a target of its own (WCAG 2.2 target size: at least 24 px). */
 p > a:only-child:not(.button) { display: inline-block; min-height: 24px; padding: .2rem 0; }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible {
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
 }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; }
@@ -43,12 +43,13 @@ p { margin: 0 0 .75rem; }
 form .field { margin-bottom: 1rem; }
 label, legend { display: block; font-weight: 600; margin-bottom: .25rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
-input[type=email], input[type=password], input[type=text], input[type=tel], input[type=date], select {
+input[type=email], input[type=password], input[type=text], input[type=tel], input[type=date], select, textarea {
   width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid var(--line); border-radius: 6px;
   background: var(--bg); color: var(--text); min-height: 2.75rem;
 }
+textarea { resize: vertical; }
 input.code { font-size: 1.4rem; letter-spacing: .3em; font-variant-numeric: tabular-nums; max-width: 12rem; }
-input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--danger); border-width: 2px; }
+input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--danger); border-width: 2px; }
 .error { color: var(--danger); font-weight: 600; margin: .25rem 0 0; }
 .notice { border-left: 4px solid var(--accent); padding: .5rem .75rem; background: var(--bg); margin-bottom: 1rem; }
 .notice.error-summary { border-color: var(--danger); }

@@ -2,15 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FactorSummary, PRODUCT_POLICY, ProductPolicy } from '@sitepass/auth';
 import { Audience } from '@sitepass/database';
 import { KeyedHasher } from '@sitepass/common';
-import { cookiesOf, HOST_COOKIE_OPTIONS } from '@sitepass/http';
+import { HOST_COOKIE_OPTIONS } from '@sitepass/http';
 import type { Request, Response } from 'express';
+import { SignedCookie } from './signed-cookie';
 
-/** What a page flow remembers between its pages: where it returns to, and where the person is in it. */
-export interface FlowState {
-  /** WEB-2: the product's return URL and PKCE challenge, and the client's `state`, when a product started the flow. */
+/** WEB-2: where a flow a product started returns to, its PKCE challenge and the client's `state`. */
+export interface HandOffTarget {
   returnTo?: string;
   codeChallenge?: string;
   state?: string;
+}
+
+/** What a page flow remembers between its pages: where it returns to, and where the person is in it. */
+export interface FlowState extends HandOffTarget {
   /** A local path to go to after signing in, when no product started the flow. */
   next?: string;
   /** The MFA step: the factors to choose from, the factor types that may be enrolled, the open challenge. */
@@ -27,40 +31,27 @@ const PURPOSE = 'page-flow';
 const FLOW_COOKIE_MAX_AGE_MS = 10 * 60 * 1000;
 
 /**
- * The flow's state in a `__Host-` cookie of its product, as base64url JSON with an HMAC under HASH_PEPPER:
- * any instance reads it, nothing is stored server-side, and the browser cannot change where the flow
- * returns to. It holds no secret (the mfaToken has its own cookie); a tampered cookie reads as no flow.
+ * The flow's state in a `__Host-` cookie of its product, signed (SignedCookie): any instance reads it, and the
+ * browser cannot change where the flow returns to. It holds no secret (the mfaToken has its own cookie); a
+ * tampered cookie reads as no flow.
  */
 @Injectable()
 export class PageFlows {
-  private readonly cookie: string;
+  private readonly cookie: SignedCookie<FlowState>;
 
-  constructor(
-    @Inject(PRODUCT_POLICY) policy: ProductPolicy,
-    private readonly hasher: KeyedHasher,
-  ) {
-    this.cookie = flowCookieName(policy.audience);
-  }
-
-  read(request: Request): FlowState {
-    const value = cookiesOf(request).get(this.cookie);
-    const dot = value?.lastIndexOf('.') ?? -1;
-    if (!value || dot < 0) return {};
-    const [encoded, mac] = [value.slice(0, dot), value.slice(dot + 1)];
-    if (!this.hasher.matches(PURPOSE, encoded, mac)) return {};
-    try {
-      return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as FlowState;
-    } catch {
-      return {};
-    }
-  }
-
-  write(response: Response, state: FlowState): void {
-    const encoded = Buffer.from(JSON.stringify(state)).toString('base64url');
-    response.cookie(this.cookie, `${encoded}.${this.hasher.hash(PURPOSE, encoded)}`, {
+  constructor(@Inject(PRODUCT_POLICY) policy: ProductPolicy, hasher: KeyedHasher) {
+    this.cookie = new SignedCookie(hasher, flowCookieName(policy.audience), PURPOSE, {
       ...HOST_COOKIE_OPTIONS,
       maxAge: FLOW_COOKIE_MAX_AGE_MS,
     });
+  }
+
+  read(request: Request): FlowState {
+    return this.cookie.read(request) ?? {};
+  }
+
+  write(response: Response, state: FlowState): void {
+    this.cookie.write(response, state);
   }
 
   update(request: Request, response: Response, changes: Partial<FlowState>): FlowState {
@@ -70,7 +61,7 @@ export class PageFlows {
   }
 
   clear(response: Response): void {
-    response.clearCookie(this.cookie, HOST_COOKIE_OPTIONS);
+    this.cookie.clear(response);
   }
 }
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
-  Authenticated,
   Caller,
   CODE_CHALLENGE,
   DomainError,
@@ -16,7 +15,7 @@ import {
 } from '@sitepass/auth';
 import { Clock, MfaTokenAuth, Public } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
-import { cookiesOf, CurrentCaller, CurrentPrincipal, HOST_COOKIE_OPTIONS, MFA_TOKEN_COOKIE } from '@sitepass/http';
+import { cookiesOf, CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
 import { field, Form, secondsUntil, sixDigitCode } from '../form-input';
@@ -26,6 +25,7 @@ import { PageContext } from '../layout';
 import { localPath, Pages } from '../page-context';
 import { ClockSkew, codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
+import { DEVICE_COOKIE, SignInContinuation } from './sign-in-continuation';
 import {
   chooseFactorPage,
   chooseMethodPage,
@@ -39,11 +39,6 @@ import {
   smsNumberPage,
   totpSetupPage,
 } from './sign-in.views';
-
-/** SES-6 on the pages: the device token of an MFA sign-in, kept 30 days in its own cookie (standard product only). */
-const DEVICE_COOKIE = '__Host-sitepass-device';
-const DEVICE_COOKIE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
-const MFA_COOKIE_MAX_AGE_MS = 10 * 60 * 1000;
 
 /**
  * WEB-1 to WEB-3: the hosted sign-in of a product, on the same services as the JSON API (no rule of its own):
@@ -74,6 +69,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       private readonly mfa: MfaStepService,
       private readonly enrollments: EnrollmentService,
       private readonly handOff: HandOffService,
+      private readonly continuation: SignInContinuation,
       private readonly users: UserRepository,
       private readonly phoneForms: PhoneForms,
       private readonly clock: Clock,
@@ -125,26 +121,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         const message = error.code === 'sso_required' ? context.t('page.signin.sso_required') : messageOf(context, error);
         return this.pages.send(response, context, passwordPage(context, { email, errors: { password: message } }), statusOf(error));
       }
-      if (result.status === 'authenticated') return this.finish(request, response, result, this.flows.read(request));
-      response.cookie(MFA_TOKEN_COOKIE, result.mfaToken, { ...HOST_COOKIE_OPTIONS, maxAge: MFA_COOKIE_MAX_AGE_MS });
-      if (result.status === 'mfa_required') {
-        this.flows.update(request, response, {
-          factors: result.factors,
-          recoveryCodeAvailable: result.recoveryCodeAvailable,
-          challengeId: undefined,
-          enrollmentId: undefined,
-        });
-        return response.redirect(303, `${base}/signin/verify`);
-      }
-      this.flows.update(request, response, {
-        allowedFactorTypes: result.allowedFactorTypes,
-        proofRequired: result.proofRequired === true,
-        factors: result.proofFactors ?? [],
-        recoveryCodeAvailable: false,
-        challengeId: undefined,
-        enrollmentId: undefined,
-      });
-      response.redirect(303, `${base}/signin/enroll`);
+      await this.continuation.afterFirstStep(request, response, base, result, this.flows.read(request));
     }
 
     /** LOGIN-3: the open challenge's code form; otherwise the factors to choose from (an app alone is asked at once). */
@@ -234,12 +211,12 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           this.flows.update(request, response, { challengeId: undefined, proofRequired: false });
           return response.redirect(303, `${base}/signin/enroll`);
         }
-        if (verified.status === 'authenticated') return this.finish(request, response, verified, flow);
+        if (verified.status === 'authenticated') return this.continuation.finish(request, response, base, verified, flow);
         throw new Error('a sign-in challenge verified as a re-authentication');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (['challenge_failed', 'challenge_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)) {
-          return this.restart(request, response, context, error);
+          return this.continuation.restart(request, response, context, error);
         }
         const skew = skewOf(error);
         const errors = skew ? {} : { code: codeErrorMessage(context, error) };
@@ -283,11 +260,11 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       if (!code) return this.pages.send(response, context, recoveryPage(context, { code: context.t('page.verify.code.required') }), 400);
       try {
         const session = await this.mfa.redeemRecoveryCode(caller, code.slice(0, 64));
-        await this.finish(request, response, session, this.flows.read(request));
+        await this.continuation.finish(request, response, base, session, this.flows.read(request));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'mfa_attempts_exhausted' || error.code === 'invalid_token')
-          return this.restart(request, response, context, error);
+          return this.continuation.restart(request, response, context, error);
         this.pages.send(response, context, recoveryPage(context, { code: messageOf(context, error) }), statusOf(error));
       }
     }
@@ -433,13 +410,13 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       try {
         const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code });
         if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
-        await this.finish(request, response, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
+        await this.continuation.finish(request, response, base, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (
           ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)
         ) {
-          return this.restart(request, response, context, error);
+          return this.continuation.restart(request, response, context, error);
         }
         const skew = skewOf(error);
         await retry(skew ? {} : { code: codeErrorMessage(context, error) }, statusOf(error), skew);
@@ -465,7 +442,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         };
         return this.pages.send(response, context, recoveryCodePage(context, view), 400);
       }
-      await this.endFlow(request, response, principal);
+      await this.continuation.endFlow(request, response, base, principal);
     }
 
     @Get(path('signin/done'))
@@ -484,46 +461,6 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
 
     private context(request: Request, response: Response, signedIn = false): Promise<PageContext> {
       return this.pages.context(request, response, base, signedIn);
-    }
-
-    /**
-     * The sign-in is complete: the page session starts, a device may be trusted (SES-6), a new recovery code is
-     * shown once (REC-2, REC-3); otherwise the flow ends at once.
-     */
-    private async finish(request: Request, response: Response, result: Authenticated, flow: FlowState): Promise<void> {
-      this.sessions.start(response, result);
-      if (result.deviceToken)
-        response.cookie(DEVICE_COOKIE, result.deviceToken, { ...HOST_COOKIE_OPTIONS, maxAge: DEVICE_COOKIE_MAX_AGE_MS });
-      const principal = principalOf(result.accessToken);
-      if (result.recoveryCode) {
-        const user = (await this.users.findById(principal.userId))!;
-        // One action on this page: saving the code. The site's links come after it.
-        const context = await this.context(request, response);
-        const view = { code: result.recoveryCode, email: user.email, action: `${base}/signin/continue` };
-        return this.pages.send(response, context, recoveryCodePage(context, view));
-      }
-      await this.endFlow(request, response, principal, flow);
-    }
-
-    /** WEB-2: back to the product with a code, or to where the person was going. */
-    private async endFlow(request: Request, response: Response, principal: Principal, flow = this.flows.read(request)): Promise<void> {
-      this.flows.clear(response);
-      if (flow.returnTo && flow.codeChallenge) {
-        const assurance = { acr: principal.acr, amr: principal.amr, mfaTime: principal.mfaTime };
-        const grant = { kind: 'session' as const, userId: principal.userId, audience: this.policy.audience, assurance };
-        return response.redirect(
-          303,
-          await this.handOff.issue(grant, { returnTo: flow.returnTo, codeChallenge: flow.codeChallenge }, flow.state),
-        );
-      }
-      response.redirect(303, flow.next ?? (base ? `${base}/signin/done` : '/account/security'));
-    }
-
-    /** The sign-in can no longer go on (too many codes, expired): back to the password with the reason. */
-    private restart(request: Request, response: Response, context: PageContext, error: DomainError): void {
-      response.clearCookie(MFA_TOKEN_COOKIE, HOST_COOKIE_OPTIONS);
-      this.flows.update(request, response, { challengeId: undefined, enrollmentId: undefined });
-      this.pages.send(response, context, passwordPage(context, { message: notice(messageOf(context, error), 'error') }), statusOf(error));
     }
 
     private codeView(
@@ -562,18 +499,4 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     }
   }
   return SignInPages;
-}
-
-/** The claims of an access token this process just issued (read, not verified: it never left the server). */
-function principalOf(accessToken: string): Principal {
-  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-  return {
-    userId: claims.sub as string,
-    sessionId: claims.sid as string,
-    audience: claims.aud as Principal['audience'],
-    acr: claims.acr as Principal['acr'],
-    amr: claims.amr as Principal['amr'],
-    authTime: new Date((claims.auth_time as number) * 1000),
-    mfaTime: typeof claims.mfa_time === 'number' ? new Date(claims.mfa_time * 1000) : null,
-  };
 }

@@ -1,10 +1,11 @@
 import { FactorSummary, PendingEnrollmentView } from '@sitepass/auth';
 import { secondsUntil } from '../form-input';
-import { errorSummary, FieldErrors, input, notice } from '../forms';
+import { errorList, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
 import type { ClockSkew } from '../page-errors';
 import type { CountryChoice } from '../factors/phone-form';
+import { companySignInSection, CompanySignInForm } from '../sso/company-sign-in.views';
 
 /**
  * Where an enrollment's forms post and its links lead: the sign-in's (LOGIN-4) or the account page's (WEB-4),
@@ -19,14 +20,14 @@ export interface EnrollmentUrls {
   startAgain: string;
 }
 
-export function errorList(context: PageContext, errors: FieldErrors): Html | false {
-  return errorSummary(
-    context.t('page.error_summary.title'),
-    Object.values(errors).filter((message): message is string => Boolean(message)),
-  );
-}
-
-export function passwordPage(context: PageContext, form: { email?: string; errors?: FieldErrors; message?: Html | false }): PageContent {
+/**
+ * WEB-1: email and password; in Pay also "Sign in with your company" (PAY-11; the standard product's SSO users
+ * sign in at their provider alone, DIR-5). `sso` is that form as last sent.
+ */
+export function passwordPage(
+  context: PageContext,
+  form: { email?: string; errors?: FieldErrors; message?: Html | false; sso?: CompanySignInForm },
+): PageContent {
   const { t } = context;
   const errors = form.errors ?? {};
   const title = context.base ? t('page.signin.title.pay') : t('page.signin.title');
@@ -34,14 +35,15 @@ export function passwordPage(context: PageContext, form: { email?: string; error
     title,
     main: html`<div class="card">
       <h1>${title}</h1>
-      ${form.message} ${errorList(context, errors)}
+      ${form.message} ${errorList(context, { ...errors, ...form.sso?.errors })}
       <form method="post" action="${context.base}/signin" novalidate>
         ${csrfField(context)}
         ${input({ name: 'email', label: t('page.signin.email'), type: 'email', value: form.email ?? '', autocomplete: 'username', autofocus: !form.email }, errors)}
         ${input({ name: 'password', label: t('page.signin.password'), type: 'password', autocomplete: 'current-password', autofocus: Boolean(form.email) }, errors)}
         <div class="actions"><button type="submit">${t('page.signin.submit')}</button></div>
       </form>
-    </div>`,
+    </div>
+    ${context.base === '/pay' && companySignInSection(context, form.sso)}`,
   };
 }
 
@@ -54,15 +56,18 @@ export interface ChooseFactorView {
   action?: string;
   hidden?: Record<string, string>;
   intro?: Html | false;
+  /** A step-up (WEB-6) gives its own heading. */
+  heading?: string;
 }
 
 export function chooseFactorPage(context: PageContext, view: ChooseFactorView): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
+  const title = view.heading ?? t('page.verify.title');
   return {
-    title: t('page.verify.title'),
+    title,
     main: html`<div class="card">
-<h1>${t('page.verify.title')}</h1>
+<h1>${title}</h1>
 ${view.purpose === 'proof' && notice(t('page.enroll.proof'))}
 ${view.intro}
 ${errorList(context, errors)}
