@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { PAY_PAGES } from '../../apps/pay-mfa/src/pay-mfa.module';
+import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
+import { checkAccessibility } from '../support/accessibility';
+import { screenshot, useBrowser } from '../support/browser';
+import { addMember, createCompany, createUser, PASSWORD } from '../support/factories';
+import { TestIdentityProvider } from '../support/oidc-provider';
+import { TEST_SERVICE_TOKEN } from '../support/test-config';
+import { useTestEnvironment } from '../support/harness';
+import { createEnrolledUser } from '../support/mfa';
+import { authorize, createPayUser, enrollAtPaySignIn } from '../support/pay';
+import { usePagesStack } from '../support/pages-stack';
+import { EnvOverrides } from '../support/test-config';
+
+function heading(page: Page, name: string): Promise<void> {
+  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+async function checkPage(page: Page, name: string): Promise<void> {
+  expect({ page: name, violations: await checkAccessibility(page) }).toEqual({ page: name, violations: [] });
+  await screenshot(page, name);
+}
+
+describe('WEB-10 Pay’s pages in Chromium: the step-up, the company sign-in and the reset pages', () => {
+  const env = useTestEnvironment();
+  let product: Server;
+  const overrides: EnvOverrides = {};
+  beforeAll(async () => {
+    product = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('product'));
+    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
+    overrides.WEB_RETURN_URLS = `http://127.0.0.1:${(product.address() as AddressInfo).port}/callback`;
+  });
+  afterAll(() => new Promise((resolve) => product.close(resolve)));
+  const stack = usePagesStack(env, { kind: 'pay', pages: PAY_PAGES, overrides });
+  const browser = useBrowser();
+
+  it('WEB-10 WEB-6 PAY-6 PAY-7 a payor completes a step-up and returns with a code the back end turns into a token the authorization accepts once', async () => {
+    const { user } = await createPayUser(stack.app, ['payments_disburser']);
+    const payor = await enrollAtPaySignIn(stack.app, env.clock, user);
+    const codeVerifier = randomBytes(32).toString('base64url');
+    const query = new URLSearchParams({
+      operation: 'disbursement.authorize',
+      return_to: overrides.WEB_RETURN_URLS!,
+      code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 'gw-1',
+    });
+    const page = await browser.newPage(stack.app);
+    // The gateway's link; without a page session, Pay's sign-in comes first and returns to it.
+    await page.goto(`/pay/step-up?${query}`);
+    await heading(page, 'Sign in to Pay');
+    await checkPage(page, 'pay-sign-in');
+    await page.getByLabel('Email address', { exact: true }).fill(user.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await heading(page, 'Verify your identity');
+    await page.getByLabel('Verification code').fill(payor.app.code());
+    await page.getByRole('button', { name: 'Verify' }).click();
+
+    await heading(page, 'Confirm this action');
+    await expect(page.locator('main').innerText()).resolves.toContain('Authorize a disbursement');
+    await checkPage(page, 'pay-step-up');
+    env.clock.advance(30);
+    await page.getByLabel('Verification code').fill(payor.app.code());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL((url) => url.pathname === '/callback');
+    const back = new URL(page.url());
+    expect(back.searchParams.get('state')).toBe('gw-1');
+
+    const exchanged = await stack.app.http.post(
+      '/v1/pay/step-ups/exchange',
+      { code: back.searchParams.get('code'), codeVerifier },
+      { token: payor.accessToken },
+    );
+    expect(exchanged.status).toBe(200);
+    const allowed = await authorize(stack.app, payor.accessToken, 'disbursement.authorize', exchanged.body.stepUpToken);
+    expect(allowed.body).toEqual({ decision: 'allow' });
+    const again = await authorize(stack.app, payor.accessToken, 'disbursement.authorize', exchanged.body.stepUpToken);
+    expect(again.body.code).toBe('step_up_required');
+  });
+
+  it('WEB-10 PAY-11 “Sign in with your company” goes to the company’s provider and back, then asks for Pay’s own factor', async () => {
+    const provider = await new TestIdentityProvider(env.clock).start();
+    try {
+      const company = await createCompany(stack.app, { payKind: 'payee', ssoDomains: ['acme-sso.example'] });
+      const standard = await env.standard();
+      const saved = await standard.http.put(`/internal/v1/companies/${company.id}/identity-provider`, provider.settings, {
+        token: TEST_SERVICE_TOKEN,
+      });
+      expect(saved.status).toBe(200);
+      const user = await createUser(stack.app, { email: 'pat@acme-sso.example', password: undefined });
+      await addMember(stack.app, company, user, { role: 'admin', payRoles: ['payee_admin'] });
+      provider.signedInEmail = user.email;
+      const page = await browser.newPage(stack.app);
+      await page.goto('/pay/signin');
+      await page.getByLabel('Work email address').fill(user.email);
+      await page.getByRole('button', { name: 'Continue with your company' }).click();
+      // The page's script follows the link to the provider, whose form_post page comes back to Pay.
+      await heading(page, 'Set up two-step verification');
+      expect(new URL(page.url()).pathname).toBe('/pay/signin/enroll');
+      await checkPage(page, 'pay-sso-enroll');
+    } finally {
+      await provider.stop();
+    }
+  });
+
+  it('WEB-10 PAY-10 support opens Pay’s reset page for a payee company, which passes axe', async () => {
+    const { company } = await createPayUser(stack.app, ['payee_admin']);
+    const standard = await env.standard();
+    const staff = await createEnrolledUser(standard, env.clock, { support: true });
+    const page = await browser.newPage(stack.app);
+    await page.goto(`/pay/signin?next=${encodeURIComponent(`/pay/companies/${company.id}/resets`)}`);
+    await page.getByLabel('Email address', { exact: true }).fill(staff.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Verification code').fill(staff.app.code());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading(page, 'Reset two-step verification');
+    await checkPage(page, 'pay-reset');
+  });
+});
+
+describe('WEB-10 RESET-5 the support reset page in Chromium', () => {
+  const env = useTestEnvironment();
+  const stack = usePagesStack(env, { pages: STANDARD_PAGES });
+  const browser = useBrowser();
+
+  it('WEB-10 RESET-5 support resets a user from the page, which passes axe', async () => {
+    const staff = await createEnrolledUser(stack.app, env.clock, { support: true });
+    const member = await createEnrolledUser(stack.app, env.clock);
+    const page = await browser.newPage(stack.app);
+    await page.goto(`/signin?next=${encodeURIComponent('/support/resets')}`);
+    await page.getByLabel('Email address').fill(staff.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Verification code').fill(staff.app.code());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading(page, 'Reset two-step verification');
+    await checkPage(page, 'support-reset');
+    await page.getByLabel('The user’s sign-in email address').fill(member.email);
+    await page.getByLabel('How you checked their identity').fill('Video call, ID card shown');
+    await page.locator('input[type=checkbox][name=identityVerified]').check();
+    await page.locator('main form button[type=submit]').last().click();
+    await page.waitForLoadState();
+    const { rows } = await env.db.query(`SELECT count(*)::int AS active FROM factors WHERE user_id = $1 AND status = 'active'`, [
+      member.userId,
+    ]);
+    expect(rows).toEqual([{ active: 0 }]);
+  });
+});
