@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
 import { checkAccessibility } from '../support/accessibility';
-import { screenshot, useBrowser } from '../support/browser';
+import { useBrowser } from '../support/browser';
 import { PASSWORD } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { EnrolledUser } from '../support/mfa';
 import { usePagesStack } from '../support/pages-stack';
+import { checkPage, heading } from '../support/page-flows';
 import { createCompanyWithAdmin, enrollAtSignIn, createMember, setPolicy, adminToken } from '../support/policy';
-
-function heading(page: Page, name: string): Promise<void> {
-  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await checkAccessibility(page) }).toEqual({ page: name, violations: [] });
-  await screenshot(page, name);
-}
 
 describe('WEB-10 the account page and the admin console in Chromium', () => {
   const env = useTestEnvironment();
@@ -42,6 +34,28 @@ describe('WEB-10 the account page and the admin console in Chromium', () => {
     await checkPage(page, 'account-security');
     await page.goto('/account/security/totp');
     await checkPage(page, 'account-add-authenticator-app');
+  });
+
+  it('WEB-8 every other page of the account and the console passes axe too, with JavaScript on and off', async () => {
+    const { company, admin: user } = await createCompanyWithAdmin(stack.app, env.clock);
+    for (const javaScript of [true, false]) {
+      env.clock.advance(30);
+      const page = await browser.newPage(stack.app, { javaScript });
+      await signIn(page, user, '/account/security');
+      const factorId = await page.locator('a[href$="/remove"]').first().getAttribute('href');
+      for (const path of [
+        '/account/security',
+        '/account/security/sms',
+        factorId!,
+        '/account/security/recovery-code',
+        '/account/security/verify?return=%2Faccount%2Fsecurity',
+        '/admin',
+        `/admin/companies/${company.id}/members`,
+      ]) {
+        await page.goto(path);
+        expect({ path, javaScript, violations: await checkAccessibility(page) }).toEqual({ path, javaScript, violations: [] });
+      }
+    }
   });
 
   it('WEB-10 WEB-5 POL-1 POL-7 RESET-1 an admin sets a deadline in another zone, sees it in both zones, downloads the CSV and resets a member', async () => {

@@ -1,11 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { PAY_PAGES } from '../../apps/pay-mfa/src/pay-mfa.module';
 import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
-import { checkAccessibility } from '../support/accessibility';
-import { screenshot, useBrowser } from '../support/browser';
+import { useBrowser } from '../support/browser';
 import { addMember, createCompany, createUser, PASSWORD } from '../support/factories';
 import { TestIdentityProvider } from '../support/oidc-provider';
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
@@ -13,27 +9,11 @@ import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
 import { authorize, createPayUser, enrollAtPaySignIn } from '../support/pay';
 import { usePagesStack } from '../support/pages-stack';
-import { EnvOverrides } from '../support/test-config';
-
-function heading(page: Page, name: string): Promise<void> {
-  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await checkAccessibility(page) }).toEqual({ page: name, violations: [] });
-  await screenshot(page, name);
-}
+import { checkPage, heading, useProductBackEnd } from '../support/page-flows';
 
 describe('WEB-10 Pay’s pages in Chromium: the step-up, the company sign-in and the reset pages', () => {
   const env = useTestEnvironment();
-  let product: Server;
-  const overrides: EnvOverrides = {};
-  beforeAll(async () => {
-    product = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('product'));
-    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
-    overrides.WEB_RETURN_URLS = `http://127.0.0.1:${(product.address() as AddressInfo).port}/callback`;
-  });
-  afterAll(() => new Promise((resolve) => product.close(resolve)));
+  const { overrides } = useProductBackEnd();
   const stack = usePagesStack(env, { kind: 'pay', pages: PAY_PAGES, overrides });
   const browser = useBrowser();
 

@@ -1,40 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
 import { checkAccessibility } from '../support/accessibility';
-import { readQrCode, screenshot, useBrowser } from '../support/browser';
+import { readQrCode, useBrowser } from '../support/browser';
 import { createUser, PASSWORD, registerPhone } from '../support/factories';
 import { eventually } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
 import { usePagesStack } from '../support/pages-stack';
-import { EnvOverrides } from '../support/test-config';
+import { checkPage, heading, useProductBackEnd } from '../support/page-flows';
 import { parseOtpAuthUri, totpCode } from '../support/totp';
-
-/** Waits for the page a navigation brought, by its heading. */
-function heading(page: Page, name: string): Promise<void> {
-  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-/** Every page a flow shows passes axe (WEB-8); the committed screenshots are taken there too (WEB-10). */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await checkAccessibility(page) }).toEqual({ page: name, violations: [] });
-  await screenshot(page, name);
-}
 
 describe('WEB-10 the hosted sign-in in Chromium, against the real stack', () => {
   const env = useTestEnvironment();
-  // A product's back end on a port of its own: the flows return to it with a code (WEB-2).
-  let product: Server;
-  const overrides: EnvOverrides = {};
-  beforeAll(async () => {
-    product = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('product'));
-    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
-    overrides.WEB_RETURN_URLS = `http://127.0.0.1:${(product.address() as AddressInfo).port}/callback`;
-  });
-  afterAll(() => new Promise((resolve) => product.close(resolve)));
+  const { overrides } = useProductBackEnd();
   const stack = usePagesStack(env, { pages: STANDARD_PAGES, overrides });
   const browser = useBrowser();
 

@@ -8,6 +8,7 @@ import { createUser, PASSWORD } from '../support/factories';
 import { eventually } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
 import { usePagesStack } from '../support/pages-stack';
+import { heading } from '../support/page-flows';
 import { parseOtpAuthUri, totpCode } from '../support/totp';
 
 /** Presses Tab until the focus is on the control with this text or label, as a keyboard user would. */
@@ -23,10 +24,6 @@ async function tabTo(page: Page, name: string): Promise<void> {
     if (focused === name) return;
   }
   throw new Error(`Tab never reached "${name}"`);
-}
-
-function heading(page: Page, name: string): Promise<void> {
-  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 describe('WEB-8 WEB-9 I18N-1 the hosted pages as a whole, in Chromium', () => {
