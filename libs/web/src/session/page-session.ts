@@ -51,6 +51,8 @@ export class PageSessions implements NestMiddleware {
     const refreshToken = held.get(this.cookies.refresh);
     if (!refreshToken || !this.expiresSoon(held.get(this.cookies.access))) return next();
     try {
+      // Two tabs renewing at the same instant present the same refresh token: the second is a reuse (SES-4),
+      // which revokes the session, and the person signs in again. Rare, and the safe side of SES-4.
       const tokens = await this.signIn.refresh(refreshToken);
       this.start(response, tokens);
       replaceRequestCookie(request, this.cookies.access, tokens.accessToken);
