@@ -180,6 +180,25 @@ describe('PAY-11 “Sign in with your company” on the Pay pages: OpenID Connec
     expect(sessions.rows).toEqual([{ pending: 1 }]);
   });
 
+  it('PAY-11 copies of the provider’s answer posted at once to two Pay instances, each with the attempt’s cookie, sign in once', async () => {
+    const { pay, user } = await ssoMember(['payee_admin']);
+    const second = await env.start('pay');
+    const browser = new PageClient(pay.http.baseUrl);
+    const { authorization } = await startCompanySignIn(browser, user.email);
+    const attempt = browser.cookie(ATTEMPT_COOKIE)!;
+    const answer = await providerAnswer(authorization);
+    const copies = Array.from({ length: 6 }, (_, index) => {
+      const copy = new PageClient((index % 2 ? second : pay).http.baseUrl);
+      copy.setCookie(ATTEMPT_COOKIE, attempt);
+      return copy.postFromElsewhere(answer.path, answer.fields);
+    });
+    const answers = await Promise.all(copies);
+    expect(answers.filter((response) => response.status === 303)).toHaveLength(1);
+    expect(answers.filter((response) => response.status === 401)).toHaveLength(5);
+    const { rows } = await env.db.query(`SELECT count(*)::int AS pending FROM pending_sign_ins WHERE user_id = $1`, [user.id]);
+    expect(rows).toEqual([{ pending: 1 }]);
+  });
+
   it('PAY-11 WEB-8 refusals beside the company email field: no provider for the domain, and a provider that did not sign the person in', async () => {
     const { pay, provider, user } = await ssoMember(['payee_admin']);
     const browser = new PageClient(pay.http.baseUrl);
