@@ -105,4 +105,26 @@ describe('WEB-1 WEB-2 WEB-3 the hosted sign-in, as a browser without scripts use
     expect(verify.headers.get('content-language')).toBe('de');
     expect(visibleText(verify.html)).toContain('Geben Sie den 6-stelligen Code ein');
   });
+
+  it('WEB-7 SES-4 SES-5 the page session outlives its access token through the refresh token, until MFA is due again', async () => {
+    const app = await env.standard();
+    const user = await createEnrolledUser(app, env.clock);
+    const browser = new PageClient(app.http.baseUrl);
+    await browser.get('/signin');
+    await browser.follow(await browser.submit('/signin', { email: user.email, password: PASSWORD }));
+    expect(await browser.submit('/signin/verify', { code: user.app.code() })).toMatchObject({ status: 303, location: '/account/security' });
+    const firstAccess = browser.cookie('__Host-sitepass-standard-session');
+    const firstRefresh = browser.cookie('__Host-sitepass-standard-refresh');
+
+    // 20 minutes later the access token (15 minutes) has expired: the page renews it and still opens.
+    env.clock.advance(20 * 60);
+    expect((await browser.get('/account/security')).status).toBe(200);
+    expect(browser.cookie('__Host-sitepass-standard-session')).not.toBe(firstAccess);
+    expect(browser.cookie('__Host-sitepass-standard-refresh')).not.toBe(firstRefresh);
+
+    // Past the re-authentication interval (12 hours), the refresh is refused: sign in again, and come back.
+    env.clock.advance(13 * 3600);
+    expect(await browser.get('/account/security')).toMatchObject({ status: 303, location: '/signin?next=%2Faccount%2Fsecurity' });
+    expect(browser.cookie('__Host-sitepass-standard-refresh')).toBeUndefined();
+  });
 });
