@@ -98,17 +98,49 @@ export function noticePage(title: string, message: string): PageContent {
   };
 }
 
-/** A checkbox whose label says what ticking it means; its error sits below it, tied to it (WEB-8). */
-export function checkbox(options: { name: string; label: string; checked?: boolean }, errors: FieldErrors = {}): Html {
-  const id = `field-${options.name}`;
-  const error = errors[options.name];
-  return html`<div class="choice">
-      <input type="checkbox" id="${id}" name="${options.name}" value="yes" ${options.checked && html` checked`}${
-        error && html` aria-invalid="true" aria-describedby="${id}-error"`
-      } />
-      <label for="${id}">${options.label}</label>
+export interface SelectOptions {
+  name: string;
+  label: string;
+  options: HtmlValue;
+  hint?: HtmlValue;
+  /** Extra attributes the code writes (never from a request). */
+  attributes?: Html | false;
+}
+
+/** A field's id, the attributes that tie its hint and error to it (WEB-8), and those two paragraphs. */
+function fieldParts(name: string, hint: HtmlValue, errors: FieldErrors): { id: string; state: Html; notes: Html } {
+  const id = `field-${name}`;
+  const error = errors[name];
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return {
+    id,
+    state: html`${error && html` aria-invalid="true"`}${described && html` aria-describedby="${described}"`}`,
+    notes: html`${hint && html`<p class="hint" id="${id}-hint">${hint}</p>`}${error && html`<p class="error" id="${id}-error">${error}</p>`}`,
+  };
+}
+
+/** A labelled select, its hint and its error, each tied to it. */
+export function selectField(select: SelectOptions, errors: FieldErrors = {}): Html {
+  const { id, state, notes } = fieldParts(select.name, select.hint, errors);
+  return html`<div class="field">
+    <label for="${id}">${select.label}</label>
+    <select id="${id}" name="${select.name}"${select.attributes}${state}>
+      ${select.options}
+    </select>
+    ${notes}
+  </div>`;
+}
+
+/** A checkbox whose label says what ticking it means, with its hint and error tied to it. */
+export function checkboxField(box: { name: string; label: string; checked?: boolean; hint?: string }, errors: FieldErrors = {}): Html {
+  const { id, state, notes } = fieldParts(box.name, box.hint, errors);
+  return html`<div class="field">
+    <div class="choice">
+      <input type="checkbox" id="${id}" name="${box.name}" value="yes"${box.checked && html` checked`}${state} />
+      <label for="${id}">${box.label}</label>
     </div>
-    ${error && html`<p class="error" id="${id}-error">${error}</p>`}`;
+    ${notes}
+  </div>`;
 }
 
 /** The summary of a form's field errors, titled in the page's language (WEB-8). */

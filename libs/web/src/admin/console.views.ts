@@ -1,10 +1,9 @@
 import type { Company } from '@sitepass/database';
 import type { MessageKey } from '@sitepass/i18n';
-import { notice } from '../forms';
+import { notice, selectField } from '../forms';
 import { html, Html, HtmlValue } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
 import { AdminNotice } from './admin-notice';
-import { selectField } from './admin-forms';
 import { timeZoneOptions, UTC } from './time-zones';
 
 export type ConsoleSection = 'policy' | 'members' | 'reset' | 'audit';

@@ -1,9 +1,8 @@
 import type { MemberMfaStatus, MemberStatusPage } from '@sitepass/auth';
 import type { MessageKey } from '@sitepass/i18n';
-import { FieldErrors, input } from '../forms';
+import { checkboxField, errorList, FieldErrors, input } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
-import { checkboxField, formProblems } from './admin-forms';
 import { consoleBase, ConsoleFrame, consolePage } from './console.views';
 import { listQuery, pagination } from './paging';
 import { formatInstant, UTC } from './time-zones';
@@ -117,7 +116,7 @@ export function resetPage(
       <h2 id="reset-form">${t('page.admin.reset.heading')}</h2>
       <p>${t('page.admin.reset.intro')}</p>
       <p>${t('page.admin.reset.when')}</p>
-      ${formProblems(context, errors)}
+      ${errorList(context, errors)}
       <form method="post" action="${consoleBase(view.frame.company.id)}/reset" novalidate>
         ${csrfField(context)}
         ${input(

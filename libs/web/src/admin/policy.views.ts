@@ -1,10 +1,9 @@
 import type { MemberStatusTotals, PolicyView } from '@sitepass/auth';
 import { REAUTH_INTERVALS, ReauthInterval } from '@sitepass/database';
 import type { MessageKey } from '@sitepass/i18n';
-import { FieldErrors, input } from '../forms';
+import { checkboxField, errorList, FieldErrors, input, selectField } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContext, PageContent } from '../layout';
-import { checkboxField, formProblems, selectField } from './admin-forms';
 import { consoleBase, ConsoleFrame, consolePage } from './console.views';
 import { formatInstant, timeZoneOptions, UTC } from './time-zones';
 
@@ -105,7 +104,7 @@ function policyEditor(context: PageContext, { frame, form, errors = {} }: Policy
   const { t } = context;
   return html`<section class="card" aria-labelledby="policy-edit">
     <h2 id="policy-edit">${t('page.admin.policy.edit')}</h2>
-    ${formProblems(context, errors)}
+    ${errorList(context, errors)}
     <form method="post" action="${consoleBase(frame.company.id)}/policy" novalidate>
       ${csrfField(context)}
       ${checkboxField(

@@ -1,4 +1,4 @@
-import { checkbox, errorList, FieldErrors, input, notice, noticePage, textarea } from '../forms';
+import { checkboxField, errorList, FieldErrors, input, notice, noticePage, textarea } from '../forms';
 import { html, Html } from '../html';
 import { csrfField, PageContent, PageContext } from '../layout';
 
@@ -38,7 +38,7 @@ export function resetPage(context: PageContext, view: ResetFormView): PageConten
         ${csrfField(context)}
         ${input({ name: 'email', label: t('page.resets.email'), type: 'email', value: view.email ?? '', autocomplete: 'off' }, errors)}
         ${textarea({ name: 'identityCheckNote', label: t('page.resets.note'), value: view.note, hint: view.noteHint, maxlength: MAX_NOTE_LENGTH }, errors)}
-        ${checkbox({ name: 'identityVerified', label: t('page.resets.identity_verified'), checked: view.identityVerified }, errors)}
+        ${checkboxField({ name: 'identityVerified', label: t('page.resets.identity_verified'), checked: view.identityVerified }, errors)}
         <p>${t('page.resets.effects')}</p>
         <div class="actions"><button class="danger" type="submit">${t('page.resets.submit')}</button></div>
       </form>
