@@ -28,6 +28,7 @@ import { CompanyPolicyService } from './policy/company-policy.service';
 import { MfaResetService } from './resets/mfa-reset.service';
 import { SupportResetService } from './resets/support-reset.service';
 import { FederatedSignInService } from './federation/federated-sign-in.service';
+import { PasskeySignInService } from './factor-types/webauthn/passkey-sign-in.service';
 import { IdTokenVerifier } from './federation/id-token-verifier';
 import { IdentityProviderSettings } from './federation/identity-provider-settings';
 import { ProviderDiscovery } from './federation/provider-discovery';
@@ -82,6 +83,7 @@ const SERVICES = [
   ProviderDiscovery,
   IdTokenVerifier,
   FederatedSignInService,
+  PasskeySignInService,
   IdentityProviderSettings,
   HandOffService,
   CompanyAuditService,

@@ -40,6 +40,19 @@ export interface MailSettings {
   from: string;
 }
 
+/**
+ * PASSKEY-1: the relying party passkeys are bound to. Passkeys are offered only when `origins` is set: the
+ * browser reports the origin of every ceremony, and only an origin listed here is accepted.
+ */
+export interface WebAuthnSettings {
+  /** The registrable domain passkeys are scoped to: a passkey made for it works on it and its subdomains. */
+  rpId: string;
+  /** The name authenticators show beside the account. */
+  rpName: string;
+  /** Exact origins (scheme, host, port) the pages that run the ceremonies are served from. */
+  origins: string[];
+}
+
 /** Secrets taken from the development file because the environment set none (never in production). */
 export interface DevelopmentSecretsUse {
   /** Absolute path of the file. */
@@ -79,6 +92,7 @@ export interface SitepassConfig {
   rateLimits: RateLimitSettings;
   sms: SmsSettings;
   mail: MailSettings;
+  webauthn: WebAuthnSettings;
   /** WEB-2: the only URLs a hosted page flow may return to, compared whole (scheme, host, port, path). */
   webReturnUrls: string[];
   /** PAY-8: a Payments session idle this long must prove MFA again. */

@@ -76,6 +76,43 @@ describe('loadConfig', () => {
     );
   });
 
+  it('OPS-2 PASSKEY-1 the RP ID defaults to PUBLIC_HOST, and every origin is on it, https but for localhost', () => {
+    expect(loadConfig({ ...secrets }, { port: 3000 }).webauthn).toEqual({ rpId: 'localhost', rpName: 'Sitepass', origins: [] });
+    const config = loadConfig(
+      {
+        ...secrets,
+        PUBLIC_HOST: 'mfa.example.com:8443',
+        WEBAUTHN_RP_ID: 'Example.com',
+        WEBAUTHN_ORIGINS: 'https://mfa.example.com:8443, https://example.com',
+      },
+      { port: 3000 },
+    );
+    expect(config.webauthn).toEqual({
+      rpId: 'example.com',
+      rpName: 'Sitepass',
+      origins: ['https://mfa.example.com:8443', 'https://example.com'],
+    });
+    expect(loadConfig({ ...secrets, PUBLIC_HOST: 'mfa.example.com:8443' }, { port: 3000 }).webauthn.rpId).toBe('mfa.example.com');
+    expect(loadConfig({ ...secrets, WEBAUTHN_ORIGINS: 'http://localhost:3000' }, { port: 3000 }).webauthn.origins).toEqual([
+      'http://localhost:3000',
+    ]);
+    const refused = {
+      'https://evil.example': 'is not on the RP ID example.com or a subdomain of it',
+      'https://notexample.com': 'is not on the RP ID example.com or a subdomain of it',
+      'http://mfa.example.com': 'must use https (plain http only for localhost outside production)',
+      'https://mfa.example.com/signin': 'must be an origin only: scheme, host and port, no path, query or fragment',
+      'mfa.example.com': 'is not an origin (scheme://host[:port])',
+    };
+    for (const [origin, problem] of Object.entries(refused)) {
+      expect(problemsOf({ ...secrets, WEBAUTHN_RP_ID: 'example.com', WEBAUTHN_ORIGINS: origin })).toEqual([
+        `WEBAUTHN_ORIGINS: "${origin}" ${problem}`,
+      ]);
+    }
+    expect(problemsOf({ ...secrets, WEBAUTHN_RP_ID: '127.0.0.1' })).toEqual([
+      'WEBAUTHN_RP_ID: "127.0.0.1" is not a domain name (an IP address cannot be an RP ID)',
+    ]);
+  });
+
   it('OPS-2 requires the secrets in production and checks their form', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'JWT_SIGNING_KEYS: is required in production',

@@ -1,5 +1,5 @@
 import { ConfigError } from './config.error';
-import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName } from './config.types';
+import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName, WebAuthnSettings } from './config.types';
 import { loadDevSecrets, LoadedDevSecrets } from './dev-secrets';
 import { Env, EnvReader } from './env-reader';
 import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
@@ -16,6 +16,9 @@ const LOCAL_DEFAULTS = {
   JWT_ISSUER: 'http://localhost:8080',
   MAIL_FROM: 'Sitepass <no-reply@sitepass.local>',
 } as const;
+
+/** Hosts a browser treats as a secure context over plain http. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The service token guards the whole directory API: long enough that guessing it is out of reach (ABUSE-14). */
 const INTERNAL_API_TOKEN_MIN_LENGTH = 32;
@@ -78,6 +81,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
       from: read.string('MAIL_FROM', LOCAL_DEFAULTS.MAIL_FROM),
     },
+    webauthn: readWebAuthn(read, environment),
     webReturnUrls: readReturnUrls(read, environment),
     payIdleTimeoutSeconds: read.integer('PAY_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 24 * 3600),
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
@@ -122,12 +126,55 @@ function readReturnUrls(read: EnvReader, environment: Environment): string[] {
       return read.fail('WEB_RETURN_URLS', `"${value}" is not an absolute URL`, []);
     }
     if (url.search || url.hash || value.includes('#')) return read.fail('WEB_RETURN_URLS', `"${value}" must have no query or fragment`, []);
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    const loopback = LOOPBACK_HOSTS.includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && environment !== 'production')) {
       return read.fail('WEB_RETURN_URLS', `"${value}" must use https (plain http only for localhost outside production)`, []);
     }
   }
   return urls;
+}
+
+/**
+ * PASSKEY-1, OPS-2: the relying party. The RP ID defaults to PUBLIC_HOST's host name; each origin must be a
+ * bare origin on the RP ID or one of its subdomains, https (plain http only for localhost outside
+ * production, as browsers allow), so that a passkey made on one of them works on all of them.
+ */
+function readWebAuthn(read: EnvReader, environment: Environment): WebAuthnSettings {
+  const publicHost = read.string('PUBLIC_HOST', LOCAL_DEFAULTS.PUBLIC_HOST);
+  const rpId = read.string('WEBAUTHN_RP_ID', hostNameOf(publicHost)).toLowerCase();
+  const settings = { rpId, rpName: read.string('WEBAUTHN_RP_NAME', 'Sitepass'), origins: read.list('WEBAUTHN_ORIGINS', []) };
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(rpId) || /^[\d.]+$/.test(rpId)) {
+    return read.fail('WEBAUTHN_RP_ID', `"${rpId}" is not a domain name (an IP address cannot be an RP ID)`, settings);
+  }
+  for (const value of settings.origins) {
+    const problem = originProblem(value, rpId, environment);
+    if (problem) return read.fail('WEBAUTHN_ORIGINS', `"${value}" ${problem}`, { ...settings, origins: [] });
+  }
+  return settings;
+}
+
+function hostNameOf(publicHost: string): string {
+  try {
+    return new URL(`https://${publicHost}`).hostname;
+  } catch {
+    return publicHost;
+  }
+}
+
+function originProblem(value: string, rpId: string, environment: Environment): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not an origin (scheme://host[:port])';
+  }
+  if (url.origin !== value.replace(/\/$/, '')) return 'must be an origin only: scheme, host and port, no path, query or fragment';
+  const loopback = LOOPBACK_HOSTS.includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && environment !== 'production')) {
+    return 'must use https (plain http only for localhost outside production)';
+  }
+  if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) return `is not on the RP ID ${rpId} or a subdomain of it`;
+  return null;
 }
 
 function readInternalApiToken(read: EnvReader): string | null {

@@ -19,6 +19,9 @@ import { IdentityProvider } from './identity-providers/identity-provider.entity'
 import { AuthorizationCode } from './authorization-codes/authorization-code.entity';
 import { AuthorizationCodeRepository } from './authorization-codes/authorization-code.repository';
 import { AuditEvent } from './audit-events/audit-event.entity';
+import { WebAuthnCredential } from './webauthn/webauthn-credential.entity';
+import { WebAuthnCredentialRepository } from './webauthn/webauthn-credential.repository';
+import { PasskeyCeremonyRepository } from './webauthn/passkey-ceremony.repository';
 import { AuditEventRepository } from './audit-events/audit-event.repository';
 import { Challenge } from './challenges/challenge.entity';
 import { Company } from './companies/company.entity';
@@ -52,6 +55,7 @@ export const ENTITIES = [
   OutboxEntry,
   IdentityProvider,
   AuthorizationCode,
+  WebAuthnCredential,
 ];
 
 /** Every table's repository: the one place its SQL is written. */
@@ -74,4 +78,6 @@ export const REPOSITORIES: Type<unknown>[] = [
   IdentityProviderRepository,
   UsedNonceRepository,
   AuthorizationCodeRepository,
+  WebAuthnCredentialRepository,
+  PasskeyCeremonyRepository,
 ];

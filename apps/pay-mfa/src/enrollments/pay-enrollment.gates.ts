@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Caller, DomainError, ErrorMessageKey, FactorType } from '@sitepass/auth';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { MembershipRepository, PAYOR_ROLES, PayRole, payRolesOf } from '@sitepass/database';
 import { EnrollmentGate } from '@sitepass/http';
-import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../policy/pay.policy';
+import { payFactorTypes } from '../policy/pay.policy';
 
 /**
  * PAY-5: each role-specific enrollment endpoint serves holders of that role only (403 role_required), and
@@ -12,35 +13,39 @@ import { PAYEE_ADMIN_FACTOR_TYPES, PAYOR_FACTOR_TYPES } from '../policy/pay.poli
 @Injectable()
 abstract class PayRoleGate implements EnrollmentGate {
   protected abstract readonly roles: readonly PayRole[];
-  protected abstract readonly types: readonly FactorType[];
   protected abstract readonly refusal: ErrorMessageKey;
   protected abstract readonly audience: string;
+  /** Which of Pay's lists of factor types this role enrolls. */
+  protected abstract readonly kind: keyof ReturnType<typeof payFactorTypes>;
 
-  constructor(private readonly memberships: MembershipRepository) {}
+  constructor(
+    private readonly memberships: MembershipRepository,
+    @Inject(CONFIG) private readonly config: SitepassConfig,
+  ) {}
 
   async admit(caller: Caller): Promise<readonly FactorType[]> {
     const held = payRolesOf(await this.memberships.activeOf(caller.userId));
     if (!held.some((role) => this.roles.includes(role))) {
       throw DomainError.of(this.refusal, { role: this.audience });
     }
-    return this.types;
+    return payFactorTypes(this.config)[this.kind];
   }
 }
 
-/** Payors enroll an authenticator app only. */
+/** Payors enroll an authenticator app or a passkey. */
 @Injectable()
 export class PayorEnrollmentGate extends PayRoleGate {
   protected readonly roles = PAYOR_ROLES;
-  protected readonly types = PAYOR_FACTOR_TYPES;
+  protected readonly kind = 'payor';
   protected readonly refusal = 'error.role_required.payor_enrollment';
   protected readonly audience = 'payor';
 }
 
-/** Payee admins enroll an app or a US mobile number. */
+/** Payee admins enroll an app, a US mobile number or a passkey. */
 @Injectable()
 export class PayeeAdminEnrollmentGate extends PayRoleGate {
   protected readonly roles: readonly PayRole[] = ['payee_admin'];
-  protected readonly types = PAYEE_ADMIN_FACTOR_TYPES;
+  protected readonly kind = 'payeeAdmin';
   protected readonly refusal = 'error.role_required.payee_admin_enrollment';
   protected readonly audience = 'payee_admin';
 }

@@ -1,13 +1,35 @@
-import { Injectable } from '@nestjs/common';
-import { EnforcementNotice, FactorType, MfaRequirement, ProductPolicy, RequirementReason, SubjectFacts } from '@sitepass/auth';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  enabledFactorTypes,
+  EnforcementNotice,
+  FactorType,
+  MfaRequirement,
+  passwordlessAllowedBy,
+  ProductPolicy,
+  RequirementReason,
+  SubjectFacts,
+} from '@sitepass/auth';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { MFA_REQUIRED_PAY_ROLES, PAYOR_ROLES, payRolesOf } from '@sitepass/database';
 
 /** Pay's refresh interval: its idle timeout (PAY-8) keeps the Payments tool itself much tighter. */
 const REAUTH_INTERVAL_SECONDS = 12 * 3600;
 
-/** PAY-5: payors prove an authenticator app; payee admins an app or a US mobile number. */
-export const PAYOR_FACTOR_TYPES: readonly FactorType[] = ['totp'];
-export const PAYEE_ADMIN_FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms'];
+/**
+ * PAY-5: payors prove an authenticator app; payee admins an app or a US mobile number. PASSKEY-4: every
+ * role may prove a passkey, where this deployment offers them.
+ */
+const PAYOR_FACTOR_TYPES: readonly FactorType[] = ['totp', 'webauthn'];
+const PAYEE_ADMIN_FACTOR_TYPES: readonly FactorType[] = ['totp', 'sms', 'webauthn'];
+
+/** The factor types of payors and of payee admins that this deployment offers. */
+export function payFactorTypes(config: SitepassConfig): { payor: FactorType[]; payeeAdmin: FactorType[] } {
+  const enabled = enabledFactorTypes(config);
+  return {
+    payor: PAYOR_FACTOR_TYPES.filter((type) => enabled.includes(type)),
+    payeeAdmin: PAYEE_ADMIN_FACTOR_TYPES.filter((type) => enabled.includes(type)),
+  };
+}
 
 /**
  * Pay's rules, passed to the shared core (PAY-2, PAY-3, PAY-4): MFA for every holder of an
@@ -22,6 +44,12 @@ export class PayPolicy implements ProductPolicy {
   /** PAY-11: users of a company with an identity provider sign in there, and still prove Pay's factors here. */
   readonly ssoUsersEnroll = true;
 
+  private readonly factorTypes: { payor: FactorType[]; payeeAdmin: FactorType[] };
+
+  constructor(@Inject(CONFIG) config: SitepassConfig) {
+    this.factorTypes = payFactorTypes(config);
+  }
+
   evaluate(facts: SubjectFacts): MfaRequirement {
     const roles = payRolesOf(facts.memberships).filter((role) => MFA_REQUIRED_PAY_ROLES.includes(role));
     const support = facts.user.support;
@@ -31,7 +59,7 @@ export class PayPolicy implements ProductPolicy {
       ...(support ? (['support_staff'] as const) : []),
       ...(facts.user.alwaysRequireMfa ? (['always_require_mfa'] as const) : []),
     ];
-    const allowedFactorTypes = [...(payor ? PAYOR_FACTOR_TYPES : PAYEE_ADMIN_FACTOR_TYPES)];
+    const allowedFactorTypes = [...(payor ? this.factorTypes.payor : this.factorTypes.payeeAdmin)];
     return {
       required: reasons.length > 0,
       reasons,
@@ -40,6 +68,7 @@ export class PayPolicy implements ProductPolicy {
       enrollmentAvailable: reasons.length > 0,
       reauthIntervalSeconds: REAUTH_INTERVAL_SECONDS,
       deviceTrustSeconds: 0,
+      passwordlessAllowed: passwordlessAllowedBy(facts),
     };
   }
 

@@ -1,15 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  ChallengeView,
-  CodeProofDto,
-  FactorPayload,
-  FactorTypes,
-  HandOffService,
-  Principal,
-  StepUpService,
-  StepUpToken,
-} from '@sitepass/auth';
+import { ChallengeView, FactorPayload, FactorTypes, HandOffService, Principal, StepUpService, StepUpToken } from '@sitepass/auth';
 import {
   ACCESS_TOKEN_ERRORS,
   answerStarted,
@@ -17,6 +8,7 @@ import {
   ApiErrors,
   CodeExchangeDto,
   CurrentPrincipal,
+  FactorProofDto,
   FactorProofPipe,
   UuidPipe,
 } from '@sitepass/http';
@@ -70,7 +62,7 @@ export class StepUpsController {
 
   @Post(':stepUpId/verify')
   @HttpCode(HttpStatus.OK)
-  @ApiBody({ type: CodeProofDto })
+  @ApiBody({ type: FactorProofDto })
   @ApiOkResponse({ type: StepUpTokenDto })
   @ApiErrors(
     'validation_failed',

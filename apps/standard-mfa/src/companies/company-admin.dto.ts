@@ -25,6 +25,14 @@ export class SetPolicyDto {
   @IsOptional()
   @IsIn(REAUTH_INTERVALS)
   reauthInterval?: ReauthInterval;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'PASSKEY-3: whether members may sign in with a passkey alone; unchanged when left out',
+  })
+  @IsOptional()
+  @IsBoolean()
+  passwordlessAllowed?: boolean;
 }
 
 /** Pages count from 1; at most 100 items a page. */
@@ -71,6 +79,9 @@ export class PolicyViewDto implements PolicyView {
 
   @ApiProperty({ enum: REAUTH_INTERVALS })
   reauthInterval!: ReauthInterval;
+
+  @ApiProperty({ description: 'PASSKEY-3: members may sign in with a passkey alone' })
+  passwordlessAllowed!: boolean;
 
   @ApiProperty({ enum: membersOf<PolicyState>({ off: true, scheduled: true, enforced: true }), description: 'As of now (POL-3)' })
   state!: PolicyState;
@@ -155,6 +166,7 @@ const AUDIT_EVENT_TYPES = membersOf<AuditEventType>({
   'enrollment.started': true,
   'enrollment.confirmed': true,
   'factor.revoked': true,
+  'factor.clone_suspected': true,
   'recovery_code.issued': true,
   'recovery_code.redeemed': true,
   'account.mfa_locked': true,

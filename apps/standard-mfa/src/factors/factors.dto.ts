@@ -25,6 +25,9 @@ export class FactorViewDto implements FactorView {
 
   @ApiPropertyOptional({ example: '+1******0123', description: 'SMS only' })
   maskedPhoneNumber?: string;
+
+  @ApiPropertyOptional({ example: 'MacBook Touch ID', description: 'Passkeys only: the name its user gave it' })
+  name?: string;
 }
 
 /** POL-3: the earliest deadline among the user's companies that schedule or enforce MFA. */

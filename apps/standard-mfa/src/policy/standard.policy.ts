@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EnforcementNotice, FACTOR_TYPE_NAMES, MfaRequirement, ProductPolicy, SubjectFacts } from '@sitepass/auth';
+import { enabledFactorTypes, EnforcementNotice, MfaRequirement, passwordlessAllowedBy, ProductPolicy, SubjectFacts } from '@sitepass/auth';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { earliestEnforcement, evaluateMfaRules } from './mfa-rules';
 
 /**
  * The standard product's rules: company policies, enrolled users and the per-user flag decide who proves
- * a factor and for how long a proof holds (LOGIN-2, POL-4 to POL-6, DIR-5); any factor type this build knows.
+ * a factor and for how long a proof holds (LOGIN-2, POL-4 to POL-6, DIR-5); any factor type this deployment
+ * offers (passkeys where their origins are configured).
  */
 @Injectable()
 export class StandardPolicy implements ProductPolicy {
@@ -13,18 +14,23 @@ export class StandardPolicy implements ProductPolicy {
   /** DIR-5: an SSO user's MFA lives at their identity provider. */
   readonly ssoUsersEnroll = false;
 
-  constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {}
+  private readonly factorTypes: string[];
+
+  constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {
+    this.factorTypes = enabledFactorTypes(config);
+  }
 
   evaluate(facts: SubjectFacts): MfaRequirement {
     const rules = evaluateMfaRules(facts);
     return {
       required: rules.required,
       reasons: rules.reasons,
-      allowedFactorTypes: [...FACTOR_TYPE_NAMES],
+      allowedFactorTypes: [...this.factorTypes],
       smsCountries: this.config.sms.allowedCountries,
       enrollmentAvailable: rules.enrollmentAvailable,
       reauthIntervalSeconds: rules.reauthIntervalSeconds,
       deviceTrustSeconds: rules.deviceTrustSeconds,
+      passwordlessAllowed: passwordlessAllowedBy(facts),
     };
   }
 

@@ -120,6 +120,7 @@ export async function seedDemoPolicy(app: INestApplicationContext, now: Date): P
     timeZone: DEMO_POLICY.timeZone,
     enforcementStartsAt: startOfDayIn(enforcementDate, DEMO_POLICY.timeZone),
     reauthInterval: DEMO_POLICY.reauthInterval,
+    passwordlessAllowed: true,
   };
   await app.get(DataSource, { strict: false }).transaction((manager) => policies.save(acme.id, terms, admin.id, now, manager));
 }

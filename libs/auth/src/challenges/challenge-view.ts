@@ -10,6 +10,8 @@ export interface ChallengeView {
   /** Step-ups: the operation the challenge is bound to (PAY-6). */
   operation?: string;
   delivery?: { status: string; failedAt: string | null } | null;
+  /** Passkeys: the options for navigator.credentials.get() (PASSKEY-5). */
+  webauthn?: Record<string, unknown>;
 }
 
 export function viewChallenge(challenge: Challenge, factorType: string): ChallengeView {

@@ -18,6 +18,7 @@ import { DomainError } from '../errors/domain.error';
 import { FactorAuthenticator, FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorTypes } from '../factor-types/registry';
 import { Caller } from '../sign-in/caller';
+import { ChallengeView, viewChallenge } from './challenge-view';
 import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
 
 /** What a challenge's code counts against: enrollment codes prove no existing factor (LOGIN-5). */
@@ -87,8 +88,11 @@ export class ChallengeService {
         codeCiphertext: null,
         codeKeyId: null,
         deliveryId: null,
+        webauthnChallenge: null,
         createdAt: now,
-        expiresAt: request.expiresAt ?? addSeconds(now, CHALLENGE_LIFETIME_SECONDS),
+        expiresAt:
+          request.expiresAt ??
+          addSeconds(now, this.authenticatorFor(request.factor).challengeLifetimeSeconds ?? CHALLENGE_LIFETIME_SECONDS),
         verifiedAt: null,
         lastSentAt: null,
         resendAvailableAt: null,
@@ -98,6 +102,12 @@ export class ChallengeService {
       return challenge;
     };
     return manager ? work(manager) : this.db.transaction(work);
+  }
+
+  /** A challenge as its client sees it, with what the factor's type needs to answer it (a passkey's request options). */
+  async view(challenge: Challenge, factor: Factor): Promise<ChallengeView> {
+    const presented = await this.authenticatorFor(factor).presentChallenge?.(challenge, factor);
+    return { ...viewChallenge(challenge, factor.type), ...(presented ? { [factor.type]: presented } : {}) };
   }
 
   /** A new code for an open SMS challenge (SMS-2); the authenticator applies the cooldown and quotas. */
@@ -165,7 +175,7 @@ export class ChallengeService {
       return {
         accepted: true,
         factorType: factor.type,
-        value: await complete(manager, { challenge, factor, user, amr: authenticator.amr }),
+        value: await complete(manager, { challenge, factor, user, amr: check.amr ?? authenticator.amr }),
       };
     });
   }

@@ -176,9 +176,10 @@ export class EnrollmentService {
   ): Promise<{ factor: Factor; challenge: Challenge }> {
     const user = facts.user;
     const now = this.clock.now();
-    const expiresAt = addSeconds(now, ENROLLMENT_LIFETIME_SECONDS);
+    const authenticator = this.factorTypes.of(factorType);
+    const expiresAt = addSeconds(now, authenticator.challengeLifetimeSeconds ?? ENROLLMENT_LIFETIME_SECONDS);
     await this.factors.revokePending(manager, user.id, factorType, now);
-    const replaced = facts.activeFactors.find((active) => active.type === factorType) ?? null;
+    const replaced = authenticator.severalPerUser ? null : (facts.activeFactors.find((active) => active.type === factorType) ?? null);
     const id = randomUUID();
     const factor = Object.assign(new Factor(), {
       id,
@@ -190,6 +191,7 @@ export class EnrollmentService {
       lastUsedStep: null,
       refusedSteps: [],
       phoneNumber: null,
+      name: null,
       replacesFactorId: replaced?.id ?? null,
       createdAt: now,
       expiresAt,

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'current_password_incorrect',
   'last_factor_required',
   'factor_proof_required',
+  // Passkeys (PASSKEY-3)
+  'passwordless_not_allowed',
   // SMS (SMS-1, SMS-5)
   'invalid_phone_number',
   'phone_country_not_allowed',

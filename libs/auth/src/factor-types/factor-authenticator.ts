@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { SitepassConfig } from '@sitepass/config';
 import { Amr, Challenge, Factor, User } from '@sitepass/database';
 import { Phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
@@ -9,6 +10,8 @@ import type { MfaRequirement } from '../sign-in/product-policy';
 export interface CodeMatch {
   kind: 'match';
   claim(manager: EntityManager): Promise<boolean>;
+  /** The method this proof showed, where it depends on the factor rather than its type (a passkey: `hwk` or `swk`). */
+  amr?: Amr;
 }
 
 export interface CodeMismatch {
@@ -55,6 +58,8 @@ export interface FactorTypeDescription {
   readonly proofPayload: Type<object>;
   /** The DTO class of what a started enrollment shows once under the type's name (`present`), for /docs. */
   readonly enrollmentAnswer: Type<object>;
+  /** Whether this deployment's configuration lets the type be offered at all; every type is, unless it says. */
+  enabledBy?(config: SitepassConfig): boolean;
 }
 
 /** An authenticator class: injectable, and described by its static members. */
@@ -73,6 +78,10 @@ export interface FactorAuthenticator {
   readonly sendsCode: boolean;
   /** Replacing this factor with a new one of its type issues a new recovery code (REC-2: a new authenticator app). */
   readonly reissuesRecoveryCodeOnReplace: boolean;
+  /** A user may hold several of the type (passkeys, PASSKEY-2); otherwise a new one replaces the old (TOTP-5, SMS-9). */
+  readonly severalPerUser: boolean;
+  /** How long its challenges may be answered, where the type's differs from the default 10 minutes. */
+  readonly challengeLifetimeSeconds?: number;
 
   /** Checks the type's enrollment fields and prepares the new factor (a generated secret, a parsed number). */
   prepareEnrollment(context: EnrollmentContext): Promise<PreparedEnrollment>;
@@ -80,4 +89,6 @@ export interface FactorAuthenticator {
   prepareChallenge(challenge: Challenge, factor: Factor, manager: EntityManager): Promise<void>;
   /** Checks a proof; matching is not acceptance: the caller claims the match in the accepting transaction. */
   check(challenge: Challenge, factor: Factor, proof: FactorPayload): Promise<CodeCheck>;
+  /** What a client needs to answer a challenge, shown under the type's name (a passkey: the request options). */
+  presentChallenge?(challenge: Challenge, factor: Factor): Promise<Record<string, unknown>>;
 }

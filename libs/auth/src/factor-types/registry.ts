@@ -1,20 +1,30 @@
 import { Inject, Injectable, Provider, Type } from '@nestjs/common';
+import { SitepassConfig } from '@sitepass/config';
 import { DomainError } from '../errors/domain.error';
 import { FactorAuthenticator, FactorAuthenticatorClass, FactorTypeDescription } from './factor-authenticator';
 import { SmsAuthenticator } from './sms/sms.authenticator';
 import { TotpAuthenticator } from './totp/totp.authenticator';
+import { RelyingParty } from './webauthn/relying-party';
+import { WebAuthnAuthenticator } from './webauthn/webauthn.authenticator';
 
 /**
  * Every factor type, one entry each. A new type is a folder beside these (its authenticator and payload
  * DTOs) and one entry here; nothing else in the code lists the types.
  */
-const AUTHENTICATORS = [TotpAuthenticator, SmsAuthenticator] as const satisfies readonly FactorAuthenticatorClass[];
+const AUTHENTICATORS = [TotpAuthenticator, SmsAuthenticator, WebAuthnAuthenticator] as const satisfies readonly FactorAuthenticatorClass[];
 
-/** The factor types this build knows: `totp`, `sms`. */
+/** The factor types this build knows: `totp`, `sms`, `webauthn`. */
 export type FactorType = (typeof AUTHENTICATORS)[number]['type'];
 
 /** Every registered type's name, in registration order. */
 export const FACTOR_TYPE_NAMES: readonly FactorType[] = AUTHENTICATORS.map((authenticator) => authenticator.type);
+
+/** The types this deployment offers: every registered type whose configuration it has (passkeys need origins). */
+export function enabledFactorTypes(config: SitepassConfig): FactorType[] {
+  return AUTHENTICATORS.filter((authenticator: FactorTypeDescription) => authenticator.enabledBy?.(config) ?? true).map(
+    (authenticator) => authenticator.type,
+  );
+}
 
 /** A registered type's name and request DTOs; undefined for a name this build does not know. */
 export function describeFactorType(type: string): FactorTypeDescription | undefined {
@@ -65,6 +75,7 @@ export class FactorTypes {
 }
 
 export const FACTOR_TYPE_PROVIDERS: Provider[] = [
+  RelyingParty,
   ...AUTHENTICATORS,
   { provide: REGISTERED, inject: [...AUTHENTICATORS], useFactory: (...authenticators: FactorAuthenticator[]) => authenticators },
   FactorTypes,

@@ -5,6 +5,8 @@ export interface FactorSummary {
   type: string;
   /** SMS only: enough of the number to recognise it, not enough to use it. */
   maskedPhoneNumber?: string;
+  /** Passkeys: the name its user gave it (PASSKEY-2). */
+  name?: string;
 }
 
 /** "+14155550123" → "+1******0123". */
@@ -14,7 +16,10 @@ export function maskPhoneNumber(e164: string): string {
 }
 
 export function summarizeFactor(factor: Factor): FactorSummary {
-  return factor.phoneNumber
-    ? { id: factor.id, type: factor.type, maskedPhoneNumber: maskPhoneNumber(factor.phoneNumber) }
-    : { id: factor.id, type: factor.type };
+  return {
+    id: factor.id,
+    type: factor.type,
+    ...(factor.phoneNumber ? { maskedPhoneNumber: maskPhoneNumber(factor.phoneNumber) } : {}),
+    ...(factor.name ? { name: factor.name } : {}),
+  };
 }

@@ -25,6 +25,8 @@ export interface FactorView {
   activatedAt: string | null;
   expiresAt: string | null;
   maskedPhoneNumber?: string;
+  /** Passkeys: the name their user gave them (PASSKEY-2). */
+  name?: string;
 }
 
 export interface MfaOverview {
@@ -82,6 +84,7 @@ export class FactorService {
         activatedAt: factor.activatedAt?.toISOString() ?? null,
         expiresAt: factor.expiresAt?.toISOString() ?? null,
         ...(factor.phoneNumber ? { maskedPhoneNumber: maskPhoneNumber(factor.phoneNumber) } : {}),
+        ...(factor.name ? { name: factor.name } : {}),
       })),
       recoveryCode,
     };

@@ -36,6 +36,15 @@ export class LoginThrottle {
     return { passed: () => verdict.release(account) };
   }
 
+  /** A sign-in attempt that names no account (a passkey alone, PASSKEY-3): taken from the client's limit only. */
+  async admitClient(ip: string | null): Promise<void> {
+    if (!ip) return;
+    const verdict = await this.limiter.reserve([this.clientRule(ip)]);
+    if (!verdict.admitted) {
+      throw DomainError.of('error.too_many_attempts', {}, { retryAfterSeconds: verdict.retryAfterSeconds });
+    }
+  }
+
   /** Verifies a password as one admitted attempt: for checks that are not a sign-in (ABUSE-5). */
   async verify(email: string, ip: string | null, verify: () => Promise<boolean>): Promise<boolean> {
     const attempt = await this.admit(email, ip);

@@ -22,6 +22,8 @@ export interface PolicyInput {
   enforcementDate: string;
   timeZone: string;
   reauthInterval?: ReauthInterval;
+  /** PASSKEY-3: whether members may sign in with a passkey alone; unchanged when not given (true for a new policy). */
+  passwordlessAllowed?: boolean;
 }
 
 /** A company's policy as its admin sees it; a company that never set one is `off` at version 0. */
@@ -31,6 +33,7 @@ export interface PolicyView {
   enforcementDate: string | null;
   timeZone: string | null;
   reauthInterval: ReauthInterval;
+  passwordlessAllowed: boolean;
   state: PolicyState;
   enforcementStartsAt: string | null;
   version: number;
@@ -59,10 +62,10 @@ export class CompanyPolicyService {
   /** POL-2: the instant is 00:00 of the date in the admin's zone; saving never enforces anything early. */
   async setPolicy(actorUserId: string, companyId: string, input: PolicyInput): Promise<PolicyView> {
     await this.admins.assertAdmin(actorUserId, companyId);
-    const terms = termsOf(input);
     return this.db.transaction(async (manager) => {
       await this.companies.lockForChange(manager, companyId);
       const before = await this.policies.findByCompany(companyId, manager);
+      const terms = termsOf(input, before);
       const now = this.clock.now();
       assertNotBackdated(terms, before, now);
       const after = await this.policies.save(companyId, terms, actorUserId, now, manager);
@@ -82,7 +85,7 @@ export class CompanyPolicyService {
 }
 
 /** SEC-2: a real calendar date and a zone the runtime knows, or field errors; then the UTC instant. */
-function termsOf(input: PolicyInput): PolicyTerms {
+function termsOf(input: PolicyInput, before: CompanyPolicy | null): PolicyTerms {
   const errors: FieldProblem[] = [];
   if (!parseCalendarDate(input.enforcementDate)) errors.push({ field: 'enforcementDate', problem: phrase('validation.calendar_date') });
   if (!isIanaTimeZone(input.timeZone)) errors.push({ field: 'timeZone', problem: phrase('validation.time_zone') });
@@ -94,6 +97,7 @@ function termsOf(input: PolicyInput): PolicyTerms {
     timeZone,
     enforcementStartsAt: startOfDayIn(input.enforcementDate, timeZone),
     reauthInterval: input.reauthInterval ?? '12h',
+    passwordlessAllowed: input.passwordlessAllowed ?? before?.passwordlessAllowed ?? true,
   };
 }
 
@@ -113,8 +117,15 @@ function assertNotBackdated(terms: PolicyTerms, before: CompanyPolicy | null, no
 
 function auditedTerms(policy: CompanyPolicy | null): Record<string, unknown> | null {
   if (!policy) return null;
-  const { required, enforcementDate, timeZone, reauthInterval } = policy;
-  return { required, enforcementDate, timeZone, reauthInterval, enforcementStartsAt: policy.enforcementStartsAt.toISOString() };
+  const { required, enforcementDate, timeZone, reauthInterval, passwordlessAllowed } = policy;
+  return {
+    required,
+    enforcementDate,
+    timeZone,
+    reauthInterval,
+    passwordlessAllowed,
+    enforcementStartsAt: policy.enforcementStartsAt.toISOString(),
+  };
 }
 
 function policyView(companyId: string, policy: CompanyPolicy | null, now: Date): PolicyView {
@@ -124,6 +135,7 @@ function policyView(companyId: string, policy: CompanyPolicy | null, now: Date):
     enforcementDate: policy?.enforcementDate ?? null,
     timeZone: policy?.timeZone ?? null,
     reauthInterval: policy?.reauthInterval ?? '12h',
+    passwordlessAllowed: policy?.passwordlessAllowed ?? true,
     state: policy?.stateAt(now) ?? 'off',
     enforcementStartsAt: policy?.enforcementStartsAt.toISOString() ?? null,
     version: policy?.version ?? 0,

@@ -47,21 +47,21 @@ export class MfaStepService {
     if (purpose === 'proof') {
       if (caller.kind !== 'sign_in') throw DomainError.validation([{ field: 'purpose', problem: phrase('validation.purpose_proof') }]);
       const { factor } = await this.access.ownActiveFactor(caller.userId, factorId);
-      return viewChallenge(await this.challenges.issueChallenge(caller, { factor, purpose: 'proof' }), factor.type);
+      return this.challenges.view(await this.challenges.issueChallenge(caller, { factor, purpose: 'proof' }), factor);
     }
     const { factor } = await this.access.usableFactor(caller.userId, factorId);
     const challenge = await this.challenges.issueChallenge(caller, {
       factor,
       purpose: caller.kind === 'sign_in' ? 'sign_in' : 'reauthentication',
     });
-    return viewChallenge(challenge, factor.type);
+    return this.challenges.view(challenge, factor);
   }
 
   /** A challenge's state, and for SMS whether its code was delivered (SMS-3). */
   async describeChallenge(caller: Caller, challengeId: string): Promise<ChallengeView> {
     const challenge = await this.challenges.findOwn(caller, challengeId);
     const factor = (await this.factors.findOwn(caller.userId, challenge.factorId))!;
-    return { ...viewChallenge(challenge, factor.type), delivery: await this.challenges.deliveryOf(challenge) };
+    return { ...(await this.challenges.view(challenge, factor)), delivery: await this.challenges.deliveryOf(challenge) };
   }
 
   /** SMS-2, SMS-5: a new code for an SMS challenge, voiding the older one, within the cooldown and quotas. */

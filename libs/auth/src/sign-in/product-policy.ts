@@ -30,6 +30,13 @@ export interface MfaRequirement {
   reauthIntervalSeconds: number;
   /** Seconds a trusted device skips the MFA step after an MFA sign-in; 0 trusts no device (SES-6, PAY-4). */
   deviceTrustSeconds: number;
+  /** Whether a passkey alone may sign the user in (PASSKEY-3). */
+  passwordlessAllowed: boolean;
+}
+
+/** PASSKEY-3: a passkey alone signs a user in unless one of their companies' policies forbids it. */
+export function passwordlessAllowedBy(facts: SubjectFacts): boolean {
+  return facts.companyPolicies.every((policy) => policy.passwordlessAllowed);
 }
 
 /** The policy of one of the user's companies that is scheduled or enforced (shown in GET /v1/me/mfa). */

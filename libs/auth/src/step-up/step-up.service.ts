@@ -4,7 +4,7 @@ import { AuditEventRepository, SessionRepository, StepUpGrant, StepUpGrantReposi
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ChallengeService } from '../challenges/challenge.service';
-import { ChallengeView, viewChallenge } from '../challenges/challenge-view';
+import { ChallengeView } from '../challenges/challenge-view';
 import { DomainError } from '../errors/domain.error';
 import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorAccess } from '../factors/factor-access';
@@ -46,7 +46,7 @@ export class StepUpService {
     const { user, factor } = await this.access.usableFactor(principal.userId, factorId);
     const caller = { kind: 'session' as const, userId: user.id, principal };
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'step_up', operation });
-    return viewChallenge(challenge, factor.type);
+    return this.challenges.view(challenge, factor);
   }
 
   async verifyStepUp(principal: Principal, challengeId: string, proof: FactorPayload): Promise<StepUpToken> {

@@ -16,6 +16,7 @@ export type AuditEventType =
   | 'enrollment.started'
   | 'enrollment.confirmed'
   | 'factor.revoked'
+  | 'factor.clone_suspected'
   | 'recovery_code.issued'
   | 'recovery_code.redeemed'
   | 'account.mfa_locked'

@@ -52,6 +52,10 @@ export class Challenge {
   @Column({ type: 'uuid', nullable: true })
   deliveryId!: string | null;
 
+  /** WebAuthn: the random challenge (base64url) the ceremony's answer must sign; spent with the challenge (PASSKEY-1). */
+  @Column({ type: 'text', nullable: true })
+  webauthnChallenge!: string | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 

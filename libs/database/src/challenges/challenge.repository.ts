@@ -50,6 +50,11 @@ export class ChallengeRepository {
     await manager.update(Challenge, { id }, fields);
   }
 
+  /** The random bytes a WebAuthn ceremony must sign (PASSKEY-1); single use comes with the challenge's own. */
+  async storeWebAuthnChallenge(manager: EntityManager, challengeId: string, webauthnChallenge: string): Promise<void> {
+    await manager.update(Challenge, { id: challengeId }, { webauthnChallenge });
+  }
+
   /** Single use of an SMS code: only the request that clears the hash it matched wins (SMS-2). */
   async claimCode(manager: EntityManager, challengeId: string, codeHash: string): Promise<boolean> {
     const rows = await writeReturning(manager, `UPDATE challenges SET code_hash = NULL WHERE id = $1 AND code_hash = $2 RETURNING id`, [

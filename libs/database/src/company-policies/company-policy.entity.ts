@@ -34,6 +34,10 @@ export class CompanyPolicy {
   @Column('text')
   reauthInterval!: ReauthInterval;
 
+  /** PASSKEY-3: whether members may sign in with a passkey alone, without their password. */
+  @Column('boolean')
+  passwordlessAllowed!: boolean;
+
   /** Incremented on every save; later reminders carry it, so a moved deadline voids the older ones (NOTE-1). */
   @Column('integer')
   version!: number;

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompanyPolicy } from './company-policy.entity';
 
-export type PolicyTerms = Pick<CompanyPolicy, 'required' | 'enforcementDate' | 'timeZone' | 'enforcementStartsAt' | 'reauthInterval'>;
+export type PolicyTerms = Pick<
+  CompanyPolicy,
+  'required' | 'enforcementDate' | 'timeZone' | 'enforcementStartsAt' | 'reauthInterval' | 'passwordlessAllowed'
+>;
 
 /** Company policies: read, locked and saved by a company admin (a subject's facts read them too). */
 @Injectable()
@@ -18,13 +21,25 @@ export class CompanyPolicyRepository {
   async save(companyId: string, terms: PolicyTerms, updatedBy: string, now: Date, manager: EntityManager): Promise<CompanyPolicy> {
     await manager.query(
       `INSERT INTO company_policies
-         (company_id, required, enforcement_date, time_zone, enforcement_starts_at, reauth_interval, version, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
+         (company_id, required, enforcement_date, time_zone, enforcement_starts_at, reauth_interval, passwordless_allowed,
+          version, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $9, 1, $7, $8)
        ON CONFLICT (company_id) DO UPDATE SET
          required = EXCLUDED.required, enforcement_date = EXCLUDED.enforcement_date, time_zone = EXCLUDED.time_zone,
          enforcement_starts_at = EXCLUDED.enforcement_starts_at, reauth_interval = EXCLUDED.reauth_interval,
+         passwordless_allowed = EXCLUDED.passwordless_allowed,
          version = company_policies.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-      [companyId, terms.required, terms.enforcementDate, terms.timeZone, terms.enforcementStartsAt, terms.reauthInterval, updatedBy, now],
+      [
+        companyId,
+        terms.required,
+        terms.enforcementDate,
+        terms.timeZone,
+        terms.enforcementStartsAt,
+        terms.reauthInterval,
+        updatedBy,
+        now,
+        terms.passwordlessAllowed,
+      ],
     );
     return (await this.findByCompany(companyId, manager))!;
   }

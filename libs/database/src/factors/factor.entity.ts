@@ -46,6 +46,10 @@ export class Factor {
   @Column({ type: 'text', nullable: true })
   phoneNumber!: string | null;
 
+  /** What its user calls it ("MacBook Touch ID"): passkeys, of which a user may have several (PASSKEY-2). */
+  @Column({ type: 'text', nullable: true })
+  name!: string | null;
+
   /** The active factor this pending one will replace when confirmed (TOTP-5, SMS-9). */
   @Column({ type: 'uuid', nullable: true })
   replacesFactorId!: string | null;

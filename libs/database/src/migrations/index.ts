@@ -11,6 +11,7 @@ import { ReenrollmentAfterReset1764470000000 } from './1764470000000-reenrollmen
 import { PaySso1764480000000 } from './1764480000000-pay-sso';
 import { PageHandOff1764490000000 } from './1764490000000-page-hand-off';
 import { UserLocale1764500000000 } from './1764500000000-user-locale';
+import { Passkeys1764510000000 } from './1764510000000-passkeys';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PaySso1764480000000,
   PageHandOff1764490000000,
   UserLocale1764500000000,
+  Passkeys1764510000000,
 ];

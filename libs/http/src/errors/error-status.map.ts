@@ -18,6 +18,7 @@ export const ERROR_HTTP_STATUS = {
   mfa_reauth_required: HttpStatus.UNAUTHORIZED,
   too_many_attempts: HttpStatus.TOO_MANY_REQUESTS,
   sso_required: HttpStatus.FORBIDDEN,
+  passwordless_not_allowed: HttpStatus.FORBIDDEN,
   invalid_id_token: HttpStatus.UNAUTHORIZED,
   unknown_provider: HttpStatus.UNAUTHORIZED,
   email_not_verified: HttpStatus.FORBIDDEN,

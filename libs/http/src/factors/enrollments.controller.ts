@@ -3,7 +3,6 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkR
 import {
   Caller,
   ChallengeView,
-  CodeProofDto,
   EnrollmentRequest,
   EnrollmentService,
   ErrorCode,
@@ -19,7 +18,7 @@ import { ApiErrors, MFA_OR_ACCESS_TOKEN_ERRORS } from '../errors/api-errors.deco
 import { UuidPipe } from '../errors/uuid.pipe';
 import { ChallengeViewDto } from '../mfa/mfa.dto';
 import { ConfirmedEnrollmentDto, StartedEnrollmentDto } from './enrollment.dto';
-import { EnrollmentRequestPipe, FactorProofPipe, StartEnrollmentDto } from './factor-payload.pipes';
+import { EnrollmentRequestPipe, FactorProofDto, FactorProofPipe, StartEnrollmentDto } from './factor-payload.pipes';
 import { answerStarted } from './started-answer';
 
 /**
@@ -89,7 +88,7 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
 
     @Post(':enrollmentId/confirm')
     @HttpCode(HttpStatus.OK)
-    @ApiBody({ type: CodeProofDto })
+    @ApiBody({ type: FactorProofDto })
     @ApiOkResponse({ type: ConfirmedEnrollmentDto })
     @ApiErrors(
       'validation_failed',

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import {
   describeFactorType,
   DomainError,
@@ -74,22 +74,34 @@ export class EnrollmentRequestPipe implements PipeTransform<unknown, Promise<Enr
   }
 }
 
+/** The fields a DTO class declares. */
+function fieldsOf(payload: Type<object>): string[] {
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(payload, '', false, false)
+    .map((rule) => rule.propertyName);
+}
+
 /**
  * A proof body (`…/verify`, `…/confirm`, SEC-2): valid when it is a valid proof of one of the registered
- * types; the authenticator of the challenge's type reads it. Otherwise the field errors of the first type's
- * proof DTO (a code: "code must be 6 digits").
+ * types; the authenticator of the challenge's type reads it. Otherwise the field errors of the proof DTO
+ * whose fields the body uses (a `credential` is a passkey's), else the first's ("code must be 6 digits").
  */
 @Injectable()
 export class FactorProofPipe implements PipeTransform<unknown, Promise<FactorPayload>> {
   async transform(value: unknown): Promise<FactorPayload> {
-    let refusal: unknown = null;
+    const body = asObject(value);
+    const refusals = new Map<Type<object>, unknown>();
     for (const payload of FACTOR_PROOF_PAYLOADS) {
       try {
-        return await validatePayload(payload, asObject(value));
+        return await validatePayload(payload, body);
       } catch (error) {
-        refusal ??= error;
+        refusals.set(payload, error);
       }
     }
-    throw refusal;
+    const meant = FACTOR_PROOF_PAYLOADS.find((payload) => fieldsOf(payload).some((field) => field in body)) ?? FACTOR_PROOF_PAYLOADS[0]!;
+    throw refusals.get(meant);
   }
 }
+
+/** For /docs: a proof is a code (an app, a text message) or a passkey's credential; each type reads its own field. */
+export class FactorProofDto extends IntersectionType(...FACTOR_PROOF_PAYLOADS.map((payload) => PartialType(payload))) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Type } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Caller, ChallengeView, CodeProofDto, FactorPayload, FactorTypes, MfaStepService } from '@sitepass/auth';
-import { FactorProofPipe } from '../factors/factor-payload.pipes';
+import { Caller, ChallengeView, FactorPayload, FactorTypes, MfaStepService } from '@sitepass/auth';
+import { FactorProofDto, FactorProofPipe } from '../factors/factor-payload.pipes';
 import type { Response } from 'express';
 import { ApiErrors, MFA_OR_ACCESS_TOKEN_ERRORS, MFA_TOKEN_ERRORS } from '../errors/api-errors.decorator';
 import { UuidPipe } from '../errors/uuid.pipe';
@@ -78,7 +78,7 @@ export function createMfaStepController(prefix: string): Type<unknown> {
       'challenge_expired',
       'too_many_attempts',
     )
-    @ApiBody({ type: CodeProofDto })
+    @ApiBody({ type: FactorProofDto })
     verifyChallenge(
       @CurrentCaller() caller: Caller,
       @Param('challengeId', UuidPipe) challengeId: string,

@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FACTOR_TYPE_NAMES, FactorSummary, IssuedTokens } from '@sitepass/auth';
+import { FACTOR_TYPE_NAMES, FactorSummary, IssuedTokens, PasskeyCeremony, PublicKeyCredentialDto } from '@sitepass/auth';
 import { Acr, Amr, Audience } from '@sitepass/database';
 import { fieldRule } from '@sitepass/i18n';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { membersOf } from '../setup/union-members';
 
-/** RFC 8176 methods a session can carry (SES-2): pwd, otp (an app), sms, rc (the recovery code), fed (PAY-11). */
-export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true, fed: true });
+/**
+ * RFC 8176 methods a session can carry (SES-2): pwd, otp (an app), sms, rc (the recovery code), fed (PAY-11),
+ * hwk or swk (a passkey bound to its device, or synced) and mfa (a passkey that verified its user, PASSKEY-3).
+ */
+export const AMR_VALUES = membersOf<Amr>({ pwd: true, otp: true, sms: true, rc: true, fed: true, hwk: true, swk: true, mfa: true });
 
 export class PasswordSignInDto {
   @IsEmail({}, fieldRule('validation.email_address'))
@@ -64,6 +68,8 @@ export class FactorSummaryDto implements FactorSummary {
   type!: string;
   @ApiPropertyOptional({ example: '+1******0123', description: 'SMS only: enough of the number to recognise it' })
   maskedPhoneNumber?: string;
+  @ApiPropertyOptional({ example: 'MacBook Touch ID', description: 'Passkeys only: the name its user gave it' })
+  name?: string;
 }
 
 /** LOGIN-1: the three answers of the password step; which fields come depends on `status`. */
@@ -130,4 +136,33 @@ export class CurrentSessionDto {
     description: 'When a factor was last proven; null for a password-only session',
   })
   mfaTime!: string | null;
+}
+
+/** PASSKEY-3, PASSKEY-5: the first half of "Sign in with a passkey". */
+export class PasskeyCeremonyDto implements PasskeyCeremony {
+  @ApiProperty({ format: 'uuid', description: 'Send it back with the answer; single use' })
+  ceremonyId!: string;
+
+  @ApiProperty({ format: 'date-time', description: '5 minutes from now' })
+  expiresAt!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'PublicKeyCredentialRequestOptionsJSON for navigator.credentials.get(): no allowCredentials, user verification required',
+  })
+  publicKey!: Record<string, unknown>;
+}
+
+/** PASSKEY-3: the browser's answer to a passwordless ceremony. */
+export class PasskeySignInDto {
+  @IsUUID('all', fieldRule('validation.uuid'))
+  @ApiProperty({ format: 'uuid' })
+  ceremonyId!: string;
+
+  @ApiProperty({ type: PublicKeyCredentialDto, description: 'navigator.credentials.get() as JSON' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PublicKeyCredentialDto)
+  credential!: PublicKeyCredentialDto;
 }

@@ -1,13 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { HandOffService, Principal, PRODUCT_POLICY, ProductPolicy, SignInService } from '@sitepass/auth';
-import { CodeExchangeDto, CurrentSessionDto, PasswordSignInDto, RefreshDto, SignInAnswerDto, TokensDto } from './session.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HandOffService, PasskeySignInService, Principal, PRODUCT_POLICY, ProductPolicy, SignInService } from '@sitepass/auth';
+import {
+  CodeExchangeDto,
+  CurrentSessionDto,
+  PasskeyCeremonyDto,
+  PasskeySignInDto,
+  PasswordSignInDto,
+  RefreshDto,
+  SignInAnswerDto,
+  TokensDto,
+} from './session.dto';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Public } from '@sitepass/common';
 import { ACCESS_TOKEN_ERRORS, ApiErrors } from '../errors/api-errors.decorator';
 
 /**
- * Password sign-in, refresh and sign-out (LOGIN-1, SES-4, SES-7). Both products serve the same routes
+ * Password and passkey sign-in, refresh and sign-out (LOGIN-1, PASSKEY-3, SES-4, SES-7). Both products serve the same routes
  * under their own prefix; what differs is the product policy behind SignInService.
  */
 export function createSessionsController(path: string): Type<unknown> {
@@ -17,6 +26,7 @@ export function createSessionsController(path: string): Type<unknown> {
     constructor(
       private readonly signIn: SignInService,
       private readonly handOff: HandOffService,
+      private readonly passkeys: PasskeySignInService,
       @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     ) {}
 
@@ -27,6 +37,36 @@ export function createSessionsController(path: string): Type<unknown> {
     @ApiErrors('validation_failed', 'invalid_credentials', 'sso_required', 'account_locked', 'too_many_attempts')
     signInWithPassword(@Body() body: PasswordSignInDto) {
       return this.signIn.signInWithPassword(body);
+    }
+
+    @Public()
+    @Post('passkey-ceremonies')
+    @ApiCreatedResponse({
+      type: PasskeyCeremonyDto,
+      description: 'PASSKEY-3: options for navigator.credentials.get(), single use, 5 minutes',
+    })
+    @ApiErrors('factor_type_not_allowed', 'too_many_attempts')
+    beginPasskeySignIn(): Promise<PasskeyCeremonyDto> {
+      return this.passkeys.begin();
+    }
+
+    @Public()
+    @Post('passkey')
+    @HttpCode(HttpStatus.OK)
+    @ApiOkResponse({ type: TokensDto, description: 'PASSKEY-3: an aal2 session, amr [hwk or swk, mfa]' })
+    @ApiErrors(
+      'validation_failed',
+      'challenge_expired',
+      'invalid_credentials',
+      'verification_failed',
+      'passwordless_not_allowed',
+      'sso_required',
+      'factor_type_not_allowed',
+      'account_locked',
+      'too_many_attempts',
+    )
+    signInWithPasskey(@Body() body: PasskeySignInDto) {
+      return this.passkeys.finish(body.ceremonyId, body.credential);
     }
 
     @Public()

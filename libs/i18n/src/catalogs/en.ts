@@ -65,6 +65,9 @@ export const en = {
   // MFA step, enrollment and factors (LOGIN, TOTP, REC, POL-8, ABUSE-3)
   'error.verification_failed': 'The code is not correct.',
   'error.verification_failed.recovery_code': 'The recovery code is not correct.',
+  'error.verification_failed.passkey': 'The passkey did not confirm it. Try again, or use another way to sign in.',
+  'error.verification_failed.passkey_cloned':
+    'This passkey was refused: its signature counter went backwards, which happens when a passkey has been copied. Use another way to sign in, and tell your administrator.',
   'error.clock_skew_suspected':
     'The code does not match the current time: your device clock seems about {minutes, plural, one {# minute} other {# minutes}} {direction, select, ahead {ahead} other {behind}}.',
   'error.clock_skew_suspected.advice':
@@ -75,6 +78,10 @@ export const en = {
   'error.challenge_failed.factor_unusable': 'This factor is no longer usable.',
   'error.challenge_failed.ended': 'This challenge has ended. Start a new one.',
   'error.challenge_expired': 'This challenge has expired. Start a new one.',
+  'error.challenge_expired.passkey': 'This passkey request has expired or was already answered. Start again.',
+  'error.passwordless_not_allowed': 'Your company asks you to sign in with your password first, then your passkey.',
+  'error.factor_type_not_allowed.passkeys_off': 'Passkeys are not turned on for this service.',
+  'error.invalid_credentials.passkey': 'This passkey is not registered here. Sign in with your password.',
   'error.mfa_attempts_exhausted': 'Too many wrong codes. Sign in again with your password.',
   'error.account_locked': 'MFA is locked for this account after too many wrong codes. Ask your company admin or support to reset it.',
   'error.account_locked.now': 'MFA is now locked for this account. Ask your company admin or support to reset it.',
@@ -129,6 +136,7 @@ export const en = {
   'validation.password_length': '{field} must be 12 to 1024 characters',
   'validation.sso_domain': 'each SSO domain must be a domain name',
   'validation.code_digits': '{field} must be 6 digits',
+  'validation.passkey_name': '{field} may hold letters, numbers, punctuation, symbols and spaces',
   'validation.date_format': '{field} must be a date as YYYY-MM-DD',
   'validation.calendar_date': '{field} must be a calendar date (YYYY-MM-DD)',
   'validation.time_zone': '{field} must be an IANA time zone name, such as America/Los_Angeles',
@@ -152,13 +160,13 @@ export const en = {
   'email.not_you': 'If this was not you, contact your company admin or Sitepass support right away.',
   'email.factor_added.subject': 'Sitepass: a sign-in method was added',
   'email.factor_added.body':
-    '{factorType, select, totp {An authenticator app} sms {A phone number for text messages} other {A sign-in method}} was added to your account for two-step sign-in.',
+    '{factorType, select, totp {An authenticator app} sms {A phone number for text messages} webauthn {A passkey} other {A sign-in method}} was added to your account for two-step sign-in.',
   'email.factor_changed.subject': 'Sitepass: a sign-in method was changed',
   'email.factor_changed.body':
-    'Your account now uses {factorType, select, totp {a new authenticator app} sms {a new phone number} other {a new sign-in method}}; the previous one no longer works.',
+    'Your account now uses {factorType, select, totp {a new authenticator app} sms {a new phone number} webauthn {a new passkey} other {a new sign-in method}}; the previous one no longer works.',
   'email.factor_removed.subject': 'Sitepass: a sign-in method was removed',
   'email.factor_removed.body':
-    '{factorType, select, totp {An authenticator app} sms {A phone number for text messages} other {A sign-in method}} was removed from your account.',
+    '{factorType, select, totp {An authenticator app} sms {A phone number for text messages} webauthn {A passkey} other {A sign-in method}} was removed from your account.',
   'email.recovery_code_redeemed.subject': 'Sitepass: your recovery code was used',
   'email.recovery_code_redeemed.body':
     'Your recovery code was just used to sign in, and a new one was issued. We recommend setting up your authenticator app or phone again.',

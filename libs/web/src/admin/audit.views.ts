@@ -24,6 +24,7 @@ const EVENT_WORDS: Record<AuditEventType, MessageKey> = {
   'enrollment.started': 'page.admin.audit.event.enrollment_started',
   'enrollment.confirmed': 'page.admin.audit.event.enrollment_confirmed',
   'factor.revoked': 'page.admin.audit.event.factor_revoked',
+  'factor.clone_suspected': 'page.admin.audit.event.factor_clone_suspected',
   'recovery_code.issued': 'page.admin.audit.event.recovery_code_issued',
   'recovery_code.redeemed': 'page.admin.audit.event.recovery_code_redeemed',
   'account.mfa_locked': 'page.admin.audit.event.account_mfa_locked',

@@ -32,6 +32,8 @@ export class SmsAuthenticator implements FactorAuthenticator {
   readonly amr = 'sms' as const;
   readonly sendsCode = true;
   readonly reissuesRecoveryCodeOnReplace = false;
+  /** SMS-9: one number at a time; a new one replaces it. */
+  readonly severalPerUser = false;
 
   /** SMS-1, SMS-9: a mobile number in an allowed country; its code goes out with the enrollment's challenge. */
   async prepareEnrollment({ payload, requirement }: EnrollmentContext): Promise<PreparedEnrollment> {

@@ -32,6 +32,8 @@ export class TotpAuthenticator implements FactorAuthenticator {
   readonly sendsCode = false;
   /** REC-2: a new authenticator app comes with a new recovery code. */
   readonly reissuesRecoveryCodeOnReplace = true;
+  /** TOTP-5: one app at a time; a new one replaces it. */
+  readonly severalPerUser = false;
 
   private readonly codes: TotpCodes;
 
@@ -109,7 +111,6 @@ export class TotpAuthenticator implements FactorAuthenticator {
     return this.factors.claimStep(manager, factorId, step);
   }
 
-  /** Keeps the refused step, and forgets steps that can no longer be accepted anyway. */
   /** Keeps the refused step, and forgets steps that can no longer be accepted anyway. */
   private refuseStep(manager: EntityManager, factorId: string, step: number): Promise<void> {
     return this.factors.refuseStep(manager, factorId, step, currentStep(this.clock.now()) - this.config.totpDriftSteps);

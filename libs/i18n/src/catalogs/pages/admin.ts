@@ -109,6 +109,7 @@ const en = {
   'page.admin.audit.event.enrollment_started': 'Started setting up a method',
   'page.admin.audit.event.enrollment_confirmed': 'Method set up',
   'page.admin.audit.event.factor_revoked': 'Method removed',
+  'page.admin.audit.event.factor_clone_suspected': 'Copied passkey refused',
   'page.admin.audit.event.recovery_code_issued': 'Recovery code issued',
   'page.admin.audit.event.recovery_code_redeemed': 'Recovery code used',
   'page.admin.audit.event.account_mfa_locked': 'Two-step verification locked after too many wrong codes',
