@@ -38,6 +38,8 @@ export interface PageOptions {
   javaScript?: boolean;
   /** The browser's time zone (IANA), as a person's computer sets it; the machine's otherwise. */
   timezoneId?: string;
+  /** Where relative URLs go: the app's own address unless given (a passkeys stack's http://localhost:<port>). */
+  baseURL?: string;
 }
 
 /** Where screenshots are taken (WEB-10): a laptop, and the narrowest phone WEB-8 names; pages open at the first. */
@@ -70,10 +72,10 @@ export function useBrowser(): BrowserPages {
   });
   afterAll(() => browser?.close());
   return {
-    async newPage(app, { javaScript = true, timezoneId } = {}) {
+    async newPage(app, { javaScript = true, timezoneId, baseURL } = {}) {
       if (!browser) throw new Error('useBrowser() launches Chromium in beforeAll: open pages inside a test');
       const context = await browser.newContext({
-        baseURL: app.http.baseUrl,
+        baseURL: baseURL ?? app.http.baseUrl,
         javaScriptEnabled: javaScript,
         viewport: VIEWPORTS.desktop,
         ...(timezoneId ? { timezoneId } : {}),
@@ -122,4 +124,47 @@ export async function captureScreenshots(page: Page, name: string, directory: st
  */
 export async function readQrCode(page: Page, selector: string): Promise<string> {
   return decodeQrPng(await page.locator(selector).screenshot({ animations: 'disabled' }));
+}
+
+/** A credential as Chromium's virtual authenticator reports it (DevTools protocol, WebAuthn.Credential). */
+export interface VirtualCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
+/** A virtual authenticator attached to one page: its credentials can be read, copied and changed. */
+export interface VirtualAuthenticator {
+  credentials(): Promise<VirtualCredential[]>;
+  addCredential(credential: VirtualCredential): Promise<void>;
+  /** Whether the next ceremonies pass user verification (a fingerprint that matches, or not). */
+  setUserVerified(verified: boolean): Promise<void>;
+}
+
+/**
+ * PASSKEY-6: Chromium's virtual authenticator on this page, through playwright-core's CDP session (DevTools
+ * protocol, WebAuthn domain): a platform authenticator (internal transport) with resident keys and user
+ * verification, which answers every ceremony at once as a person touching the sensor would.
+ */
+export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials as VirtualCredential[],
+    addCredential: async (credential) => void (await cdp.send('WebAuthn.addCredential', { authenticatorId, credential })),
+    setUserVerified: async (isUserVerified) => void (await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified })),
+  };
 }

@@ -5,7 +5,7 @@ import { Clock, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common
 import { SitepassConfig } from '@sitepass/config';
 import { configureHttpApp, PagesOptions } from '@sitepass/http';
 import Redis from 'ioredis';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { PAY_PAGES, PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
 import { STANDARD_PAGES, StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
@@ -42,6 +42,8 @@ export interface StartOptions {
   pages?: PagesOptions;
   /** Test-only controllers mounted beside the app's own, to reach the edge where no product route does yet. */
   controllers?: Type<unknown>[];
+  /** The port to listen on, when the configuration must name it beforehand (WEBAUTHN_ORIGINS); a free one otherwise. */
+  port?: number;
 }
 
 export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverrides = {}, options: StartOptions = {}): Promise<RunningApp> {
@@ -61,7 +63,7 @@ export async function startApp(kind: AppKind, clock: Clock, overrides: EnvOverri
       { title: kind, description: 'test' },
       { pages: options.pages ?? (kind === 'pay' ? PAY_PAGES : STANDARD_PAGES) },
     );
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return running(kind, config, app, new HttpClient(`http://127.0.0.1:${port}`));
 }
@@ -78,6 +80,18 @@ function running(kind: AppKind, config: SitepassConfig, app: INestApplication, h
     get: (token) => app.get(token, { strict: false }),
     close: () => (closing ??= app.close()),
   };
+}
+
+/** A port no one listens on now: for an app whose configuration names its own origin (PASSKEY-1). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { PagesOptions } from '@sitepass/http';
 import { FakeTwilio } from './fake-twilio';
-import { AppKind, RunningApp, TestEnvironment } from './harness';
+import { AppKind, freePort, RunningApp, TestEnvironment } from './harness';
 import { twilioWorkerEnv } from './mfa';
 import { SmtpSink } from './smtp-sink';
 import { EnvOverrides } from './test-config';
@@ -14,6 +14,12 @@ export interface PagesStackOptions {
   /** Test-only page controllers beside the app's own. */
   controllers?: Type<unknown>[];
   overrides?: EnvOverrides;
+  /**
+   * Passkeys on (PASSKEY-6): the app listens on a port chosen beforehand, so that its WebAuthn origin can be
+   * configured; the browser opens it as http://localhost:<port> (localhost is a secure context, and an RP ID must
+   * be a domain name, never an address).
+   */
+  passkeys?: boolean;
 }
 
 /** What a page flow runs against; the app is there from the first test on. */
@@ -23,6 +29,8 @@ export interface PagesStack {
   readonly twilio: FakeTwilio;
   /** The emails the worker sent, over SMTP. */
   readonly smtp: SmtpSink;
+  /** Where the browser opens the pages: the app's own origin, or http://localhost:<port> with passkeys. */
+  readonly origin: string;
 }
 
 /**
@@ -35,12 +43,20 @@ export function usePagesStack(env: TestEnvironment, options: PagesStackOptions):
   const twilio = new FakeTwilio();
   const smtp = new SmtpSink();
   let app: RunningApp | undefined;
+  let origin: string | undefined;
   beforeAll(async () => {
     await Promise.all([twilio.start(), smtp.start()]);
+    const port = options.passkeys ? await freePort() : undefined;
+    const passkeys = port ? { WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGINS: `http://localhost:${port}` } : {};
     [app] = await Promise.all([
-      env.start(options.kind ?? 'standard', options.overrides, { pages: options.pages, controllers: options.controllers }),
+      env.start(
+        options.kind ?? 'standard',
+        { ...passkeys, ...options.overrides },
+        { pages: options.pages, controllers: options.controllers, port },
+      ),
       env.start('worker', { ...twilioWorkerEnv(twilio.url), SMTP_URL: smtp.url, MAIL_FROM: 'Sitepass <no-reply@sitepass.test>' }),
     ]);
+    origin = port ? `http://localhost:${port}` : app!.http.baseUrl;
   });
   beforeEach(() => {
     twilio.requests.splice(0);
@@ -54,5 +70,9 @@ export function usePagesStack(env: TestEnvironment, options: PagesStackOptions):
     },
     twilio,
     smtp,
+    get origin() {
+      if (!origin) throw new Error('usePagesStack() starts the app in beforeAll: use it inside a test');
+      return origin;
+    },
   };
 }

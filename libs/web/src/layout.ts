@@ -19,6 +19,8 @@ export interface PageContent {
   main: HtmlValue;
   /** Tables and consoles take the wider column. */
   wide?: boolean;
+  /** The page runs a passkey ceremony (PASSKEY-2, PASSKEY-3): it loads the WebAuthn browser library too. */
+  passkeys?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function renderPage(context: PageContext, content: PageContent): Html {
         <meta name="color-scheme" content="light dark" />
         <title>${content.title} · Sitepass</title>
         <link rel="stylesheet" href="${ASSET_URLS.stylesheet}" />
+        ${content.passkeys && html`<script src="${ASSET_URLS.webauthn}" defer></script>`}
         <script src="${ASSET_URLS.script}" defer></script>
       </head>
       <body>

@@ -80,8 +80,8 @@ export class PolicyViewDto implements PolicyView {
   @ApiProperty({ enum: REAUTH_INTERVALS })
   reauthInterval!: ReauthInterval;
 
-  @ApiProperty({ description: 'PASSKEY-3: members may sign in with a passkey alone' })
-  passwordlessAllowed!: boolean;
+  @ApiPropertyOptional({ description: 'PASSKEY-3: members may sign in with a passkey alone; present where passkeys are offered' })
+  passwordlessAllowed?: boolean;
 
   @ApiProperty({ enum: membersOf<PolicyState>({ off: true, scheduled: true, enforced: true }), description: 'As of now (POL-3)' })
   state!: PolicyState;

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sitepass/common';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ import {
 import { CompanyAdminCheck } from '../directory/company-admin-check';
 import { phrase } from '@sitepass/i18n';
 import { DomainError, FieldProblem } from '../errors/domain.error';
+import { enabledFactorTypes } from '../factor-types/registry';
 import { PolicyNotices } from './policy-notices';
 import { calendarDateIn, isIanaTimeZone, normalizeTimeZone, parseCalendarDate, startOfDayIn } from './zoned-date';
 
@@ -33,7 +35,8 @@ export interface PolicyView {
   enforcementDate: string | null;
   timeZone: string | null;
   reauthInterval: ReauthInterval;
-  passwordlessAllowed: boolean;
+  /** PASSKEY-3, where this deployment offers passkeys: whether members may sign in with one alone. */
+  passwordlessAllowed?: boolean;
   state: PolicyState;
   enforcementStartsAt: string | null;
   version: number;
@@ -52,11 +55,17 @@ export class CompanyPolicyService {
     private readonly audit: AuditEventRepository,
     private readonly notices: PolicyNotices,
     private readonly clock: Clock,
-  ) {}
+    @Inject(CONFIG) config: SitepassConfig,
+  ) {
+    this.passkeysOffered = enabledFactorTypes(config).includes('webauthn');
+  }
+
+  /** The passwordless flag means something only where passkeys are offered; elsewhere it is neither shown nor audited. */
+  private readonly passkeysOffered: boolean;
 
   async getPolicy(actorUserId: string, companyId: string): Promise<PolicyView> {
     await this.admins.assertAdmin(actorUserId, companyId);
-    return policyView(companyId, await this.policies.findByCompany(companyId), this.clock.now());
+    return this.view(companyId, await this.policies.findByCompany(companyId), this.clock.now());
   }
 
   /** POL-2: the instant is 00:00 of the date in the admin's zone; saving never enforces anything early. */
@@ -75,12 +84,22 @@ export class CompanyPolicyService {
           type: 'policy.changed',
           actorUserId,
           companyId,
-          data: { version: after.version, before: auditedTerms(before), after: auditedTerms(after) },
+          data: { version: after.version, before: this.audited(before), after: this.audited(after) },
         },
         manager,
       );
-      return policyView(companyId, after, now);
+      return this.view(companyId, after, now);
     });
+  }
+
+  private view(companyId: string, policy: CompanyPolicy | null, now: Date): PolicyView {
+    const view = policyView(companyId, policy, now);
+    return this.passkeysOffered ? { ...view, passwordlessAllowed: policy?.passwordlessAllowed ?? true } : view;
+  }
+
+  private audited(policy: CompanyPolicy | null): Record<string, unknown> | null {
+    const terms = auditedTerms(policy);
+    return terms && this.passkeysOffered ? { ...terms, passwordlessAllowed: policy!.passwordlessAllowed } : terms;
   }
 }
 
@@ -117,15 +136,8 @@ function assertNotBackdated(terms: PolicyTerms, before: CompanyPolicy | null, no
 
 function auditedTerms(policy: CompanyPolicy | null): Record<string, unknown> | null {
   if (!policy) return null;
-  const { required, enforcementDate, timeZone, reauthInterval, passwordlessAllowed } = policy;
-  return {
-    required,
-    enforcementDate,
-    timeZone,
-    reauthInterval,
-    passwordlessAllowed,
-    enforcementStartsAt: policy.enforcementStartsAt.toISOString(),
-  };
+  const { required, enforcementDate, timeZone, reauthInterval } = policy;
+  return { required, enforcementDate, timeZone, reauthInterval, enforcementStartsAt: policy.enforcementStartsAt.toISOString() };
 }
 
 function policyView(companyId: string, policy: CompanyPolicy | null, now: Date): PolicyView {
@@ -135,7 +147,6 @@ function policyView(companyId: string, policy: CompanyPolicy | null, now: Date):
     enforcementDate: policy?.enforcementDate ?? null,
     timeZone: policy?.timeZone ?? null,
     reauthInterval: policy?.reauthInterval ?? '12h',
-    passwordlessAllowed: policy?.passwordlessAllowed ?? true,
     state: policy?.stateAt(now) ?? 'off',
     enforcementStartsAt: policy?.enforcementStartsAt.toISOString() ?? null,
     version: policy?.version ?? 0,

@@ -55,6 +55,34 @@ export const SCRIPT = `
     }).catch(function () {});
   }
 
+  // Passkeys (PASSKEY-2, PASSKEY-3): <form data-passkey="register|authenticate" data-passkey-options="{…}"> with
+  // a hidden <input name="credential">. Sending the form first runs the ceremony in the browser, through
+  // @simplewebauthn/browser (loaded before this script on such pages), then sends its answer as JSON. A cancelled
+  // or failed ceremony shows the form's [data-passkey-failed] message and sends nothing.
+  document.querySelectorAll('form[data-passkey]').forEach(function (form) {
+    var library = window.SimpleWebAuthnBrowser;
+    var field = form.querySelector('input[name="credential"]');
+    var failed = form.querySelector('[data-passkey-failed]');
+    form.querySelectorAll('[data-passkey-unsupported]').forEach(function (element) {
+      element.hidden = Boolean(library && library.browserSupportsWebAuthn());
+    });
+    form.addEventListener('submit', function (event) {
+      if (!library || !field || field.value) return;
+      event.preventDefault();
+      if (failed) failed.hidden = true;
+      var optionsJSON = JSON.parse(form.getAttribute('data-passkey-options'));
+      var ceremony = form.getAttribute('data-passkey') === 'register'
+        ? library.startRegistration({ optionsJSON: optionsJSON })
+        : library.startAuthentication({ optionsJSON: optionsJSON });
+      ceremony.then(function (credential) {
+        field.value = JSON.stringify(credential);
+        form.submit();
+      }).catch(function () {
+        if (failed) { failed.hidden = false; failed.focus(); }
+      });
+    });
+  });
+
   // A page that only hands over to another site (a company's sign-in, PAY-11) follows its link at once.
   var onward = document.querySelector('a[data-auto-continue]');
   if (onward) window.location.replace(onward.href);

@@ -93,7 +93,7 @@ export class PasskeySignInService {
     if (!credential || !factor || !user || user.status !== 'active') {
       return this.refuse(null, 'unknown_passkey', 'error.invalid_credentials.passkey');
     }
-    const handle = answer.response.userHandle;
+    const handle = answer.response?.userHandle;
     if (handle !== undefined && handle !== Buffer.from(userHandleOf(user.id)).toString('base64url')) {
       return this.refuse(user.id, 'passkey_refused', 'error.verification_failed.passkey');
     }
