@@ -59,6 +59,16 @@ export const de: Catalog = {
   'error.sso_required.enrollment': 'Ihre MFA wird vom Identitätsanbieter Ihres Unternehmens verwaltet.',
   'error.verification_failed': 'Der Code ist falsch.',
   'error.verification_failed.recovery_code': 'Der Wiederherstellungscode ist falsch.',
+  'error.verification_failed.passkey':
+    'Der Passkey hat es nicht bestätigt. Versuchen Sie es erneut oder melden Sie sich auf andere Weise an.',
+  'error.verification_failed.passkey_cloned':
+    'Dieser Passkey wurde abgelehnt: Sein Signaturzähler ist zurückgegangen, was passiert, wenn ein Passkey kopiert wurde. Melden Sie sich auf andere Weise an und informieren Sie Ihren Administrator.',
+  'validation.passkey_name': '{field} darf nur Buchstaben, Ziffern, Satzzeichen, Symbole und Leerzeichen enthalten',
+  'error.challenge_expired.passkey': 'Diese Passkey-Anfrage ist abgelaufen oder wurde bereits beantwortet. Beginnen Sie erneut.',
+  'error.passwordless_not_allowed':
+    'Ihr Unternehmen verlangt, dass Sie sich zuerst mit Ihrem Passwort und dann mit Ihrem Passkey anmelden.',
+  'error.factor_type_not_allowed.passkeys_off': 'Passkeys sind für diesen Dienst nicht aktiviert.',
+  'error.invalid_credentials.passkey': 'Dieser Passkey ist hier nicht registriert. Melden Sie sich mit Ihrem Passwort an.',
   'error.clock_skew_suspected':
     'Der Code passt nicht zur aktuellen Uhrzeit: Die Uhr Ihres Geräts scheint etwa {minutes, plural, one {# Minute} other {# Minuten}} {direction, select, ahead {vorzugehen} other {nachzugehen}}.',
   'error.clock_skew_suspected.advice':

@@ -60,6 +60,14 @@ export const es: Catalog = {
   'error.sso_required.enrollment': 'Tu MFA la gestiona el proveedor de identidad de tu empresa.',
   'error.verification_failed': 'El código no es correcto.',
   'error.verification_failed.recovery_code': 'El código de recuperación no es correcto.',
+  'error.verification_failed.passkey': 'La llave de acceso no lo confirmó. Inténtalo de nuevo o inicia sesión de otra forma.',
+  'error.verification_failed.passkey_cloned':
+    'Se rechazó esta llave de acceso: su contador de firmas retrocedió, lo que ocurre cuando se ha copiado una llave de acceso. Inicia sesión de otra forma y avisa a tu administrador.',
+  'validation.passkey_name': '{field} solo puede contener letras, números, signos de puntuación, símbolos y espacios',
+  'error.challenge_expired.passkey': 'Esta solicitud de llave de acceso caducó o ya se respondió. Empieza de nuevo.',
+  'error.passwordless_not_allowed': 'Tu empresa te pide que inicies sesión primero con tu contraseña y después con tu llave de acceso.',
+  'error.factor_type_not_allowed.passkeys_off': 'Las llaves de acceso no están activadas en este servicio.',
+  'error.invalid_credentials.passkey': 'Esta llave de acceso no está registrada aquí. Inicia sesión con tu contraseña.',
   'error.clock_skew_suspected':
     'El código no coincide con la hora actual: el reloj de tu dispositivo parece ir {minutes, plural, one {# minuto} other {# minutos}} {direction, select, ahead {adelantado} other {atrasado}}.',
   'error.clock_skew_suspected.advice':

@@ -59,6 +59,15 @@ export const fr: Catalog = {
   'error.sso_required.enrollment': 'Votre MFA est gérée par le fournisseur d’identité de votre entreprise.',
   'error.verification_failed': 'Le code est incorrect.',
   'error.verification_failed.recovery_code': 'Le code de récupération est incorrect.',
+  'error.verification_failed.passkey': 'La clé d’accès ne l’a pas confirmé. Réessayez ou utilisez un autre moyen de connexion.',
+  'error.verification_failed.passkey_cloned':
+    'Cette clé d’accès a été refusée : son compteur de signatures a reculé, ce qui arrive quand une clé d’accès a été copiée. Utilisez un autre moyen de connexion et prévenez votre administrateur.',
+  'validation.passkey_name': '{field} ne peut contenir que des lettres, des chiffres, de la ponctuation, des symboles et des espaces',
+  'error.challenge_expired.passkey': 'Cette demande de clé d’accès a expiré ou a déjà reçu une réponse. Recommencez.',
+  'error.passwordless_not_allowed':
+    'Votre entreprise vous demande de vous connecter d’abord avec votre mot de passe, puis avec votre clé d’accès.',
+  'error.factor_type_not_allowed.passkeys_off': 'Les clés d’accès ne sont pas activées pour ce service.',
+  'error.invalid_credentials.passkey': 'Cette clé d’accès n’est pas enregistrée ici. Connectez-vous avec votre mot de passe.',
   'error.clock_skew_suspected':
     'Le code ne correspond pas à l’heure actuelle : l’horloge de votre appareil semble {direction, select, ahead {avancer} other {retarder}} d’environ {minutes, plural, one {# minute} other {# minutes}}.',
   'error.clock_skew_suspected.advice':

@@ -59,6 +59,14 @@ export const ja: Catalog = {
   'error.sso_required.enrollment': 'お客様の MFA は会社の ID プロバイダーで管理されています。',
   'error.verification_failed': 'コードが正しくありません。',
   'error.verification_failed.recovery_code': 'リカバリーコードが正しくありません。',
+  'error.verification_failed.passkey': 'パスキーで確認できませんでした。もう一度試すか、別の方法でサインインしてください。',
+  'error.verification_failed.passkey_cloned':
+    'このパスキーは拒否されました。署名カウンターが戻っています。これはパスキーがコピーされたときに起こります。別の方法でサインインし、管理者に連絡してください。',
+  'validation.passkey_name': '{field} には文字、数字、句読点、記号、スペースのみ使用できます',
+  'error.challenge_expired.passkey': 'このパスキーのリクエストは期限切れか、すでに応答済みです。最初からやり直してください。',
+  'error.passwordless_not_allowed': '会社の設定により、まずパスワードで、次にパスキーでサインインする必要があります。',
+  'error.factor_type_not_allowed.passkeys_off': 'このサービスではパスキーが有効になっていません。',
+  'error.invalid_credentials.passkey': 'このパスキーはここに登録されていません。パスワードでサインインしてください。',
   'error.clock_skew_suspected':
     'コードが現在の時刻と一致しません。デバイスの時計が約 {minutes} 分{direction, select, ahead {進んで} other {遅れて}}いるようです。',
   'error.clock_skew_suspected.advice':

@@ -60,6 +60,14 @@ export const pl: Catalog = {
   'error.sso_required.enrollment': 'Twoim MFA zarządza dostawca tożsamości Twojej firmy.',
   'error.verification_failed': 'Kod jest nieprawidłowy.',
   'error.verification_failed.recovery_code': 'Kod odzyskiwania jest nieprawidłowy.',
+  'error.verification_failed.passkey': 'Klucz dostępu tego nie potwierdził. Spróbuj ponownie albo zaloguj się w inny sposób.',
+  'error.verification_failed.passkey_cloned':
+    'Ten klucz dostępu został odrzucony: jego licznik podpisów się cofnął, co się zdarza, gdy klucz dostępu został skopiowany. Zaloguj się w inny sposób i powiadom administratora.',
+  'validation.passkey_name': '{field} może zawierać tylko litery, cyfry, znaki interpunkcyjne, symbole i spacje',
+  'error.challenge_expired.passkey': 'To żądanie klucza dostępu wygasło lub już na nie odpowiedziano. Zacznij od nowa.',
+  'error.passwordless_not_allowed': 'Twoja firma wymaga, aby najpierw zalogować się hasłem, a potem kluczem dostępu.',
+  'error.factor_type_not_allowed.passkeys_off': 'Klucze dostępu nie są włączone w tej usłudze.',
+  'error.invalid_credentials.passkey': 'Ten klucz dostępu nie jest tu zarejestrowany. Zaloguj się hasłem.',
   'error.clock_skew_suspected':
     'Kod nie pasuje do bieżącej godziny: zegar Twojego urządzenia {direction, select, ahead {spieszy się} other {spóźnia się}} o około {minutes, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}}.',
   'error.clock_skew_suspected.advice':

@@ -60,6 +60,14 @@ export const ptBR: Catalog = {
   'error.sso_required.enrollment': 'Sua MFA é gerenciada pelo provedor de identidade da sua empresa.',
   'error.verification_failed': 'O código está incorreto.',
   'error.verification_failed.recovery_code': 'O código de recuperação está incorreto.',
+  'error.verification_failed.passkey': 'A chave de acesso não confirmou. Tente de novo ou entre de outra forma.',
+  'error.verification_failed.passkey_cloned':
+    'Esta chave de acesso foi recusada: o contador de assinaturas voltou para trás, o que acontece quando uma chave de acesso foi copiada. Entre de outra forma e avise o seu administrador.',
+  'validation.passkey_name': '{field} só pode conter letras, números, pontuação, símbolos e espaços',
+  'error.challenge_expired.passkey': 'Esta solicitação de chave de acesso expirou ou já foi respondida. Comece de novo.',
+  'error.passwordless_not_allowed': 'Sua empresa pede que você entre primeiro com a senha e depois com a chave de acesso.',
+  'error.factor_type_not_allowed.passkeys_off': 'As chaves de acesso não estão ativadas neste serviço.',
+  'error.invalid_credentials.passkey': 'Esta chave de acesso não está registrada aqui. Entre com a sua senha.',
   'error.clock_skew_suspected':
     'O código não corresponde ao horário atual: o relógio do seu dispositivo parece estar cerca de {minutes, plural, one {# minuto} other {# minutos}} {direction, select, ahead {adiantado} other {atrasado}}.',
   'error.clock_skew_suspected.advice':
