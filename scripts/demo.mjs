@@ -17,6 +17,8 @@ const env = {
   OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200',
   // The demo product (scripts/demo-product.mjs) is where the hosted pages hand a sign-in back (WEB-2).
   WEB_RETURN_URLS: process.env.WEB_RETURN_URLS ?? 'http://localhost:3005/callback',
+  // Passkeys on the pages of both apps (PASSKEY-1); open them at localhost, not 127.0.0.1: an RP ID is a name.
+  WEBAUTHN_ORIGINS: process.env.WEBAUTHN_ORIGINS ?? 'http://localhost:3000,http://localhost:3001',
 };
 const processes = [
   { name: 'standard', command: ['npm', 'run', 'start:standard-mfa', '--silent'], port: 3000 },
