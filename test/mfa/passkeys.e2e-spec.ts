@@ -2,14 +2,7 @@ import { User } from '@sitepass/database';
 import { addMember, createCompany, PASSWORD, signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser, signInWithTotp } from '../support/mfa';
-import {
-  currentSession,
-  enrollPasskey,
-  newAuthenticator,
-  PASSKEYS,
-  passwordless,
-  signInWithPasskey,
-} from '../support/passkeys';
+import { currentSession, enrollPasskey, newAuthenticator, PASSKEYS, passwordless, signInWithPasskey } from '../support/passkeys';
 import { adminToken, createCompanyWithAdmin, setPolicy } from '../support/policy';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 
@@ -312,5 +305,45 @@ describe('passkeys', () => {
     const sso = await (await passwordless(app, samKey)).answer();
     expect(sso.status).toBe(403);
     expect(sso.body.code).toBe('sso_required');
+  });
+
+  it('SEC-2 PASSKEY-5 malformed passkey answers get a clear 4xx from every ceremony endpoint, never a 5xx', async () => {
+    const app = await env.start('standard', PASSKEYS);
+    const { user, accessToken } = await signedInUser(app);
+    const laptop = newAuthenticator();
+    const factor = (await enrollPasskey(app, accessToken, laptop, { currentPassword: PASSWORD })).confirmed.body.factor;
+    const good = laptop.authenticate({ challenge: 'AAAA', rpId: 'sitepass.test' });
+    const credentials: unknown[] = [
+      null,
+      'text',
+      [],
+      {},
+      { ...good, response: 'nope' },
+      { ...good, response: { ...good.response, clientDataJSON: 42 } },
+      { ...good, response: { ...good.response, userHandle: { a: 1 } } },
+      { ...good, response: { ...good.response, authenticatorData: '%%%' } },
+      { ...good, response: { ...good.response, signature: '' } },
+      { ...good, id: 'x'.repeat(5000) },
+      { ...good, type: 'password' },
+      { ...good, clientExtensionResults: 'x' },
+    ];
+    const first = await signIn(app, user.email);
+    const challenge = await app.http.post('/v1/challenges', { factorId: factor.id }, { token: first.body.mfaToken });
+    const started = await app.http.post('/v1/enrollments', { factorType: 'webauthn', currentPassword: PASSWORD }, { token: accessToken });
+    const statuses: number[] = [];
+    for (const credential of credentials) {
+      const ceremony = await app.http.post('/v1/sessions/passkey-ceremonies', {});
+      const answers = await Promise.all([
+        app.http.post('/v1/sessions/passkey', { ceremonyId: ceremony.body.ceremonyId, credential }),
+        app.http.post(`/v1/challenges/${challenge.body.challengeId}/verify`, { credential }, { token: first.body.mfaToken }),
+        app.http.post(`/v1/enrollments/${started.body.enrollmentId}/confirm`, { credential }, { token: accessToken }),
+      ]);
+      for (const answer of answers) {
+        statuses.push(answer.status);
+        expect(answer.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      }
+    }
+    expect(statuses.every((status) => status >= 400 && status < 500)).toBe(true);
+    expect(await env.db.query(`SELECT 1 FROM sessions WHERE amr @> ARRAY['mfa']`)).toMatchObject({ rowCount: 0 });
   });
 });

@@ -58,6 +58,8 @@ export interface FactorTypeDescription {
   readonly proofPayload: Type<object>;
   /** The DTO class of what a started enrollment shows once under the type's name (`present`), for /docs. */
   readonly enrollmentAnswer: Type<object>;
+  /** The DTO class of what a challenge of this type shows under the type's name (`presentChallenge`), for /docs. */
+  readonly challengeAnswer?: Type<object>;
   /** Whether this deployment's configuration lets the type be offered at all; every type is, unless it says. */
   enabledBy?(config: SitepassConfig): boolean;
 }

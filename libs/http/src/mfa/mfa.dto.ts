@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ChallengeView, FACTOR_TYPE_NAMES, MemberReset } from '@sitepass/auth';
+import { ChallengeView, describeFactorType, FACTOR_TYPE_NAMES, MemberReset } from '@sitepass/auth';
 import { ChallengeStatus, OutboxStatus } from '@sitepass/database';
 import { fieldRule } from '@sitepass/i18n';
 import { Equals, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
@@ -80,6 +80,13 @@ export class ChallengeViewDto implements ChallengeView {
     description: 'GET …/challenges/{challengeId} only: the delivery of the code, null for a type that sends none',
   })
   delivery?: ChallengeDeliveryDto | null;
+}
+
+// What a type shows with its challenges sits under the type's name (a passkey's request options, PASSKEY-5).
+for (const type of FACTOR_TYPE_NAMES) {
+  const answer = describeFactorType(type)!.challengeAnswer;
+  if (answer)
+    ApiPropertyOptional({ type: answer, description: `factorType ${type}: what answering it needs` })(ChallengeViewDto.prototype, type);
 }
 
 /**

@@ -13,7 +13,7 @@ import { phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
 import { CodeCheck, EnrollmentContext, FactorAuthenticator, FactorPayload, PreparedEnrollment } from '../factor-authenticator';
 import { CEREMONY_LIFETIME_SECONDS, passkeyAmr, RelyingParty } from './relying-party';
-import { WebAuthnEnrollmentAnswer, WebAuthnEnrollmentPayload, WebAuthnProofDto } from './webauthn.dto';
+import { WebAuthnChallengeAnswer, WebAuthnEnrollmentAnswer, WebAuthnEnrollmentPayload, WebAuthnProofDto } from './webauthn.dto';
 
 const REFUSED: CodeCheck = { kind: 'mismatch', code: 'verification_failed', message: phrase('error.verification_failed.passkey') };
 
@@ -31,6 +31,7 @@ export class WebAuthnAuthenticator implements FactorAuthenticator {
   static readonly enrollmentPayload = WebAuthnEnrollmentPayload;
   static readonly proofPayload = WebAuthnProofDto;
   static readonly enrollmentAnswer = WebAuthnEnrollmentAnswer;
+  static readonly challengeAnswer = WebAuthnChallengeAnswer;
 
   static enabledBy(config: SitepassConfig): boolean {
     return config.webauthn.origins.length > 0;
