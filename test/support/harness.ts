@@ -5,7 +5,7 @@ import { Clock, JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common
 import { SitepassConfig } from '@sitepass/config';
 import { configureHttpApp, PagesOptions } from '@sitepass/http';
 import Redis from 'ioredis';
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { PAY_PAGES, PayMfaModule } from '../../apps/pay-mfa/src/pay-mfa.module';
 import { STANDARD_PAGES, StandardMfaModule } from '../../apps/standard-mfa/src/standard-mfa.module';
@@ -80,18 +80,6 @@ function running(kind: AppKind, config: SitepassConfig, app: INestApplication, h
     get: (token) => app.get(token, { strict: false }),
     close: () => (closing ??= app.close()),
   };
-}
-
-/** A port no one listens on now: for an app whose configuration names its own origin (PASSKEY-1). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
 import { PagesOptions } from '@sitepass/http';
 import { FakeTwilio } from './fake-twilio';
-import { AppKind, freePort, RunningApp, TestEnvironment } from './harness';
+import { AppKind, RunningApp, TestEnvironment } from './harness';
+import { freePort } from './redis-server';
 import { twilioWorkerEnv } from './mfa';
 import { SmtpSink } from './smtp-sink';
 import { EnvOverrides } from './test-config';
