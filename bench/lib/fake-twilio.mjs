@@ -11,6 +11,9 @@ export class FakeTwilio {
   arrivals = new Map();
   waiters = new Map();
   count = 0;
+  /** Every message to each number, in order: `{ at, body }` (the soak reads codes and counts duplicates). */
+  messages = new Map();
+  messageWaiters = new Set();
 
   async start() {
     this.server = http.createServer((request, response) => {
@@ -19,8 +22,11 @@ export class FakeTwilio {
       request.setEncoding('utf8');
       request.on('data', (chunk) => (raw += chunk));
       request.on('end', () => {
-        const to = new URLSearchParams(raw).get('To');
+        const form = new URLSearchParams(raw);
+        const to = form.get('To');
         this.count += 1;
+        this.messages.set(to, [...(this.messages.get(to) ?? []), { at, body: form.get('Body') ?? '' }]);
+        for (const waiter of this.messageWaiters) waiter();
         if (!this.arrivals.has(to)) {
           this.arrivals.set(to, at);
           for (const wake of this.waiters.get(to) ?? []) wake(at);
@@ -47,6 +53,20 @@ export class FakeTwilio {
       };
       this.waiters.set(to, [...(this.waiters.get(to) ?? []), wake]);
     });
+  }
+
+  /** The first message to `to` that arrived after `afterMs` (performance.now()), or null after `timeoutMs`. */
+  async messageAfter(to, afterMs, timeoutMs) {
+    const find = () => (this.messages.get(to) ?? []).find((message) => message.at > afterMs) ?? null;
+    const deadline = performance.now() + timeoutMs;
+    while (!find() && performance.now() < deadline) {
+      await new Promise((resolve) => {
+        const wake = () => (this.messageWaiters.delete(wake), clearTimeout(timer), resolve());
+        const timer = setTimeout(wake, Math.max(0, deadline - performance.now()));
+        this.messageWaiters.add(wake);
+      });
+    }
+    return find();
   }
 
   close() {
