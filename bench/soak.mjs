@@ -31,7 +31,7 @@ const SMS_WAIT_S = 120;
 const REVOKED_RECHECK_S = 14 * 60;
 
 const timeline = new Timeline();
-const ledger = { smsSent: [], revoked: [], revokedAccepted: [], stepUpReused: 0, signIns: 0 };
+const ledger = { smsSent: [], revoked: [], revokedAccepted: [], stepUpReused: 0, signIns: 0, refusals: new Map() };
 let stopping = false;
 let gateway;
 
@@ -43,6 +43,10 @@ async function call(user, phase, method, path, { body, token } = {}) {
   try {
     const response = await gateway.request(method, path, { body, token, headers: { 'x-forwarded-for': user.ip } });
     timeline.record(phase, startedAt, response.status);
+    if (response.status >= 400) {
+      const key = `${phase} ${response.status} ${response.body?.code ?? ''}`;
+      ledger.refusals.set(key, (ledger.refusals.get(key) ?? 0) + 1);
+    }
     return response;
   } catch (error) {
     timeline.record(phase, startedAt, 0);
@@ -94,7 +98,9 @@ async function useSession(user, session, untilS) {
     if (Math.random() < 0.6) {
       await call(user, 'current', 'GET', `${base(user)}/sessions/current`, { token: session.accessToken });
     } else {
-      const refreshed = await call(user, 'refresh', 'POST', `${base(user)}/sessions/refresh`, { body: { refreshToken: session.refreshToken } });
+      const refreshed = await call(user, 'refresh', 'POST', `${base(user)}/sessions/refresh`, {
+        body: { refreshToken: session.refreshToken },
+      });
       if (refreshed.status === 200) Object.assign(session, refreshed.body);
     }
   }
@@ -110,7 +116,9 @@ async function signOut(user, session) {
 }
 
 async function checkRevoked(revoked) {
-  const current = await call(revoked.user, 'revoked-check', 'GET', `${base(revoked.user)}/sessions/current`, { token: revoked.accessToken });
+  const current = await call(revoked.user, 'revoked-check', 'GET', `${base(revoked.user)}/sessions/current`, {
+    token: revoked.accessToken,
+  });
   const refresh = await call(revoked.user, 'revoked-check', 'POST', `${base(revoked.user)}/sessions/refresh`, {
     body: { refreshToken: revoked.refreshToken },
   });
@@ -143,7 +151,10 @@ async function payor(user) {
     }
     const operation = 'disbursement.authorize';
     const step = await freshStep(user);
-    const started = await call(user, 'step-up', 'POST', '/v1/pay/step-ups', { body: { operation, factorId: user.factorId }, token: session.accessToken });
+    const started = await call(user, 'step-up', 'POST', '/v1/pay/step-ups', {
+      body: { operation, factorId: user.factorId },
+      token: session.accessToken,
+    });
     if (started.status === 201) {
       user.lastStep = step;
       const verified = await call(user, 'step-up', 'POST', `/v1/pay/step-ups/${started.body.challengeId}/verify`, {
@@ -152,7 +163,10 @@ async function payor(user) {
       });
       if (verified.status === 200) {
         const authorize = () =>
-          call(user, 'authorize', 'POST', '/v1/pay/authorizations', { body: { operation, stepUpToken: verified.body.stepUpToken }, token: session.accessToken });
+          call(user, 'authorize', 'POST', '/v1/pay/authorizations', {
+            body: { operation, stepUpToken: verified.body.stepUpToken },
+            token: session.accessToken,
+          });
         await authorize();
         if ((await authorize()).body?.decision === 'allow') ledger.stepUpReused += 1;
       }
@@ -194,20 +208,33 @@ async function seed(api) {
   const enroll = async () => {
     for (let user = queue.shift(); user; user = queue.shift()) {
       const created = expectStatus(
-        await api.post('/internal/v1/users', { email: user.email, password: PASSWORD, alwaysRequireMfa: user.kind !== 'payor' }, { token: SERVICE_TOKEN }),
+        await api.post(
+          '/internal/v1/users',
+          { email: user.email, password: PASSWORD, alwaysRequireMfa: user.kind !== 'payor' },
+          { token: SERVICE_TOKEN },
+        ),
         201,
         'create user',
       );
       if (user.kind === 'payor') {
-        await api.put(`/internal/v1/companies/${company.id}/members/${created.id}`, { role: 'member', payRoles: ['payments_disburser'] }, { token: SERVICE_TOKEN });
+        await api.put(
+          `/internal/v1/companies/${company.id}/members/${created.id}`,
+          { role: 'member', payRoles: ['payments_disburser'] },
+          { token: SERVICE_TOKEN },
+        );
       }
       const headers = { 'x-forwarded-for': user.ip };
-      const first = expectStatus(await api.post(`${base(user)}/sessions`, { email: user.email, password: PASSWORD }, { headers }), 200, 'sign in');
+      const first = expectStatus(
+        await api.post(`${base(user)}/sessions`, { email: user.email, password: PASSWORD }, { headers }),
+        200,
+        'sign in',
+      );
       const enrollments = user.kind === 'payor' ? '/v1/pay/payor/enrollments' : '/v1/enrollments';
       const body = user.kind === 'sms' ? { factorType: 'sms', phoneNumber: user.phone } : { factorType: 'totp' };
       const requestedAt = performance.now();
       const started = await api.post(enrollments, body, { token: first.mfaToken, headers });
-      if (started.status !== 201 && started.status !== 202) throw new Error(`enrollment: ${started.status} ${JSON.stringify(started.body)}`);
+      if (started.status !== 201 && started.status !== 202)
+        throw new Error(`enrollment: ${started.status} ${JSON.stringify(started.body)}`);
       let code;
       if (user.kind === 'sms') {
         code = (await twilio.messageAfter(user.phone, requestedAt, 60_000))?.body.match(/\b(\d{6})\b/)?.[1];
@@ -275,9 +302,12 @@ async function main() {
   const standard = await Promise.all([0, 1, 2].map(() => startApp('standard', env)));
   const pay = await Promise.all([0, 1].map(() => startApp('pay', env)));
   const workers = await Promise.all([0, 1].map(() => startApp('worker', env)));
-  gateway = new JsonClient((await new Gateway(await freePort(), { standard: standard.map((app) => app.port), pay: pay.map((app) => app.port) }).start()).url, {
-    maxSockets: 1024,
-  });
+  gateway = new JsonClient(
+    (await new Gateway(await freePort(), { standard: standard.map((app) => app.port), pay: pay.map((app) => app.port) }).start()).url,
+    {
+      maxSockets: 1024,
+    },
+  );
 
   process.stdout.write(`seeding ${USERS} users and their factors…\n`);
   const users = await seed(gateway);
@@ -304,7 +334,7 @@ async function main() {
   const running = [...users.map((user) => (user.kind === 'payor' ? payor(user) : standardUser(user))), revocationChecker()];
   for (const fault of faults) {
     await sleep(Math.max(0, fault.at * DURATION_S - timeline.now()) * 1000);
-    last = `fault: ${fault.name}`;
+    last = fault.name;
     const back = timeline.fault(fault.name);
     await fault.run();
     back();
@@ -351,17 +381,40 @@ function report() {
   };
   process.stdout.write('\n');
   printTable('Requests by phase', totals);
+  const refusals = [...ledger.refusals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, count]) => {
+      const [phase, status, code] = key.split(' ');
+      return { phase, status, code, count };
+    });
+  printTable('Refusals by phase (revoked-check 401s are the point)', refusals);
   printTable('Faults (window: from the fault until its service is back + 10 s)', analysis.faults);
   printTable('SMS', [sms]);
   printTable('Security', [
-    { revokedSessionsChecked: ledger.revoked.length, revokedTokensAccepted: ledger.revokedAccepted.length, stepUpTokensUsedTwice: ledger.stepUpReused },
+    {
+      revokedSessionsChecked: ledger.revoked.length,
+      revokedTokensAccepted: ledger.revokedAccepted.length,
+      stepUpTokensUsedTwice: ledger.stepUpReused,
+    },
   ]);
-  printTable('REL-1 goals', Object.entries(verdicts).map(([goal, met]) => ({ goal, met })));
+  printTable(
+    'REL-1 goals',
+    Object.entries(verdicts).map(([goal, met]) => ({ goal, met })),
+  );
   const file = writeResult('soak', {
-    settings: { seconds: DURATION_S, users: USERS, smsUsers: SMS_USERS, payors: PAYOR_USERS, standardInstances: 3, payInstances: 2, workers: 2 },
+    settings: {
+      seconds: DURATION_S,
+      users: USERS,
+      smsUsers: SMS_USERS,
+      payors: PAYOR_USERS,
+      standardInstances: 3,
+      payInstances: 2,
+      workers: 2,
+    },
     verdicts,
     mfaSignIns: ledger.signIns,
     phases: totals,
+    refusals,
     faults: analysis.faults,
     failuresOutsideFaultWindows: analysis.failuresOutsideFaultWindows,
     firstFailuresOutsideFaultWindows: analysis.firstOutside,
@@ -371,7 +424,10 @@ function report() {
     series,
   });
   const svg = file.replace(/\.json$/, '.svg');
-  writeFileSync(svg, chartSvg(series, timeline.faults, `Sitepass soak: ${USERS} users, ${DURATION_S} s, ${new Date().toISOString().slice(0, 16)}Z`));
+  writeFileSync(
+    svg,
+    chartSvg(series, timeline.faults, `Sitepass soak: ${USERS} users, ${DURATION_S} s, ${new Date().toISOString().slice(0, 16)}Z`),
+  );
   process.stdout.write(`wrote ${svg.slice(ROOT.length)}\n`);
   process.exitCode = Object.values(verdicts).every(Boolean) ? 0 : 1;
 }

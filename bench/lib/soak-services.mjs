@@ -65,12 +65,23 @@ export class PostgresCluster {
   }
 
   async start() {
-    const exists = run('pg_lsclusters', ['-h']).split('\n').some((line) => line.split(/\s+/)[1] === this.name);
+    const exists = run('pg_lsclusters', ['-h'])
+      .split('\n')
+      .some((line) => line.split(/\s+/)[1] === this.name);
     if (!exists) run('pg_createcluster', [this.version, this.name, '--port', String(this.port), '--', '--auth=trust']);
     run('pg_ctlcluster', [this.version, this.name, 'start']);
     onExit(() => spawnSync('pg_ctlcluster', [this.version, this.name, 'stop', '-m', 'fast']));
     await waitForPort(this.port);
-    run('psql', ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-qAtc', 'DROP DATABASE IF EXISTS sitepass_soak WITH (FORCE)']);
+    run('psql', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(this.port),
+      '-U',
+      'postgres',
+      '-qAtc',
+      'DROP DATABASE IF EXISTS sitepass_soak WITH (FORCE)',
+    ]);
     run('psql', ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-qAtc', 'CREATE DATABASE sitepass_soak']);
     return this;
   }

@@ -79,7 +79,11 @@ export class Timeline {
       };
     });
     const outside = failures.filter((failure) => !windows.some((window) => failure.at >= window.at && failure.at <= window.until));
-    return { faults, failuresOutsideFaultWindows: outside.length, firstOutside: outside.slice(0, 10).map((f) => ({ ...f, at: round(f.at) })) };
+    return {
+      faults,
+      failuresOutsideFaultWindows: outside.length,
+      firstOutside: outside.slice(0, 10).map((f) => ({ ...f, at: round(f.at) })),
+    };
   }
 
   phases() {
@@ -126,23 +130,33 @@ export function chartSvg(series, faults, title) {
     const max = Math.max(1, ...series.flatMap((point) => panel.lines.map((line) => point[line.key] ?? 0)));
     const y = (value) => y0 + panelHeight - (panelHeight * value) / max;
     parts.push(`<text x="${left}" y="${y0 - 8}">${escape(panel.label)}</text>`);
+    panel.lines.forEach((line, position) => {
+      const legendX = width - right - 90 * (panel.lines.length - position);
+      parts.push(`<line x1="${legendX}" x2="${legendX + 18}" y1="${y0 - 12}" y2="${y0 - 12}" stroke="${line.color}" stroke-width="2"/>`);
+      parts.push(`<text x="${legendX + 22}" y="${y0 - 8}">${line.key === 'p50' ? 'median' : line.key}</text>`);
+    });
     parts.push(`<rect x="${left}" y="${y0}" width="${width - left - right}" height="${panelHeight}" fill="none" stroke="#d0d7de"/>`);
     parts.push(`<text x="${left - 6}" y="${y0 + 10}" text-anchor="end">${Math.round(max)}</text>`);
     parts.push(`<text x="${left - 6}" y="${y0 + panelHeight}" text-anchor="end">0</text>`);
     for (const line of panel.lines) {
-      const points = series.filter((point) => point[line.key] !== null).map((point) => `${x(point.second).toFixed(1)},${y(point[line.key]).toFixed(1)}`);
+      const points = series
+        .filter((point) => point[line.key] !== null)
+        .map((point) => `${x(point.second).toFixed(1)},${y(point[line.key]).toFixed(1)}`);
       parts.push(`<polyline fill="none" stroke="${line.color}" stroke-width="1.5" points="${points.join(' ')}"/>`);
     }
     for (const fault of faults) {
       parts.push(`<line x1="${x(fault.at)}" x2="${x(fault.at)}" y1="${y0}" y2="${y0 + panelHeight}" stroke="#8250df"/>`);
       if (fault.backAt !== null) {
-        parts.push(`<line x1="${x(fault.backAt)}" x2="${x(fault.backAt)}" y1="${y0}" y2="${y0 + panelHeight}" stroke="#8250df" stroke-dasharray="4 3"/>`);
+        parts.push(
+          `<line x1="${x(fault.backAt)}" x2="${x(fault.backAt)}" y1="${y0}" y2="${y0 + panelHeight}" stroke="#8250df" stroke-dasharray="4 3"/>`,
+        );
       }
       if (index === 0) parts.push(`<text x="${x(fault.at) + 3}" y="${y0 + 12}" fill="#8250df">${escape(fault.name)}</text>`);
     }
   });
   const axisY = top + panels.length * (panelHeight + gap) - gap + 16;
-  for (let second = 0; second <= seconds; second += 60) parts.push(`<text x="${x(second)}" y="${axisY}" text-anchor="middle">${second} s</text>`);
+  for (let second = 0; second <= seconds; second += 60)
+    parts.push(`<text x="${x(second)}" y="${axisY}" text-anchor="middle">${second} s</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
