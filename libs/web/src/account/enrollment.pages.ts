@@ -5,7 +5,7 @@ import { Clock } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
 import { CurrentCaller, CurrentPrincipal, EnrollmentRequestPipe } from '@sitepass/http';
 import type { Request, Response } from 'express';
-import { passkeyAnswer } from '../factors/passkey-form';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
 import { field, Form, idField, passwordField, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
@@ -204,8 +204,8 @@ export class EnrollmentPages {
     const retry = { name: field(form, 'name').slice(0, 64), errors: {} };
     const credential = passkeyAnswer(form);
     if (!credential) {
-      const message = context.t(field(form, 'credential') ? 'page.passkey.failed' : 'page.passkey.needs_javascript');
-      return this.pages.send(response, context, passkeyNameStepPage(context, { ...retry, message: notice(message, 'error') }), 400);
+      const message = notice(unansweredPasskeyMessage(context, form), 'error');
+      return this.pages.send(response, context, passkeyNameStepPage(context, { ...retry, message }), 400);
     }
     try {
       const { recoveryCode } = await this.enrollments.confirmEnrollment(caller, enrollmentId, { credential });

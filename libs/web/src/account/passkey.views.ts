@@ -18,7 +18,7 @@ export function passkeyNameStepPage(
   view: { name: string; errors: FieldErrors; message?: Html | false },
 ): PageContent {
   const { t } = context;
-  const fields = html`<noscript>${notice(t('page.passkey.needs_javascript'), 'error')}</noscript>
+  const fields = html`<div class="without-script">${notice(t('page.passkey.needs_javascript'))}</div>
     ${input(
       {
         name: 'name',

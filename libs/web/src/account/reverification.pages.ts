@@ -4,8 +4,8 @@ import { Caller, ChallengeView, DomainError, FactorService, FactorSummary, MfaSt
 import { Clock } from '@sitepass/common';
 import { CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
-import { passkeyAnswer } from '../factors/passkey-form';
-import { field, Form, idField, secondsUntil, sixDigitCode } from '../form-input';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
+import { Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { PageContent, PageContext } from '../layout';
 import { Pages } from '../page-context';
@@ -50,9 +50,7 @@ function proofOf(context: PageContext, form: Form): Proof {
     return code ? { code } : { errors: { code: context.t('page.verify.code.required') } };
   }
   const credential = passkeyAnswer(form);
-  if (credential) return { credential };
-  // No answer at all is a browser without script; a malformed one, a ceremony that went wrong.
-  return { errors: { credential: context.t(field(form, 'credential') ? 'page.passkey.failed' : 'page.passkey.needs_javascript') } };
+  return credential ? { credential } : { errors: { credential: unansweredPasskeyMessage(context, form) } };
 }
 
 function choicePath(returnTo: string): string {
