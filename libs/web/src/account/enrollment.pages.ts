@@ -30,7 +30,7 @@ const SMS_REFUSALS = {
 /** A code that can no longer confirm its enrollment: the person starts the change again. */
 const ENROLLMENT_OVER = ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'not_found'];
 
-/** A passkey is a type of its own at the edge: its name is checked by the same rules as `POST /v1/enrollments`'s. */
+/** The passkey type, as the API names it; its name field is checked by the API's own pipe (`POST /v1/enrollments`). */
 const PASSKEY = 'webauthn';
 const enrollmentRequests = new EnrollmentRequestPipe();
 
@@ -164,7 +164,7 @@ export class EnrollmentPages {
   ): Promise<void> {
     const context = await this.context(request, response);
     const { t } = context;
-    const name = field(form, 'name').slice(0, 200);
+    const name = field(form, 'name');
     const currentPassword = passwordField(form, 'currentPassword');
     const errors: FieldErrors = {};
     if (!name) errors.name = t('page.account.passkey.name.required');
