@@ -160,13 +160,13 @@ export const de: Catalog = {
     'Falls Sie das nicht waren, wenden Sie sich sofort an den Administrator Ihres Unternehmens oder an den Sitepass-Support.',
   'email.factor_added.subject': 'Sitepass: Eine Anmeldemethode wurde hinzugefügt',
   'email.factor_added.body':
-    '{factorType, select, totp {Eine Authenticator-App wurde} sms {Eine Telefonnummer für SMS wurde} other {Eine Anmeldemethode wurde}} Ihrem Konto für die Anmeldung in zwei Schritten hinzugefügt.',
+    '{factorType, select, totp {Eine Authenticator-App wurde} sms {Eine Telefonnummer für SMS wurde} webauthn {Ein Passkey wurde} other {Eine Anmeldemethode wurde}} Ihrem Konto für die Anmeldung in zwei Schritten hinzugefügt.',
   'email.factor_changed.subject': 'Sitepass: Eine Anmeldemethode wurde geändert',
   'email.factor_changed.body':
-    'Ihr Konto verwendet jetzt {factorType, select, totp {eine neue Authenticator-App} sms {eine neue Telefonnummer} other {eine neue Anmeldemethode}}; die bisherige funktioniert nicht mehr.',
+    'Ihr Konto verwendet jetzt {factorType, select, totp {eine neue Authenticator-App} sms {eine neue Telefonnummer} webauthn {einen neuen Passkey} other {eine neue Anmeldemethode}}; die bisherige funktioniert nicht mehr.',
   'email.factor_removed.subject': 'Sitepass: Eine Anmeldemethode wurde entfernt',
   'email.factor_removed.body':
-    '{factorType, select, totp {Eine Authenticator-App wurde} sms {Eine Telefonnummer für SMS wurde} other {Eine Anmeldemethode wurde}} aus Ihrem Konto entfernt.',
+    '{factorType, select, totp {Eine Authenticator-App wurde} sms {Eine Telefonnummer für SMS wurde} webauthn {Ein Passkey wurde} other {Eine Anmeldemethode wurde}} aus Ihrem Konto entfernt.',
   'email.recovery_code_redeemed.subject': 'Sitepass: Ihr Wiederherstellungscode wurde verwendet',
   'email.recovery_code_redeemed.body':
     'Ihr Wiederherstellungscode wurde gerade für eine Anmeldung verwendet, und ein neuer wurde ausgestellt. Wir empfehlen, Ihre Authenticator-App oder Ihr Telefon neu einzurichten.',

@@ -31,13 +31,13 @@ export const es419: Catalog = {
   'email.not_you': 'Si no fuiste tú, comunícate de inmediato con el administrador de tu empresa o con el soporte de Sitepass.',
   'email.factor_added.subject': 'Sitepass: se agregó un método de inicio de sesión',
   'email.factor_added.body':
-    'Se agregó {factorType, select, totp {una aplicación de autenticación} sms {un número de celular para mensajes de texto} other {un método de inicio de sesión}} a tu cuenta para la verificación en dos pasos.',
+    'Se agregó {factorType, select, totp {una aplicación de autenticación} sms {un número de celular para mensajes de texto} webauthn {una llave de acceso} other {un método de inicio de sesión}} a tu cuenta para la verificación en dos pasos.',
   'email.factor_changed.subject': 'Sitepass: se cambió un método de inicio de sesión',
   'email.factor_changed.body':
-    'Tu cuenta ahora usa {factorType, select, totp {una nueva aplicación de autenticación} sms {un nuevo número de celular} other {un nuevo método de inicio de sesión}}; el anterior ya no funciona.',
+    'Tu cuenta ahora usa {factorType, select, totp {una nueva aplicación de autenticación} sms {un nuevo número de celular} webauthn {una nueva llave de acceso} other {un nuevo método de inicio de sesión}}; el anterior ya no funciona.',
   'email.factor_removed.subject': 'Sitepass: se quitó un método de inicio de sesión',
   'email.factor_removed.body':
-    'Se quitó {factorType, select, totp {una aplicación de autenticación} sms {un número de celular para mensajes de texto} other {un método de inicio de sesión}} de tu cuenta.',
+    'Se quitó {factorType, select, totp {una aplicación de autenticación} sms {un número de celular para mensajes de texto} webauthn {una llave de acceso} other {un método de inicio de sesión}} de tu cuenta.',
   'email.recovery_code_redeemed.subject': 'Sitepass: se usó tu código de recuperación',
   'email.recovery_code_redeemed.body':
     'Se acaba de usar tu código de recuperación para iniciar sesión y se emitió uno nuevo. Te recomendamos volver a configurar tu aplicación de autenticación o tu celular.',

@@ -152,13 +152,13 @@ export const es: Catalog = {
   'email.not_you': 'Si no has sido tú, ponte en contacto de inmediato con el administrador de tu empresa o con el soporte de Sitepass.',
   'email.factor_added.subject': 'Sitepass: se ha añadido un método de inicio de sesión',
   'email.factor_added.body':
-    'Se ha añadido {factorType, select, totp {una aplicación de autenticación} sms {un número de teléfono para SMS} other {un método de inicio de sesión}} a tu cuenta para la verificación en dos pasos.',
+    'Se ha añadido {factorType, select, totp {una aplicación de autenticación} sms {un número de teléfono para SMS} webauthn {una llave de acceso} other {un método de inicio de sesión}} a tu cuenta para la verificación en dos pasos.',
   'email.factor_changed.subject': 'Sitepass: se ha cambiado un método de inicio de sesión',
   'email.factor_changed.body':
-    'Tu cuenta usa ahora {factorType, select, totp {una nueva aplicación de autenticación} sms {un nuevo número de teléfono} other {un nuevo método de inicio de sesión}}; el anterior ya no funciona.',
+    'Tu cuenta usa ahora {factorType, select, totp {una nueva aplicación de autenticación} sms {un nuevo número de teléfono} webauthn {una nueva llave de acceso} other {un nuevo método de inicio de sesión}}; el anterior ya no funciona.',
   'email.factor_removed.subject': 'Sitepass: se ha quitado un método de inicio de sesión',
   'email.factor_removed.body':
-    'Se ha quitado {factorType, select, totp {una aplicación de autenticación} sms {un número de teléfono para SMS} other {un método de inicio de sesión}} de tu cuenta.',
+    'Se ha quitado {factorType, select, totp {una aplicación de autenticación} sms {un número de teléfono para SMS} webauthn {una llave de acceso} other {un método de inicio de sesión}} de tu cuenta.',
   'email.recovery_code_redeemed.subject': 'Sitepass: se ha usado tu código de recuperación',
   'email.recovery_code_redeemed.body':
     'Se acaba de usar tu código de recuperación para iniciar sesión y se ha emitido uno nuevo. Te recomendamos volver a configurar tu aplicación de autenticación o tu teléfono.',

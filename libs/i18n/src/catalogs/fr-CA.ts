@@ -25,9 +25,9 @@ export const frCA: Catalog = {
   'email.not_you':
     'Si ce n’était pas vous, communiquez immédiatement avec l’administrateur de votre entreprise ou le soutien technique de Sitepass.',
   'email.factor_added.body':
-    '{factorType, select, totp {Une application d’authentification a été ajoutée} sms {Un numéro de cellulaire pour les textos a été ajouté} other {Une méthode de connexion a été ajoutée}} à votre compte pour la connexion en deux étapes.',
+    '{factorType, select, totp {Une application d’authentification a été ajoutée} sms {Un numéro de cellulaire pour les textos a été ajouté} webauthn {Une clé d’accès a été ajoutée} other {Une méthode de connexion a été ajoutée}} à votre compte pour la connexion en deux étapes.',
   'email.factor_removed.body':
-    '{factorType, select, totp {Une application d’authentification a été supprimée} sms {Un numéro de cellulaire pour les textos a été supprimé} other {Une méthode de connexion a été supprimée}} de votre compte.',
+    '{factorType, select, totp {Une application d’authentification a été supprimée} sms {Un numéro de cellulaire pour les textos a été supprimé} webauthn {Une clé d’accès a été supprimée} other {Une méthode de connexion a été supprimée}} de votre compte.',
   'email.recovery_code_redeemed.body':
     'Votre code de récupération vient d’être utilisé pour vous connecter, et un nouveau code a été émis. Nous vous recommandons de configurer à nouveau votre application d’authentification ou votre cellulaire.',
   'email.account_locked.body':

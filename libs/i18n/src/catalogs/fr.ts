@@ -156,13 +156,13 @@ export const fr: Catalog = {
   'email.not_you': 'Si ce n’était pas vous, contactez immédiatement l’administrateur de votre entreprise ou le support Sitepass.',
   'email.factor_added.subject': 'Sitepass : une méthode de connexion a été ajoutée',
   'email.factor_added.body':
-    '{factorType, select, totp {Une application d’authentification a été ajoutée} sms {Un numéro de téléphone pour les SMS a été ajouté} other {Une méthode de connexion a été ajoutée}} à votre compte pour la connexion en deux étapes.',
+    '{factorType, select, totp {Une application d’authentification a été ajoutée} sms {Un numéro de téléphone pour les SMS a été ajouté} webauthn {Une clé d’accès a été ajoutée} other {Une méthode de connexion a été ajoutée}} à votre compte pour la connexion en deux étapes.',
   'email.factor_changed.subject': 'Sitepass : une méthode de connexion a été modifiée',
   'email.factor_changed.body':
-    'Votre compte utilise désormais {factorType, select, totp {une nouvelle application d’authentification} sms {un nouveau numéro de téléphone} other {une nouvelle méthode de connexion}} ; l’ancienne méthode ne fonctionne plus.',
+    'Votre compte utilise désormais {factorType, select, totp {une nouvelle application d’authentification} sms {un nouveau numéro de téléphone} webauthn {une nouvelle clé d’accès} other {une nouvelle méthode de connexion}} ; l’ancienne méthode ne fonctionne plus.',
   'email.factor_removed.subject': 'Sitepass : une méthode de connexion a été supprimée',
   'email.factor_removed.body':
-    '{factorType, select, totp {Une application d’authentification a été supprimée} sms {Un numéro de téléphone pour les SMS a été supprimé} other {Une méthode de connexion a été supprimée}} de votre compte.',
+    '{factorType, select, totp {Une application d’authentification a été supprimée} sms {Un numéro de téléphone pour les SMS a été supprimé} webauthn {Une clé d’accès a été supprimée} other {Une méthode de connexion a été supprimée}} de votre compte.',
   'email.recovery_code_redeemed.subject': 'Sitepass : votre code de récupération a été utilisé',
   'email.recovery_code_redeemed.body':
     'Votre code de récupération vient d’être utilisé pour vous connecter, et un nouveau code a été émis. Nous vous conseillons de configurer à nouveau votre application d’authentification ou votre téléphone.',

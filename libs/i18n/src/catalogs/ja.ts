@@ -154,13 +154,13 @@ export const ja: Catalog = {
   'email.not_you': 'お心当たりがない場合は、すぐに会社の管理者または Sitepass サポートにご連絡ください。',
   'email.factor_added.subject': 'Sitepass: サインイン方法が追加されました',
   'email.factor_added.body':
-    '2 段階認証用に、お客様のアカウントに{factorType, select, totp {認証アプリ} sms {SMS 用の電話番号} other {サインイン方法}}が追加されました。',
+    '2 段階認証用に、お客様のアカウントに{factorType, select, totp {認証アプリ} sms {SMS 用の電話番号} webauthn {パスキー} other {サインイン方法}}が追加されました。',
   'email.factor_changed.subject': 'Sitepass: サインイン方法が変更されました',
   'email.factor_changed.body':
-    'お客様のアカウントは{factorType, select, totp {新しい認証アプリ} sms {新しい電話番号} other {新しいサインイン方法}}を使用するようになりました。以前のものは使用できません。',
+    'お客様のアカウントは{factorType, select, totp {新しい認証アプリ} sms {新しい電話番号} webauthn {新しいパスキー} other {新しいサインイン方法}}を使用するようになりました。以前のものは使用できません。',
   'email.factor_removed.subject': 'Sitepass: サインイン方法が削除されました',
   'email.factor_removed.body':
-    'お客様のアカウントから{factorType, select, totp {認証アプリ} sms {SMS 用の電話番号} other {サインイン方法}}が削除されました。',
+    'お客様のアカウントから{factorType, select, totp {認証アプリ} sms {SMS 用の電話番号} webauthn {パスキー} other {サインイン方法}}が削除されました。',
   'email.recovery_code_redeemed.subject': 'Sitepass: リカバリーコードが使用されました',
   'email.recovery_code_redeemed.body':
     'サインインにリカバリーコードが使用され、新しいコードが発行されました。認証アプリまたは電話をもう一度設定することをおすすめします。',

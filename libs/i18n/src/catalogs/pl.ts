@@ -150,13 +150,13 @@ export const pl: Catalog = {
   'email.not_you': 'Jeśli to nie Ty, natychmiast skontaktuj się z administratorem firmy lub pomocą techniczną Sitepass.',
   'email.factor_added.subject': 'Sitepass: dodano metodę logowania',
   'email.factor_added.body':
-    'Do Twojego konta dodano {factorType, select, totp {aplikację uwierzytelniającą} sms {numer telefonu do SMS-ów} other {metodę logowania}} na potrzeby logowania dwuetapowego.',
+    'Do Twojego konta dodano {factorType, select, totp {aplikację uwierzytelniającą} sms {numer telefonu do SMS-ów} webauthn {klucz dostępu} other {metodę logowania}} na potrzeby logowania dwuetapowego.',
   'email.factor_changed.subject': 'Sitepass: zmieniono metodę logowania',
   'email.factor_changed.body':
-    'Twoje konto używa teraz {factorType, select, totp {nowej aplikacji uwierzytelniającej} sms {nowego numeru telefonu} other {nowej metody logowania}}; poprzednia już nie działa.',
+    'Twoje konto używa teraz {factorType, select, totp {nowej aplikacji uwierzytelniającej} sms {nowego numeru telefonu} webauthn {nowego klucza dostępu} other {nowej metody logowania}}; poprzednia już nie działa.',
   'email.factor_removed.subject': 'Sitepass: usunięto metodę logowania',
   'email.factor_removed.body':
-    'Z Twojego konta usunięto {factorType, select, totp {aplikację uwierzytelniającą} sms {numer telefonu do SMS-ów} other {metodę logowania}}.',
+    'Z Twojego konta usunięto {factorType, select, totp {aplikację uwierzytelniającą} sms {numer telefonu do SMS-ów} webauthn {klucz dostępu} other {metodę logowania}}.',
   'email.recovery_code_redeemed.subject': 'Sitepass: użyto Twojego kodu odzyskiwania',
   'email.recovery_code_redeemed.body':
     'Twój kod odzyskiwania został właśnie użyty do logowania i wydano nowy. Zalecamy ponowne skonfigurowanie aplikacji uwierzytelniającej lub telefonu.',

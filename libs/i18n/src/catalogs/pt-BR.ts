@@ -152,13 +152,13 @@ export const ptBR: Catalog = {
   'email.not_you': 'Se não foi você, entre em contato imediatamente com o administrador da sua empresa ou com o suporte do Sitepass.',
   'email.factor_added.subject': 'Sitepass: um método de login foi adicionado',
   'email.factor_added.body':
-    '{factorType, select, totp {Um aplicativo autenticador foi adicionado} sms {Um número de telefone para SMS foi adicionado} other {Um método de login foi adicionado}} à sua conta para a verificação em duas etapas.',
+    '{factorType, select, totp {Um aplicativo autenticador foi adicionado} sms {Um número de telefone para SMS foi adicionado} webauthn {Uma chave de acesso foi adicionada} other {Um método de login foi adicionado}} à sua conta para a verificação em duas etapas.',
   'email.factor_changed.subject': 'Sitepass: um método de login foi alterado',
   'email.factor_changed.body':
-    'Sua conta agora usa {factorType, select, totp {um novo aplicativo autenticador} sms {um novo número de telefone} other {um novo método de login}}; o anterior não funciona mais.',
+    'Sua conta agora usa {factorType, select, totp {um novo aplicativo autenticador} sms {um novo número de telefone} webauthn {uma nova chave de acesso} other {um novo método de login}}; o anterior não funciona mais.',
   'email.factor_removed.subject': 'Sitepass: um método de login foi removido',
   'email.factor_removed.body':
-    '{factorType, select, totp {Um aplicativo autenticador foi removido} sms {Um número de telefone para SMS foi removido} other {Um método de login foi removido}} da sua conta.',
+    '{factorType, select, totp {Um aplicativo autenticador foi removido} sms {Um número de telefone para SMS foi removido} webauthn {Uma chave de acesso foi removida} other {Um método de login foi removido}} da sua conta.',
   'email.recovery_code_redeemed.subject': 'Sitepass: seu código de recuperação foi usado',
   'email.recovery_code_redeemed.body':
     'Seu código de recuperação acabou de ser usado para fazer login, e um novo foi emitido. Recomendamos configurar novamente seu aplicativo autenticador ou seu celular.',

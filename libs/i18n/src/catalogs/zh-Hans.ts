@@ -145,13 +145,13 @@ export const zhHans: Catalog = {
   'email.not_you': '如果这不是您本人的操作，请立即联系贵公司管理员或 Sitepass 支持团队。',
   'email.factor_added.subject': 'Sitepass：已添加一种登录方式',
   'email.factor_added.body':
-    '您的帐户已添加{factorType, select, totp {身份验证器应用} sms {用于接收短信的电话号码} other {一种登录方式}}，用于两步登录。',
+    '您的帐户已添加{factorType, select, totp {身份验证器应用} sms {用于接收短信的电话号码} webauthn {一个通行密钥} other {一种登录方式}}，用于两步登录。',
   'email.factor_changed.subject': 'Sitepass：登录方式已更改',
   'email.factor_changed.body':
-    '您的帐户现在使用{factorType, select, totp {新的身份验证器应用} sms {新的电话号码} other {新的登录方式}}；之前的方式已失效。',
+    '您的帐户现在使用{factorType, select, totp {新的身份验证器应用} sms {新的电话号码} webauthn {新的通行密钥} other {新的登录方式}}；之前的方式已失效。',
   'email.factor_removed.subject': 'Sitepass：已删除一种登录方式',
   'email.factor_removed.body':
-    '您的帐户已删除{factorType, select, totp {身份验证器应用} sms {用于接收短信的电话号码} other {一种登录方式}}。',
+    '您的帐户已删除{factorType, select, totp {身份验证器应用} sms {用于接收短信的电话号码} webauthn {一个通行密钥} other {一种登录方式}}。',
   'email.recovery_code_redeemed.subject': 'Sitepass：您的恢复码已被使用',
   'email.recovery_code_redeemed.body': '您的恢复码刚刚被用于登录，并已发放新的恢复码。建议您重新设置身份验证器应用或手机。',
   'email.recovery_code_regenerated.subject': 'Sitepass：您有了新的恢复码',

@@ -6,7 +6,7 @@ import { localPath } from '../page-context';
 export const ACCOUNT = '/account/security';
 
 /** The factor types the account page has enrollment pages for (`/account/security/<type>`). */
-export const ENROLLED_HERE: readonly string[] = ['totp', 'sms'];
+export const ENROLLED_HERE: readonly string[] = ['totp', 'sms', 'webauthn'];
 
 /** What a successful form did, said by the page it redirects to (`?done=`): a closed list, never free text. */
 const DONE_NOTICES = {

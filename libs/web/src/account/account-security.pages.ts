@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DirectoryService, FactorService, Principal, SignInService, TrustedDeviceService } from '@sitepass/auth';
+import { DirectoryService, FactorService, FactorTypes, Principal, SignInService, TrustedDeviceService } from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { CompanyPolicyRepository } from '@sitepass/database';
 import { CurrentPrincipal, UuidPipe } from '@sitepass/http';
@@ -34,6 +34,7 @@ export class AccountSecurityPages {
     private readonly directory: DirectoryService,
     private readonly signIn: SignInService,
     private readonly policies: CompanyPolicyRepository,
+    private readonly factorTypes: FactorTypes,
     private readonly clock: Clock,
   ) {}
 
@@ -113,7 +114,8 @@ export class AccountSecurityPages {
       this.directory.localeOf(principal.userId),
     ]);
     const policy = mfa.enforcement && (await this.policies.findByCompany(mfa.enforcement.companyId));
-    return { mfa, devices, savedLocale, deadlineZone: policy?.timeZone ?? 'UTC', now: this.clock.now() };
+    const severalPerUser = mfa.allowedFactorTypes.filter((type) => this.factorTypes.of(type).severalPerUser);
+    return { mfa, devices, savedLocale, deadlineZone: policy?.timeZone ?? 'UTC', now: this.clock.now(), severalPerUser };
   }
 
   /**

@@ -15,6 +15,8 @@ export interface SecurityOverview {
   devices: TrustedDeviceView[];
   savedLocale: Locale | null;
   now: Date;
+  /** The types a user may hold several of (passkeys, PASSKEY-2): always one more to add, never one to change. */
+  severalPerUser: readonly string[];
 }
 
 /** A success notice after a redirect, or errors beside the buttons and fields of the page's forms. */
@@ -69,13 +71,17 @@ function mfaSection(context: PageContext, { mfa, deadlineZone }: SecurityOvervie
   </section>`;
 }
 
-/** The factors (type, masked number, added), with change, remove and SMS-8's test message; then what may be added. */
-function factorsSection(context: PageContext, { mfa, now }: SecurityOverview, errors: FieldErrors): Html {
+/**
+ * The factors (type, masked number or passkey name, added), with change, remove and SMS-8's test message; then
+ * what may be added: a type not held yet, or one more of a type held several times (PASSKEY-2).
+ */
+function factorsSection(context: PageContext, { mfa, now, severalPerUser }: SecurityOverview, errors: FieldErrors): Html {
   const { t } = context;
   const factors = mfa.factors.filter((factor) => factor.status === 'active' || Date.parse(factor.expiresAt ?? '') > now.getTime());
   const mayEnroll = (type: string) => mfa.enrollmentAvailable && mfa.allowedFactorTypes.includes(type) && ENROLLED_HERE.includes(type);
+  const several = (type: string) => severalPerUser.includes(type);
   const has = (type: string) => mfa.factors.some((factor) => factor.status === 'active' && factor.type === type);
-  const addable = mfa.allowedFactorTypes.filter((type) => mayEnroll(type) && !has(type));
+  const addable = mfa.allowedFactorTypes.filter((type) => mayEnroll(type) && (several(type) || !has(type)));
   return html`<section class="card" aria-labelledby="factors-title">
     <h2 id="factors-title">${t('page.account.factors.title')}</h2>
     ${
@@ -88,7 +94,7 @@ function factorsSection(context: PageContext, { mfa, now }: SecurityOverview, er
               t('page.account.factors.added'),
               t('page.account.actions'),
             ],
-            factors.map((factor) => factorRow(context, factor, mayEnroll(factor.type), errors)),
+            factors.map((factor) => factorRow(context, factor, mayEnroll(factor.type) && !several(factor.type), errors)),
           )
     }
     ${
@@ -109,7 +115,9 @@ function factorRow(context: PageContext, factor: FactorView, mayReplace: boolean
   const testError = errors[`test-${factor.id}`];
   return html`<tr>
     <th scope="row">${t('page.account.factor.type', { type })}</th>
-    <td>${factor.maskedPhoneNumber ?? ''}${pending && html` <span class="muted">${t('page.account.factor.pending')}</span>`}</td>
+    <td>
+      ${factor.maskedPhoneNumber ?? factor.name ?? ''}${pending && html` <span class="muted">${t('page.account.factor.pending')}</span>`}
+    </td>
     <td>${t('page.account.date', { date: new Date(factor.activatedAt ?? factor.createdAt) })}</td>
     <td>
       <ul class="row-actions">
@@ -126,7 +134,9 @@ function factorRow(context: PageContext, factor: FactorView, mayReplace: boolean
               </li>`
               }
             ${mayReplace && html`<li><a href="${ACCOUNT}/${type}">${t('page.account.enroll.title', { type, change: 'yes' })}</a></li>`}
-            <li><a href="${ACCOUNT}/factors/${factor.id}/remove">${t('page.account.factor.remove', { type })}</a></li>`
+            <li>
+              <a href="${ACCOUNT}/factors/${factor.id}/remove">${t('page.account.factor.remove', { type, name: factor.name ?? '' })}</a>
+            </li>`
         }
       </ul>
     </td>

@@ -139,7 +139,7 @@ export class CredentialPages {
   private removalStep(context: PageContext, factor: FactorView, errors: FieldErrors, message?: Html | false): PageContent {
     const { t } = context;
     return passwordStepPage(context, {
-      title: t('page.account.remove.title', { type: factor.type, number: factor.maskedPhoneNumber ?? '' }),
+      title: t('page.account.remove.title', { type: factor.type, number: factor.maskedPhoneNumber ?? '', name: factor.name ?? '' }),
       intro: t('page.account.remove.intro'),
       action: `${ACCOUNT}/factors/${factor.id}/remove`,
       submit: t('page.account.remove.submit'),

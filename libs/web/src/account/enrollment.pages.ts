@@ -3,18 +3,20 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Caller, EnrollmentService, FactorService, PendingEnrollmentView, Principal } from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
-import { CurrentCaller, CurrentPrincipal } from '@sitepass/http';
+import { CurrentCaller, CurrentPrincipal, EnrollmentRequestPipe } from '@sitepass/http';
 import type { Request, Response } from 'express';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
-import { Form, idField, passwordField, sixDigitCode } from '../form-input';
+import { field, Form, idField, passwordField, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { Html } from '../html';
 import { PageContent, PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { asDomainError, ClockSkew, codeErrorMessage, messageOf, skewOf } from '../page-errors';
 import { EnrollmentUrls, enrollmentCodePage, recoveryCodePage, smsNumberPage, totpSetupPage } from '../sign-in/sign-in.views';
-import { ACCOUNT, backToAccount, reverify } from './account-routes';
+import { ACCOUNT, backToAccount, Done, reverify } from './account-routes';
 import { currentPasswordField, PASSWORD_REFUSALS, passwordStepPage, placeRefusal, verifiedNotice } from './factor-change.views';
+import { passkeyCreatePage, passkeyNameStepPage, PASSKEY_STEP } from './passkey.views';
 
 /** The refusals of an SMS enrollment that are about the number (SMS-1, SMS-5); the password's are POL-8's. */
 const SMS_REFUSALS = {
@@ -28,6 +30,10 @@ const SMS_REFUSALS = {
 /** A code that can no longer confirm its enrollment: the person starts the change again. */
 const ENROLLMENT_OVER = ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'not_found'];
 
+/** The passkey type, as the API names it; its name field is checked by the API's own pipe (`POST /v1/enrollments`). */
+const PASSKEY = 'webauthn';
+const enrollmentRequests = new EnrollmentRequestPipe();
+
 function enrollmentUrls(enrollmentId: string): EnrollmentUrls {
   return {
     confirm: `${ACCOUNT}/enrollment/confirm`,
@@ -38,9 +44,10 @@ function enrollmentUrls(enrollmentId: string): EnrollmentUrls {
 
 /**
  * WEB-4, WEB-3 in self-service: adding or changing the authenticator app (TOTP-5) and the phone (SMS-9) with the
- * sign-in's own views, on the same EnrollmentService as `POST /v1/enrollments`. The current password goes with
- * the start (POL-8); when the core asks for a recent MFA check, the re-verification page comes first and sends
- * the person back here. Confirming the first factor or a new app shows the new recovery code once (REC-2).
+ * sign-in's own views, and adding passkeys (PASSKEY-2), on the same EnrollmentService as `POST /v1/enrollments`.
+ * The current password goes with the start (POL-8); when the core asks for a recent MFA check, the re-verification
+ * page comes first and sends the person back here. Confirming the first factor or a new app shows the new recovery
+ * code once (REC-2).
  */
 @ApiExcludeController()
 @Controller(ACCOUNT.slice(1))
@@ -136,6 +143,81 @@ export class EnrollmentPages {
     }
   }
 
+  /**
+   * PASSKEY-2: one more passkey, named; a name typed before the re-verification comes back with the person
+   * (`?name=`).
+   */
+  @Get('webauthn')
+  async showPasskeyStep(@Req() request: Request, @Res() response: Response, @Query() query: Form): Promise<void> {
+    const context = await this.context(request, response);
+    const view = { name: field(query, 'name').slice(0, 64), errors: {}, message: verifiedNotice(context, query.verified) };
+    this.pages.send(response, context, passkeyNameStepPage(context, view));
+  }
+
+  /** The name and password start the enrollment; its creation options go to the browser's ceremony. */
+  @Post('webauthn')
+  async startPasskey(
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentCaller() caller: Caller,
+    @Body() form: Form,
+  ): Promise<void> {
+    const context = await this.context(request, response);
+    const { t } = context;
+    const name = field(form, 'name');
+    const currentPassword = passwordField(form, 'currentPassword');
+    const errors: FieldErrors = {};
+    if (!name) errors.name = t('page.account.passkey.name.required');
+    // A name the API would refuse is refused here in the page's words; anything but a refusal is a bug.
+    const named = name && (await enrollmentRequests.transform({ factorType: PASSKEY, name }).catch((error) => void asDomainError(error)));
+    if (name && !named) errors.name = t('page.account.passkey.name.invalid');
+    if (!currentPassword) errors.currentPassword = t('page.account.password.required');
+    if (!named || !currentPassword) return this.pages.send(response, context, passkeyNameStepPage(context, { name, errors }), 400);
+    try {
+      const started = await this.enrollments.startEnrollment(caller, { factorType: PASSKEY, currentPassword, payload: named.payload });
+      const passkey = started.webauthn as { publicKey: Record<string, unknown>; name: string };
+      const view = { enrollmentId: started.enrollmentId, name: passkey.name, options: passkey.publicKey };
+      this.pages.send(response, context, passkeyCreatePage(context, view));
+    } catch (error) {
+      const refusal = asDomainError(error);
+      if (refusal.code === 'reauthentication_required') return reverify(response, `${PASSKEY_STEP}?name=${encodeURIComponent(name)}`);
+      const placed = placeRefusal(context, refusal, PASSWORD_REFUSALS);
+      this.pages.refuse(response, context, passkeyNameStepPage(context, { name, ...placed }), refusal);
+    }
+  }
+
+  /**
+   * PASSKEY-1: the browser's answer confirms the enrollment as `POST /v1/enrollments/{id}/confirm` does. No answer
+   * (a browser without script) or one that is not a credential is the person's to retry from the name step.
+   */
+  @Post('webauthn/confirm')
+  async confirmPasskey(
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: Principal,
+    @Body() form: Form,
+  ): Promise<void> {
+    const enrollmentId = idField(form, 'enrollmentId');
+    if (!enrollmentId) return response.redirect(303, ACCOUNT);
+    const context = await this.context(request, response);
+    const retry = { name: field(form, 'name').slice(0, 64), errors: {} };
+    const credential = passkeyAnswer(form);
+    if (!credential) {
+      const message = notice(unansweredPasskeyMessage(context, form), 'error');
+      return this.pages.send(response, context, passkeyNameStepPage(context, { ...retry, message }), 400);
+    }
+    try {
+      const { recoveryCode } = await this.enrollments.confirmEnrollment(caller, enrollmentId, { credential });
+      await this.finish(response, context, principal, recoveryCode, 'factor_added');
+    } catch (error) {
+      const refusal = asDomainError(error);
+      if (refusal.code === 'reauthentication_required') return reverify(response, PASSKEY_STEP);
+      const message = notice(messageOf(context, refusal), 'error');
+      this.pages.refuse(response, context, passkeyNameStepPage(context, { ...retry, message }), refusal);
+    }
+  }
+
   /** The code form of a pending enrollment: the texted code with resend, or the app's (its QR code was shown once). */
   @Get('enrollment')
   async showEnrollmentCode(
@@ -148,6 +230,8 @@ export class EnrollmentPages {
     if (!enrollmentId) return response.redirect(303, ACCOUNT);
     const context = await this.context(request, response);
     const pending = await this.enrollments.describePending(caller, enrollmentId);
+    // A passkey's creation options were for that one ceremony: an unfinished passkey starts again.
+    if (pending.factorType === PASSKEY) return response.redirect(303, PASSKEY_STEP);
     this.pages.send(response, context, this.codeStep(context, pending));
   }
 
@@ -190,10 +274,7 @@ export class EnrollmentPages {
     const done = pending.replacesFactorId ? 'factor_changed' : 'factor_added';
     try {
       const { recoveryCode } = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code });
-      if (!recoveryCode) return backToAccount(response, done);
-      const { email } = (await this.users.findById(principal.userId))!;
-      const view = { code: recoveryCode, email, action: `${ACCOUNT}/recovery-code/saved`, hidden: { done } };
-      this.pages.send(response, context, recoveryCodePage(context, view));
+      await this.finish(response, context, principal, recoveryCode, done);
     } catch (error) {
       const refusal = asDomainError(error);
       if (refusal.code === 'reauthentication_required') return reverify(response, `${ACCOUNT}/enrollment?id=${enrollmentId}`);
@@ -217,6 +298,20 @@ export class EnrollmentPages {
 
   private context(request: Request, response: Response): Promise<PageContext> {
     return this.pages.context(request, response, '', true);
+  }
+
+  /** REC-2: the recovery code a confirmation issued, shown once; otherwise the account page says what was done. */
+  private async finish(
+    response: Response,
+    context: PageContext,
+    principal: Principal,
+    recoveryCode: string | undefined,
+    done: Done,
+  ): Promise<void> {
+    if (!recoveryCode) return backToAccount(response, done);
+    const { email } = (await this.users.findById(principal.userId))!;
+    const view = { code: recoveryCode, email, action: `${ACCOUNT}/recovery-code/saved`, hidden: { done } };
+    this.pages.send(response, context, recoveryCodePage(context, view));
   }
 
   private codeStep(context: PageContext, pending: PendingEnrollmentView, errors: FieldErrors = {}, skew?: ClockSkew): PageContent {

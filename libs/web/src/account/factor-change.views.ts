@@ -12,6 +12,8 @@ export interface PasswordStepView {
   intro: HtmlValue;
   action: string;
   submit: string;
+  /** The change's own fields, before the password (a passkey's name). */
+  fields?: Html;
   /** A removal is dangerous: its button says so. */
   danger?: boolean;
   errors?: FieldErrors;
@@ -29,7 +31,7 @@ export function passwordStepPage(context: PageContext, view: PasswordStepView): 
       ${view.message} ${errorList(context, errors)}
       <p>${view.intro}</p>
       <form method="post" action="${view.action}" novalidate>
-        ${csrfField(context)} ${currentPasswordField(context, errors, true)}
+        ${csrfField(context)} ${view.fields} ${currentPasswordField(context, errors, !view.fields)}
         <div class="actions">
           <button type="submit" ${view.danger && html` class="danger"`}>${view.submit}</button>
           <a href="${ACCOUNT}">${t('page.account.cancel')}</a>

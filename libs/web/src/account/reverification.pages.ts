@@ -4,6 +4,7 @@ import { Caller, ChallengeView, DomainError, FactorService, FactorSummary, MfaSt
 import { Clock } from '@sitepass/common';
 import { CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { PageContent, PageContext } from '../layout';
@@ -12,22 +13,44 @@ import { asDomainError, ClockSkew, codeErrorMessage, messageOf, skewOf } from '.
 import { PageSessions } from '../session/page-session';
 import { chooseFactorPage, codePage } from '../sign-in/sign-in.views';
 import { ACCOUNT, accountReturnPath, afterReverification } from './account-routes';
+import { passkeyCheckPage } from './passkey.views';
 
 const VERIFY = `${ACCOUNT}/verify`;
 /** The challenge cannot take another code: the person picks a factor again. */
 const CHALLENGE_OVER = ['challenge_failed', 'challenge_expired', 'not_found'];
 
-/** The challenge being proven and the account page to go back to, as the code form's URL carries them. */
-function targetOf(query: Form): { challengeId?: string; returnTo: string } {
-  return { challengeId: idField(query, 'challenge'), returnTo: accountReturnPath(query.return) };
+/**
+ * The challenge being proven and the account page to go back to, as the code form's URL carries them; and the
+ * factor chosen, which names the passkey asked for when the user has several (the challenge itself is bound to it).
+ */
+interface Target {
+  challengeId?: string;
+  returnTo: string;
+  factorId?: string;
+}
+
+function targetOf(query: Form): Target {
+  return { challengeId: idField(query, 'challenge'), returnTo: accountReturnPath(query.return), factorId: idField(query, 'factor') };
 }
 
 function targetQuery(challengeId: string, returnTo: string): string {
   return `?challenge=${challengeId}&return=${encodeURIComponent(returnTo)}`;
 }
 
-function codePath(challengeId: string, returnTo: string): string {
-  return `${VERIFY}/code${targetQuery(challengeId, returnTo)}`;
+function codePath(challengeId: string, returnTo: string, factorId?: string): string {
+  return `${VERIFY}/code${targetQuery(challengeId, returnTo)}${factorId ? `&factor=${factorId}` : ''}`;
+}
+
+/** What the step's form sent: a code (an app, a text message) or a passkey's answer; or what is wrong with it. */
+type Proof = { code: string } | { credential: Record<string, unknown> } | { errors: FieldErrors };
+
+function proofOf(context: PageContext, form: Form): Proof {
+  if (typeof form.credential !== 'string') {
+    const code = sixDigitCode(form);
+    return code ? { code } : { errors: { code: context.t('page.verify.code.required') } };
+  }
+  const credential = passkeyAnswer(form);
+  return credential ? { credential } : { errors: { credential: unansweredPasskeyMessage(context, form) } };
 }
 
 function choicePath(returnTo: string): string {
@@ -37,9 +60,10 @@ function choicePath(returnTo: string): string {
 /**
  * POL-8 on the account page: a change of credentials needs an MFA check from the last 10 minutes. When the core
  * answers `reauthentication_required`, the page sends the person here with the form to come back to (`return`,
- * a path of the account page only): they choose a factor, prove it with the sign-in's code form (a challenge
- * with the access token, as `POST /v1/challenges` and `…/verify` do), and the session's new access token, with
- * its new `mfa_time`, goes into the page session. Plain forms throughout (WEB-9).
+ * a path of the account page only): they choose a factor, prove it with the sign-in's code form or a passkey's
+ * ceremony (PASSKEY-3: a user whose only factor is a passkey changes things too), a challenge with the access
+ * token as `POST /v1/challenges` and `…/verify` do, and the session's new access token, with its new `mfa_time`,
+ * goes into the page session. Plain forms throughout (WEB-9), but for the passkey's ceremony, which needs script.
  */
 @ApiExcludeController()
 @Controller(VERIFY.slice(1))
@@ -81,7 +105,7 @@ export class ReverificationPages {
     }
     try {
       const started = await this.mfa.issueChallenge(caller, factorId);
-      response.redirect(303, codePath(started.challengeId, returnTo));
+      response.redirect(303, codePath(started.challengeId, returnTo, factorId));
     } catch (error) {
       const refusal = asDomainError(error);
       const context = await this.context(request, response);
@@ -102,16 +126,16 @@ export class ReverificationPages {
     @CurrentPrincipal() principal: Principal,
     @Query() query: Form,
   ): Promise<void> {
-    const { challengeId, returnTo } = targetOf(query);
-    const open = challengeId ? await this.mfa.describeChallenge(caller, challengeId).catch(() => null) : null;
+    const target = targetOf(query);
+    const open = target.challengeId ? await this.mfa.describeChallenge(caller, target.challengeId).catch(() => null) : null;
     if (!open || open.status !== 'pending' || Date.parse(open.expiresAt) <= this.clock.now().getTime()) {
-      return response.redirect(303, choicePath(returnTo));
+      return response.redirect(303, choicePath(target.returnTo));
     }
     const context = await this.context(request, response);
-    this.pages.send(response, context, await this.codeStep(context, principal, open, returnTo));
+    this.pages.send(response, context, await this.codeStep(context, principal, open, target));
   }
 
-  /** The code form posts to its own URL, which names the challenge and the way back. */
+  /** The code form, or the passkey's, posts to its own URL, which names the challenge and the way back. */
   @Post('code')
   async verifyCode(
     @Req() request: Request,
@@ -121,14 +145,14 @@ export class ReverificationPages {
     @Query() query: Form,
     @Body() form: Form,
   ): Promise<void> {
-    const { challengeId, returnTo } = targetOf(query);
+    const { challengeId, returnTo, factorId } = targetOf(query);
     if (!challengeId) return response.redirect(303, choicePath(returnTo));
     const context = await this.context(request, response);
-    const code = sixDigitCode(form);
-    const again = { response, context, caller, principal, challengeId, returnTo };
-    if (!code) return this.codeAgain(again, { errors: { code: context.t('page.verify.code.required') } });
+    const proof = proofOf(context, form);
+    const again = { response, context, caller, principal, challengeId, returnTo, factorId };
+    if ('errors' in proof) return this.codeAgain(again, { errors: proof.errors });
     try {
-      const verified = await this.mfa.verifyChallenge(caller, challengeId, { code });
+      const verified = await this.mfa.verifyChallenge(caller, challengeId, proof);
       if (verified.status !== 'verified') throw new Error('a session challenge verified as a sign-in');
       this.sessions.renewAccess(response, verified.accessToken);
       response.redirect(303, afterReverification(returnTo));
@@ -152,15 +176,15 @@ export class ReverificationPages {
     @CurrentPrincipal() principal: Principal,
     @Query() query: Form,
   ): Promise<void> {
-    const { challengeId, returnTo } = targetOf(query);
+    const { challengeId, returnTo, factorId } = targetOf(query);
     if (!challengeId) return response.redirect(303, choicePath(returnTo));
     try {
       await this.mfa.resendChallenge(caller, challengeId);
-      response.redirect(303, codePath(challengeId, returnTo));
+      response.redirect(303, codePath(challengeId, returnTo, factorId));
     } catch (error) {
       const refusal = asDomainError(error);
       const context = await this.context(request, response);
-      const again = { response, context, caller, principal, challengeId, returnTo };
+      const again = { response, context, caller, principal, challengeId, returnTo, factorId };
       await this.codeAgain(again, { errors: { code: messageOf(context, refusal) }, refusal });
     }
   }
@@ -169,14 +193,17 @@ export class ReverificationPages {
     return this.pages.context(request, response, '', true);
   }
 
-  /** The code form again, with what was wrong: the core's refusal (its status), or a code that is not six digits (400). */
+  /**
+   * The code form (or the passkey's) again, with what was wrong: the core's refusal (its status), or a code that
+   * is not six digits or no passkey answer (400).
+   */
   private async codeAgain(
-    again: { response: Response; context: PageContext; caller: Caller; principal: Principal; challengeId: string; returnTo: string },
+    again: { response: Response; context: PageContext; caller: Caller; principal: Principal; challengeId: string } & Target,
     form: { errors: FieldErrors; skew?: ClockSkew; refusal?: DomainError },
   ): Promise<void> {
-    const { response, context, caller, principal, challengeId, returnTo } = again;
+    const { response, context, caller, principal, challengeId } = again;
     const open = await this.mfa.describeChallenge(caller, challengeId);
-    const page = await this.codeStep(context, principal, open, returnTo, form.errors, form.skew);
+    const page = await this.codeStep(context, principal, open, again, form.errors, form.skew);
     if (form.refusal) this.pages.refuse(response, context, page, form.refusal);
     else this.pages.send(response, context, page, 400);
   }
@@ -186,7 +213,12 @@ export class ReverificationPages {
     const { factors, allowedFactorTypes } = await this.factors.overview(principal);
     return factors
       .filter((factor) => factor.status === 'active' && allowedFactorTypes.includes(factor.type))
-      .map(({ id, type, maskedPhoneNumber }) => ({ id, type, ...(maskedPhoneNumber ? { maskedPhoneNumber } : {}) }));
+      .map(({ id, type, maskedPhoneNumber, name }) => ({
+        id,
+        type,
+        ...(maskedPhoneNumber ? { maskedPhoneNumber } : {}),
+        ...(name ? { name } : {}),
+      }));
   }
 
   private async choice(context: PageContext, principal: Principal, returnTo: string, errors: FieldErrors = {}): Promise<PageContent> {
@@ -200,20 +232,27 @@ export class ReverificationPages {
     });
   }
 
+  /** The code form of the challenge, or its passkey ceremony when the challenge carries request options. */
   private async codeStep(
     context: PageContext,
     principal: Principal,
     open: ChallengeView,
-    returnTo: string,
+    { returnTo, factorId }: Target,
     errors: FieldErrors = {},
     skew?: ClockSkew,
   ): Promise<PageContent> {
     const now = this.clock.now().getTime();
-    // SMS-9: one phone per account, so the challenge's type names the number it went to.
+    // SMS-9: one phone per account, so the challenge's type names the number it went to; passkeys by the one chosen.
     const factors = await this.usableFactors(principal);
-    const factor = factors.find((candidate) => candidate.type === open.factorType);
+    const ofType = factors.filter((candidate) => candidate.type === open.factorType);
+    const factor = ofType.find((candidate) => candidate.id === factorId) ?? ofType[0];
+    const otherMethodsHref = factors.length > 1 ? choicePath(returnTo) : undefined;
+    const action = codePath(open.challengeId, returnTo, ofType.length > 1 ? factor?.id : undefined);
+    const passkey = open.webauthn as { publicKey: Record<string, unknown> } | undefined;
+    if (passkey)
+      return passkeyCheckPage(context, { action, name: factor?.name ?? '', options: passkey.publicKey, errors, otherMethodsHref });
     return codePage(context, {
-      action: codePath(open.challengeId, returnTo),
+      action,
       factor: factor ?? { id: '', type: open.factorType },
       expiresInSeconds: secondsUntil(open.expiresAt, now),
       resend:
@@ -222,7 +261,7 @@ export class ReverificationPages {
           : undefined,
       errors,
       skew,
-      otherMethodsHref: factors.length > 1 ? choicePath(returnTo) : undefined,
+      otherMethodsHref,
     });
   }
 }

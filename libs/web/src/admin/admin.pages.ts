@@ -56,15 +56,21 @@ export class AdminConsolePages {
     return this.renderPolicy(call, response);
   }
 
-  /** POL-1, POL-2: the whole policy, as PUT …/mfa-policy takes it; a refused one is shown again with its errors. */
+  /**
+   * POL-1, POL-2: the whole policy, as PUT …/mfa-policy takes it; a refused one is shown again with its errors.
+   * PASSKEY-3's passwordless flag is part of it only where the policy shows it (passkeys are offered): elsewhere
+   * the form has no such box, and its absence must not read as "unticked".
+   */
   @Post('companies/:companyId/policy')
   async savePolicy(@Res() response: Response, @ConsoleCall() call: ConsoleCall, @Body() body: Form): Promise<void> {
+    const saved = await this.policies.getPolicy(call.principal.userId, call.companyId);
     const form: PolicyForm = {
       required: textField(body, 'required') === 'yes',
       enforcementDate: textField(body, 'enforcementDate', 32),
       timeZone: textField(body, 'timeZone', 64),
       reauthInterval: textField(body, 'reauthInterval', 32),
       zoneIsFallback: false,
+      ...(saved.passwordlessAllowed === undefined ? {} : { passwordlessAllowed: textField(body, 'passwordlessAllowed') === 'yes' }),
     };
     const context = await this.pages.context(call.request, response, '', true);
     if (!(REAUTH_INTERVALS as readonly string[]).includes(form.reauthInterval)) {

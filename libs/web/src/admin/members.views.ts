@@ -27,7 +27,11 @@ export const MEMBER_COLUMNS: readonly MessageKey[] = [
   'page.admin.members.last_mfa',
 ];
 
-const FACTOR_WORDS: Record<string, MessageKey> = { totp: 'page.verify.choose.totp', sms: 'page.enroll.sms' };
+const FACTOR_WORDS: Record<string, MessageKey> = {
+  totp: 'page.verify.choose.totp',
+  sms: 'page.enroll.sms',
+  webauthn: 'page.admin.members.passkey',
+};
 
 const FILTERS: ReadonlyArray<{ filter: EnrolledFilter; words: MessageKey; count: (page: MemberStatusPage) => number }> = [
   { filter: undefined, words: 'page.admin.members.filter.all', count: (page) => page.totals.members },

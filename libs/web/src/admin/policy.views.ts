@@ -15,6 +15,8 @@ export interface PolicyForm {
   reauthInterval: string;
   /** No zone was ever saved: the script may put the browser's zone in place of UTC. */
   zoneIsFallback: boolean;
+  /** PASSKEY-3, only where passkeys are offered: members may sign in with a passkey alone. */
+  passwordlessAllowed?: boolean;
 }
 
 export interface PolicyPageView {
@@ -39,6 +41,7 @@ export function policyFormOf(policy: PolicyView): PolicyForm {
     timeZone: policy.timeZone ?? UTC,
     reauthInterval: policy.reauthInterval,
     zoneIsFallback: policy.timeZone === null,
+    passwordlessAllowed: policy.passwordlessAllowed,
   };
 }
 
@@ -64,6 +67,11 @@ function currentPolicy(context: PageContext, { frame, policy, totals }: PolicyPa
       }
       <dt>${t('page.admin.policy.interval')}</dt>
       <dd>${t(INTERVAL_WORDS[policy.reauthInterval])}</dd>
+      ${
+        policy.passwordlessAllowed !== undefined &&
+        html`<dt>${t('page.admin.policy.passwordless.label')}</dt>
+          <dd>${t('page.admin.policy.passwordless.value', { allowed: String(policy.passwordlessAllowed) })}</dd>`
+      }
       <dt>${t('page.admin.policy.members')}</dt>
       <dd>
         ${t('page.admin.policy.members.ready', { enrolled: totals.enrolled, members: totals.members })}
@@ -143,6 +151,18 @@ function policyEditor(context: PageContext, { frame, form, errors = {} }: Policy
         },
         errors,
       )}
+      ${
+        form.passwordlessAllowed !== undefined &&
+        checkboxField(
+          {
+            name: 'passwordlessAllowed',
+            label: t('page.admin.policy.passwordless'),
+            hint: t('page.admin.policy.passwordless.hint'),
+            checked: form.passwordlessAllowed,
+          },
+          errors,
+        )
+      }
       <div class="actions"><button type="submit">${t('page.admin.policy.save')}</button></div>
     </form>
   </section>`;

@@ -82,6 +82,8 @@ summary { cursor: pointer; font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .js-only { display: none; }
 html.js .js-only { display: inline-block; }
+/* What only a browser without script needs to read (a passkey cannot be made there): gone once the script runs. */
+html.js .without-script { display: none; }
 /* The admin console (WEB-5): where you are, its sections, list filters and pages; the current one is marked
    by weight and an underline as well as colour, never by colour alone (WEB-8). */
 .breadcrumb ol, .tabs ul, .filters ul, .pagination ul, ul.links { list-style: none; margin: 0 0 1rem; padding: 0; }

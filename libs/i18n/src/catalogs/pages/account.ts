@@ -31,17 +31,30 @@ const en = {
   'page.account.factors.method': 'Method',
   'page.account.factors.details': 'Details',
   'page.account.factors.added': 'Added',
-  'page.account.factor.type': '{type, select, totp {Authenticator app} sms {Text message} other {Other method}}',
+  'page.account.factor.type': '{type, select, totp {Authenticator app} sms {Text message} webauthn {Passkey} other {Other method}}',
   'page.account.factor.pending': 'Setup not finished',
   'page.account.factor.finish': 'Finish setting up',
   'page.account.factor.test': 'Send a test message',
-  'page.account.factor.remove': '{type, select, totp {Remove the authenticator app} sms {Remove this phone} other {Remove this method}}',
+  'page.account.factor.remove':
+    '{type, select, totp {Remove the authenticator app} sms {Remove this phone} webauthn {Remove the passkey “{name}”} other {Remove this method}}',
   'page.account.enroll.title':
-    '{change, select, yes {{type, select, totp {Change your authenticator app} sms {Change your phone number} other {Change this method}}} other {{type, select, totp {Add an authenticator app} sms {Add a phone for text messages} other {Add a method}}}}',
+    '{change, select, yes {{type, select, totp {Change your authenticator app} sms {Change your phone number} other {Change this method}}} other {{type, select, totp {Add an authenticator app} sms {Add a phone for text messages} webauthn {Add a passkey} other {Add a method}}}}',
   'page.account.totp.add.intro': 'You will scan a QR code with the app, then enter the code it shows.',
   'page.account.totp.change.intro':
     'Your current app keeps working until you confirm the new one. Then it stops working, and you get a new recovery code.',
   'page.account.sms.change.intro': 'Your current number keeps working until you confirm the new one with the code we text it.',
+  'page.account.passkey.intro':
+    'A passkey signs you in with this device’s screen lock, fingerprint or face, or with a security key, instead of a code. First name it and confirm your password; then your browser creates it.',
+  'page.account.passkey.name': 'Name of the passkey',
+  'page.account.passkey.name.hint': 'The device or password manager that keeps it, such as “Laptop” or “Work phone”.',
+  'page.account.passkey.name.required': 'Give the passkey a name, such as “Laptop”.',
+  'page.account.passkey.name.invalid': 'Use at most 64 letters, numbers, spaces, punctuation marks or symbols.',
+  'page.account.passkey.create.intro':
+    'Now create the passkey “{name}”: your browser asks you to confirm with your screen lock, fingerprint, face or security key.',
+  'page.account.passkey.create.submit': 'Create the passkey',
+  'page.account.reverify.passkey':
+    'Confirm it is you with your passkey “{name}”: your browser asks for your screen lock, fingerprint, face or security key.',
+  'page.account.reverify.passkey.submit': 'Use the passkey',
   'page.account.password': 'Current password',
   'page.account.password.hint': 'Changes to how you sign in need your password.',
   'page.account.password.required': 'Enter your current password.',
@@ -49,7 +62,7 @@ const en = {
   'page.account.reverify.intro':
     'Changing how you sign in needs a check from the last 10 minutes. Confirm it is you with one of your methods, then you go back to your change.',
   'page.account.remove.title':
-    '{type, select, totp {Remove the authenticator app} sms {Remove the phone {number}} other {Remove this method}}',
+    '{type, select, totp {Remove the authenticator app} sms {Remove the phone {number}} webauthn {Remove the passkey “{name}”} other {Remove this method}}',
   'page.account.remove.intro':
     'You will no longer be able to sign in with it. Devices trusted with it will ask for two-step verification again.',
   'page.account.remove.submit': 'Remove',
@@ -70,7 +83,8 @@ const en = {
   'page.account.devices.ip': 'IP address',
   'page.account.devices.browser': '{browser} on {system}',
   'page.account.devices.unknown': 'Unknown browser',
-  'page.account.devices.amr': '{method, select, otp {Authenticator app} sms {Text message} rc {Recovery code} other {Second step}}',
+  'page.account.devices.amr':
+    '{method, select, otp {Authenticator app} sms {Text message} rc {Recovery code} hwk {Passkey} swk {Passkey} mfa {Passkey} other {Second step}}',
   'page.account.devices.revoke': 'Revoke',
   'page.account.devices.revoke_all': 'Revoke all devices',
   'page.account.language.title': 'Language',
@@ -116,19 +130,33 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': 'Méthode',
     'page.account.factors.details': 'Détails',
     'page.account.factors.added': 'Ajoutée le',
-    'page.account.factor.type': '{type, select, totp {Application d’authentification} sms {SMS} other {Autre méthode}}',
+    'page.account.factor.type':
+      '{type, select, totp {Application d’authentification} sms {SMS} webauthn {Clé d’accès} other {Autre méthode}}',
     'page.account.factor.pending': 'Configuration inachevée',
     'page.account.factor.finish': 'Terminer la configuration',
     'page.account.factor.test': 'Envoyer un SMS de test',
     'page.account.factor.remove':
-      '{type, select, totp {Supprimer l’application d’authentification} sms {Supprimer ce téléphone} other {Supprimer cette méthode}}',
+      '{type, select, totp {Supprimer l’application d’authentification} sms {Supprimer ce téléphone} webauthn {Supprimer la clé d’accès « {name} »} other {Supprimer cette méthode}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {Changer d’application d’authentification} sms {Changer de numéro de téléphone} other {Changer cette méthode}}} other {{type, select, totp {Ajouter une application d’authentification} sms {Ajouter un téléphone pour les SMS} other {Ajouter une méthode}}}}',
+      '{change, select, yes {{type, select, totp {Changer d’application d’authentification} sms {Changer de numéro de téléphone} other {Changer cette méthode}}} other {{type, select, totp {Ajouter une application d’authentification} sms {Ajouter un téléphone pour les SMS} webauthn {Ajouter une clé d’accès} other {Ajouter une méthode}}}}',
     'page.account.totp.add.intro': 'Vous allez scanner un code QR avec l’application, puis saisir le code qu’elle affiche.',
     'page.account.totp.change.intro':
       'Votre application actuelle fonctionne jusqu’à ce que vous confirmiez la nouvelle. Elle cesse alors de fonctionner, et vous recevez un nouveau code de récupération.',
     'page.account.sms.change.intro':
       'Votre numéro actuel fonctionne jusqu’à ce que vous confirmiez le nouveau avec le code que nous lui envoyons par SMS.',
+    'page.account.passkey.intro':
+      'Une clé d’accès vous connecte avec le verrouillage d’écran de cet appareil, votre empreinte ou votre visage, ou avec une clé de sécurité, au lieu d’un code. Donnez-lui d’abord un nom et confirmez votre mot de passe ; votre navigateur la crée ensuite.',
+    'page.account.passkey.name': 'Nom de la clé d’accès',
+    'page.account.passkey.name.hint':
+      'L’appareil ou le gestionnaire de mots de passe qui la garde, par exemple « Ordinateur portable » ou « Téléphone pro ».',
+    'page.account.passkey.name.required': 'Donnez un nom à la clé d’accès, par exemple « Ordinateur portable ».',
+    'page.account.passkey.name.invalid': 'Utilisez au plus 64 lettres, chiffres, espaces, signes de ponctuation ou symboles.',
+    'page.account.passkey.create.intro':
+      'Créez maintenant la clé d’accès « {name} » : votre navigateur vous demande de confirmer avec le verrouillage d’écran, votre empreinte, votre visage ou votre clé de sécurité.',
+    'page.account.passkey.create.submit': 'Créer la clé d’accès',
+    'page.account.reverify.passkey':
+      'Confirmez votre identité avec votre clé d’accès « {name} » : votre navigateur demande le verrouillage d’écran, votre empreinte, votre visage ou votre clé de sécurité.',
+    'page.account.reverify.passkey.submit': 'Utiliser la clé d’accès',
     'page.account.password': 'Mot de passe actuel',
     'page.account.password.hint': 'Toute modification de votre façon de vous connecter demande votre mot de passe.',
     'page.account.password.required': 'Saisissez votre mot de passe actuel.',
@@ -136,7 +164,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.reverify.intro':
       'Modifier votre façon de vous connecter demande une vérification de moins de 10 minutes. Confirmez votre identité avec l’une de vos méthodes, puis vous reviendrez à votre modification.',
     'page.account.remove.title':
-      '{type, select, totp {Supprimer l’application d’authentification} sms {Supprimer le téléphone {number}} other {Supprimer cette méthode}}',
+      '{type, select, totp {Supprimer l’application d’authentification} sms {Supprimer le téléphone {number}} webauthn {Supprimer la clé d’accès « {name} »} other {Supprimer cette méthode}}',
     'page.account.remove.intro':
       'Vous ne pourrez plus vous connecter avec. Les appareils approuvés grâce à elle demanderont de nouveau la validation en deux étapes.',
     'page.account.remove.submit': 'Supprimer',
@@ -159,7 +187,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.browser': '{browser} sous {system}',
     'page.account.devices.unknown': 'Navigateur inconnu',
     'page.account.devices.amr':
-      '{method, select, otp {Application d’authentification} sms {SMS} rc {Code de récupération} other {Deuxième étape}}',
+      '{method, select, otp {Application d’authentification} sms {SMS} rc {Code de récupération} hwk {Clé d’accès} swk {Clé d’accès} mfa {Clé d’accès} other {Deuxième étape}}',
     'page.account.devices.revoke': 'Révoquer',
     'page.account.devices.revoke_all': 'Révoquer tous les appareils',
     'page.account.language.title': 'Langue',
@@ -203,19 +231,31 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': 'Methode',
     'page.account.factors.details': 'Details',
     'page.account.factors.added': 'Hinzugefügt',
-    'page.account.factor.type': '{type, select, totp {Authenticator-App} sms {SMS} other {Andere Methode}}',
+    'page.account.factor.type': '{type, select, totp {Authenticator-App} sms {SMS} webauthn {Passkey} other {Andere Methode}}',
     'page.account.factor.pending': 'Einrichtung nicht abgeschlossen',
     'page.account.factor.finish': 'Einrichtung abschließen',
     'page.account.factor.test': 'Test-SMS senden',
     'page.account.factor.remove':
-      '{type, select, totp {Authenticator-App entfernen} sms {Dieses Telefon entfernen} other {Diese Methode entfernen}}',
+      '{type, select, totp {Authenticator-App entfernen} sms {Dieses Telefon entfernen} webauthn {Passkey „{name}“ entfernen} other {Diese Methode entfernen}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {Authenticator-App wechseln} sms {Telefonnummer ändern} other {Diese Methode ändern}}} other {{type, select, totp {Authenticator-App hinzufügen} sms {Telefon für SMS hinzufügen} other {Methode hinzufügen}}}}',
+      '{change, select, yes {{type, select, totp {Authenticator-App wechseln} sms {Telefonnummer ändern} other {Diese Methode ändern}}} other {{type, select, totp {Authenticator-App hinzufügen} sms {Telefon für SMS hinzufügen} webauthn {Passkey hinzufügen} other {Methode hinzufügen}}}}',
     'page.account.totp.add.intro': 'Sie scannen einen QR-Code mit der App und geben dann den Code ein, den sie anzeigt.',
     'page.account.totp.change.intro':
       'Ihre bisherige App funktioniert, bis Sie die neue bestätigen. Danach funktioniert sie nicht mehr, und Sie erhalten einen neuen Wiederherstellungscode.',
     'page.account.sms.change.intro':
       'Ihre bisherige Nummer funktioniert, bis Sie die neue mit dem Code bestätigen, den wir ihr per SMS senden.',
+    'page.account.passkey.intro':
+      'Mit einem Passkey melden Sie sich über die Bildschirmsperre dieses Geräts, Ihren Fingerabdruck, Ihr Gesicht oder einen Sicherheitsschlüssel an, statt mit einem Code. Geben Sie ihm zuerst einen Namen und bestätigen Sie Ihr Passwort; danach erstellt Ihr Browser ihn.',
+    'page.account.passkey.name': 'Name des Passkeys',
+    'page.account.passkey.name.hint': 'Das Gerät oder der Passwortmanager, der ihn aufbewahrt, zum Beispiel „Laptop“ oder „Diensthandy“.',
+    'page.account.passkey.name.required': 'Geben Sie dem Passkey einen Namen, zum Beispiel „Laptop“.',
+    'page.account.passkey.name.invalid': 'Verwenden Sie höchstens 64 Buchstaben, Ziffern, Leerzeichen, Satzzeichen oder Symbole.',
+    'page.account.passkey.create.intro':
+      'Erstellen Sie jetzt den Passkey „{name}“: Ihr Browser bittet Sie, mit Bildschirmsperre, Fingerabdruck, Gesicht oder Sicherheitsschlüssel zu bestätigen.',
+    'page.account.passkey.create.submit': 'Passkey erstellen',
+    'page.account.reverify.passkey':
+      'Bestätigen Sie mit Ihrem Passkey „{name}“, dass Sie es sind: Ihr Browser fragt nach Bildschirmsperre, Fingerabdruck, Gesicht oder Sicherheitsschlüssel.',
+    'page.account.reverify.passkey.submit': 'Passkey verwenden',
     'page.account.password': 'Aktuelles Passwort',
     'page.account.password.hint': 'Änderungen an Ihrer Anmeldung erfordern Ihr Passwort.',
     'page.account.password.required': 'Geben Sie Ihr aktuelles Passwort ein.',
@@ -223,7 +263,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.reverify.intro':
       'Eine Änderung Ihrer Anmeldung erfordert eine Bestätigung aus den letzten 10 Minuten. Bestätigen Sie mit einer Ihrer Methoden, dass Sie es sind; danach geht es mit Ihrer Änderung weiter.',
     'page.account.remove.title':
-      '{type, select, totp {Authenticator-App entfernen} sms {Telefon {number} entfernen} other {Diese Methode entfernen}}',
+      '{type, select, totp {Authenticator-App entfernen} sms {Telefon {number} entfernen} webauthn {Passkey „{name}“ entfernen} other {Diese Methode entfernen}}',
     'page.account.remove.intro':
       'Sie können sich damit nicht mehr anmelden. Geräte, die damit vertrauenswürdig wurden, fragen wieder nach der Bestätigung in zwei Schritten.',
     'page.account.remove.submit': 'Entfernen',
@@ -245,7 +285,8 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.ip': 'IP-Adresse',
     'page.account.devices.browser': '{browser} unter {system}',
     'page.account.devices.unknown': 'Unbekannter Browser',
-    'page.account.devices.amr': '{method, select, otp {Authenticator-App} sms {SMS} rc {Wiederherstellungscode} other {Zweiter Schritt}}',
+    'page.account.devices.amr':
+      '{method, select, otp {Authenticator-App} sms {SMS} rc {Wiederherstellungscode} hwk {Passkey} swk {Passkey} mfa {Passkey} other {Zweiter Schritt}}',
     'page.account.devices.revoke': 'Widerrufen',
     'page.account.devices.revoke_all': 'Alle Geräte widerrufen',
     'page.account.language.title': 'Sprache',
@@ -287,19 +328,32 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': 'Método',
     'page.account.factors.details': 'Detalles',
     'page.account.factors.added': 'Añadido',
-    'page.account.factor.type': '{type, select, totp {Aplicación de autenticación} sms {SMS} other {Otro método}}',
+    'page.account.factor.type':
+      '{type, select, totp {Aplicación de autenticación} sms {SMS} webauthn {Llave de acceso} other {Otro método}}',
     'page.account.factor.pending': 'Configuración sin terminar',
     'page.account.factor.finish': 'Terminar la configuración',
     'page.account.factor.test': 'Enviar un SMS de prueba',
     'page.account.factor.remove':
-      '{type, select, totp {Eliminar la aplicación de autenticación} sms {Eliminar este teléfono} other {Eliminar este método}}',
+      '{type, select, totp {Eliminar la aplicación de autenticación} sms {Eliminar este teléfono} webauthn {Eliminar la llave de acceso «{name}»} other {Eliminar este método}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {Cambiar la aplicación de autenticación} sms {Cambiar el número de teléfono} other {Cambiar este método}}} other {{type, select, totp {Añadir una aplicación de autenticación} sms {Añadir un teléfono para SMS} other {Añadir un método}}}}',
+      '{change, select, yes {{type, select, totp {Cambiar la aplicación de autenticación} sms {Cambiar el número de teléfono} other {Cambiar este método}}} other {{type, select, totp {Añadir una aplicación de autenticación} sms {Añadir un teléfono para SMS} webauthn {Añadir una llave de acceso} other {Añadir un método}}}}',
     'page.account.totp.add.intro': 'Escanearás un código QR con la aplicación y luego escribirás el código que muestre.',
     'page.account.totp.change.intro':
       'Tu aplicación actual sigue funcionando hasta que confirmes la nueva. Entonces deja de funcionar y recibes un nuevo código de recuperación.',
     'page.account.sms.change.intro':
       'Tu número actual sigue funcionando hasta que confirmes el nuevo con el código que le enviaremos por SMS.',
+    'page.account.passkey.intro':
+      'Una llave de acceso te permite iniciar sesión con el bloqueo de pantalla de este dispositivo, tu huella o tu cara, o con una llave de seguridad, en lugar de un código. Primero ponle un nombre y confirma tu contraseña; después tu navegador la crea.',
+    'page.account.passkey.name': 'Nombre de la llave de acceso',
+    'page.account.passkey.name.hint': 'El dispositivo o el gestor de contraseñas que la guarda, como «Portátil» o «Móvil del trabajo».',
+    'page.account.passkey.name.required': 'Ponle un nombre a la llave de acceso, como «Portátil».',
+    'page.account.passkey.name.invalid': 'Usa como máximo 64 letras, números, espacios, signos de puntuación o símbolos.',
+    'page.account.passkey.create.intro':
+      'Ahora crea la llave de acceso «{name}»: tu navegador te pide que confirmes con el bloqueo de pantalla, tu huella, tu cara o tu llave de seguridad.',
+    'page.account.passkey.create.submit': 'Crear la llave de acceso',
+    'page.account.reverify.passkey':
+      'Confirma que eres tú con tu llave de acceso «{name}»: tu navegador te pide el bloqueo de pantalla, tu huella, tu cara o tu llave de seguridad.',
+    'page.account.reverify.passkey.submit': 'Usar la llave de acceso',
     'page.account.password': 'Contraseña actual',
     'page.account.password.hint': 'Para cambiar cómo inicias sesión necesitamos tu contraseña.',
     'page.account.password.required': 'Escribe tu contraseña actual.',
@@ -307,7 +361,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.reverify.intro':
       'Cambiar cómo inicias sesión requiere una verificación de los últimos 10 minutos. Confirma que eres tú con uno de tus métodos y volverás a tu cambio.',
     'page.account.remove.title':
-      '{type, select, totp {Eliminar la aplicación de autenticación} sms {Eliminar el teléfono {number}} other {Eliminar este método}}',
+      '{type, select, totp {Eliminar la aplicación de autenticación} sms {Eliminar el teléfono {number}} webauthn {Eliminar la llave de acceso «{name}»} other {Eliminar este método}}',
     'page.account.remove.intro':
       'Ya no podrás iniciar sesión con él. Los dispositivos de confianza que se aprobaron con él volverán a pedir la verificación en dos pasos.',
     'page.account.remove.submit': 'Eliminar',
@@ -330,7 +384,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.browser': '{browser} en {system}',
     'page.account.devices.unknown': 'Navegador desconocido',
     'page.account.devices.amr':
-      '{method, select, otp {Aplicación de autenticación} sms {SMS} rc {Código de recuperación} other {Segundo paso}}',
+      '{method, select, otp {Aplicación de autenticación} sms {SMS} rc {Código de recuperación} hwk {Llave de acceso} swk {Llave de acceso} mfa {Llave de acceso} other {Segundo paso}}',
     'page.account.devices.revoke': 'Revocar',
     'page.account.devices.revoke_all': 'Revocar todos los dispositivos',
     'page.account.language.title': 'Idioma',
@@ -373,19 +427,31 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': 'Método',
     'page.account.factors.details': 'Detalhes',
     'page.account.factors.added': 'Adicionado em',
-    'page.account.factor.type': '{type, select, totp {Aplicativo autenticador} sms {SMS} other {Outro método}}',
+    'page.account.factor.type': '{type, select, totp {Aplicativo autenticador} sms {SMS} webauthn {Chave de acesso} other {Outro método}}',
     'page.account.factor.pending': 'Configuração não concluída',
     'page.account.factor.finish': 'Concluir a configuração',
     'page.account.factor.test': 'Enviar um SMS de teste',
     'page.account.factor.remove':
-      '{type, select, totp {Remover o aplicativo autenticador} sms {Remover este celular} other {Remover este método}}',
+      '{type, select, totp {Remover o aplicativo autenticador} sms {Remover este celular} webauthn {Remover a chave de acesso “{name}”} other {Remover este método}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {Trocar o aplicativo autenticador} sms {Trocar o número de celular} other {Trocar este método}}} other {{type, select, totp {Adicionar um aplicativo autenticador} sms {Adicionar um celular para SMS} other {Adicionar um método}}}}',
+      '{change, select, yes {{type, select, totp {Trocar o aplicativo autenticador} sms {Trocar o número de celular} other {Trocar este método}}} other {{type, select, totp {Adicionar um aplicativo autenticador} sms {Adicionar um celular para SMS} webauthn {Adicionar uma chave de acesso} other {Adicionar um método}}}}',
     'page.account.totp.add.intro': 'Você vai escanear um QR code com o aplicativo e depois digitar o código que ele mostrar.',
     'page.account.totp.change.intro':
       'Seu aplicativo atual continua funcionando até você confirmar o novo. Então ele para de funcionar, e você recebe um novo código de recuperação.',
     'page.account.sms.change.intro':
       'Seu número atual continua funcionando até você confirmar o novo com o código que enviaremos a ele por SMS.',
+    'page.account.passkey.intro':
+      'Uma chave de acesso faz seu login com o bloqueio de tela deste dispositivo, sua digital ou seu rosto, ou com uma chave de segurança, em vez de um código. Primeiro dê um nome a ela e confirme sua senha; depois o navegador cria a chave.',
+    'page.account.passkey.name': 'Nome da chave de acesso',
+    'page.account.passkey.name.hint': 'O dispositivo ou gerenciador de senhas que a guarda, como “Notebook” ou “Celular do trabalho”.',
+    'page.account.passkey.name.required': 'Dê um nome à chave de acesso, como “Notebook”.',
+    'page.account.passkey.name.invalid': 'Use no máximo 64 letras, números, espaços, sinais de pontuação ou símbolos.',
+    'page.account.passkey.create.intro':
+      'Agora crie a chave de acesso “{name}”: o navegador pede que você confirme com o bloqueio de tela, sua digital, seu rosto ou sua chave de segurança.',
+    'page.account.passkey.create.submit': 'Criar a chave de acesso',
+    'page.account.reverify.passkey':
+      'Confirme que é você com sua chave de acesso “{name}”: o navegador pede o bloqueio de tela, sua digital, seu rosto ou sua chave de segurança.',
+    'page.account.reverify.passkey.submit': 'Usar a chave de acesso',
     'page.account.password': 'Senha atual',
     'page.account.password.hint': 'Mudanças na forma de fazer login exigem sua senha.',
     'page.account.password.required': 'Digite sua senha atual.',
@@ -393,7 +459,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.reverify.intro':
       'Mudar a forma de fazer login exige uma verificação dos últimos 10 minutos. Confirme que é você com um dos seus métodos e depois volte à sua alteração.',
     'page.account.remove.title':
-      '{type, select, totp {Remover o aplicativo autenticador} sms {Remover o celular {number}} other {Remover este método}}',
+      '{type, select, totp {Remover o aplicativo autenticador} sms {Remover o celular {number}} webauthn {Remover a chave de acesso “{name}”} other {Remover este método}}',
     'page.account.remove.intro':
       'Você não poderá mais fazer login com ele. Os dispositivos confiáveis aprovados com ele vão pedir de novo a verificação em duas etapas.',
     'page.account.remove.submit': 'Remover',
@@ -416,7 +482,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.browser': '{browser} no {system}',
     'page.account.devices.unknown': 'Navegador desconhecido',
     'page.account.devices.amr':
-      '{method, select, otp {Aplicativo autenticador} sms {SMS} rc {Código de recuperação} other {Segunda etapa}}',
+      '{method, select, otp {Aplicativo autenticador} sms {SMS} rc {Código de recuperação} hwk {Chave de acesso} swk {Chave de acesso} mfa {Chave de acesso} other {Segunda etapa}}',
     'page.account.devices.revoke': 'Revogar',
     'page.account.devices.revoke_all': 'Revogar todos os dispositivos',
     'page.account.language.title': 'Idioma',
@@ -459,17 +525,30 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': 'Metoda',
     'page.account.factors.details': 'Szczegóły',
     'page.account.factors.added': 'Dodano',
-    'page.account.factor.type': '{type, select, totp {Aplikacja uwierzytelniająca} sms {SMS} other {Inna metoda}}',
+    'page.account.factor.type': '{type, select, totp {Aplikacja uwierzytelniająca} sms {SMS} webauthn {Klucz dostępu} other {Inna metoda}}',
     'page.account.factor.pending': 'Konfiguracja nieukończona',
     'page.account.factor.finish': 'Dokończ konfigurację',
     'page.account.factor.test': 'Wyślij testowy SMS',
-    'page.account.factor.remove': '{type, select, totp {Usuń aplikację uwierzytelniającą} sms {Usuń ten telefon} other {Usuń tę metodę}}',
+    'page.account.factor.remove':
+      '{type, select, totp {Usuń aplikację uwierzytelniającą} sms {Usuń ten telefon} webauthn {Usuń klucz dostępu „{name}”} other {Usuń tę metodę}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {Zmień aplikację uwierzytelniającą} sms {Zmień numer telefonu} other {Zmień tę metodę}}} other {{type, select, totp {Dodaj aplikację uwierzytelniającą} sms {Dodaj telefon do SMS-ów} other {Dodaj metodę}}}}',
+      '{change, select, yes {{type, select, totp {Zmień aplikację uwierzytelniającą} sms {Zmień numer telefonu} other {Zmień tę metodę}}} other {{type, select, totp {Dodaj aplikację uwierzytelniającą} sms {Dodaj telefon do SMS-ów} webauthn {Dodaj klucz dostępu} other {Dodaj metodę}}}}',
     'page.account.totp.add.intro': 'Zeskanujesz kod QR aplikacją, a potem wpiszesz kod, który pokaże.',
     'page.account.totp.change.intro':
       'Obecna aplikacja działa, dopóki nie potwierdzisz nowej. Wtedy przestaje działać, a Ty dostajesz nowy kod odzyskiwania.',
     'page.account.sms.change.intro': 'Obecny numer działa, dopóki nie potwierdzisz nowego kodem, który wyślemy na niego SMS-em.',
+    'page.account.passkey.intro':
+      'Klucz dostępu loguje Cię za pomocą blokady ekranu tego urządzenia, odcisku palca lub twarzy albo klucza bezpieczeństwa, zamiast kodu. Najpierw nadaj mu nazwę i potwierdź hasło; potem przeglądarka go utworzy.',
+    'page.account.passkey.name': 'Nazwa klucza dostępu',
+    'page.account.passkey.name.hint': 'Urządzenie lub menedżer haseł, który go przechowuje, np. „Laptop” albo „Telefon służbowy”.',
+    'page.account.passkey.name.required': 'Nadaj kluczowi dostępu nazwę, np. „Laptop”.',
+    'page.account.passkey.name.invalid': 'Użyj najwyżej 64 liter, cyfr, spacji, znaków interpunkcyjnych lub symboli.',
+    'page.account.passkey.create.intro':
+      'Teraz utwórz klucz dostępu „{name}”: przeglądarka poprosi o potwierdzenie blokadą ekranu, odciskiem palca, twarzą lub kluczem bezpieczeństwa.',
+    'page.account.passkey.create.submit': 'Utwórz klucz dostępu',
+    'page.account.reverify.passkey':
+      'Potwierdź, że to Ty, kluczem dostępu „{name}”: przeglądarka poprosi o blokadę ekranu, odcisk palca, twarz lub klucz bezpieczeństwa.',
+    'page.account.reverify.passkey.submit': 'Użyj klucza dostępu',
     'page.account.password': 'Obecne hasło',
     'page.account.password.hint': 'Zmiany sposobu logowania wymagają hasła.',
     'page.account.password.required': 'Podaj obecne hasło.',
@@ -477,7 +556,7 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.reverify.intro':
       'Zmiana sposobu logowania wymaga weryfikacji z ostatnich 10 minut. Potwierdź, że to Ty, jedną ze swoich metod, a potem wrócisz do swojej zmiany.',
     'page.account.remove.title':
-      '{type, select, totp {Usuń aplikację uwierzytelniającą} sms {Usuń telefon {number}} other {Usuń tę metodę}}',
+      '{type, select, totp {Usuń aplikację uwierzytelniającą} sms {Usuń telefon {number}} webauthn {Usuń klucz dostępu „{name}”} other {Usuń tę metodę}}',
     'page.account.remove.intro':
       'Nie będzie można już się nią logować. Urządzenia zaufane dzięki niej znów poproszą o weryfikację dwuetapową.',
     'page.account.remove.submit': 'Usuń',
@@ -498,7 +577,8 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.ip': 'Adres IP',
     'page.account.devices.browser': '{browser} w systemie {system}',
     'page.account.devices.unknown': 'Nieznana przeglądarka',
-    'page.account.devices.amr': '{method, select, otp {Aplikacja uwierzytelniająca} sms {SMS} rc {Kod odzyskiwania} other {Drugi krok}}',
+    'page.account.devices.amr':
+      '{method, select, otp {Aplikacja uwierzytelniająca} sms {SMS} rc {Kod odzyskiwania} hwk {Klucz dostępu} swk {Klucz dostępu} mfa {Klucz dostępu} other {Drugi krok}}',
     'page.account.devices.revoke': 'Odwołaj',
     'page.account.devices.revoke_all': 'Odwołaj wszystkie urządzenia',
     'page.account.language.title': 'Język',
@@ -540,24 +620,38 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': '方法',
     'page.account.factors.details': '詳細',
     'page.account.factors.added': '追加日',
-    'page.account.factor.type': '{type, select, totp {認証アプリ} sms {テキストメッセージ} other {その他の方法}}',
+    'page.account.factor.type': '{type, select, totp {認証アプリ} sms {テキストメッセージ} webauthn {パスキー} other {その他の方法}}',
     'page.account.factor.pending': '設定が完了していません',
     'page.account.factor.finish': '設定を完了する',
     'page.account.factor.test': 'テストメッセージを送信',
-    'page.account.factor.remove': '{type, select, totp {認証アプリを削除} sms {この電話を削除} other {この方法を削除}}',
+    'page.account.factor.remove':
+      '{type, select, totp {認証アプリを削除} sms {この電話を削除} webauthn {パスキー「{name}」を削除} other {この方法を削除}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {認証アプリを変更} sms {電話番号を変更} other {この方法を変更}}} other {{type, select, totp {認証アプリを追加} sms {テキストメッセージ用の電話を追加} other {方法を追加}}}}',
+      '{change, select, yes {{type, select, totp {認証アプリを変更} sms {電話番号を変更} other {この方法を変更}}} other {{type, select, totp {認証アプリを追加} sms {テキストメッセージ用の電話を追加} webauthn {パスキーを追加} other {方法を追加}}}}',
     'page.account.totp.add.intro': 'アプリで QR コードをスキャンし、表示されたコードを入力します。',
     'page.account.totp.change.intro':
       '新しいアプリを確認するまでは、現在のアプリを引き続き使えます。確認すると現在のアプリは使えなくなり、新しい復旧コードが発行されます。',
     'page.account.sms.change.intro': '新しい番号に送信したコードで確認するまでは、現在の番号を引き続き使えます。',
+    'page.account.passkey.intro':
+      'パスキーを使うと、コードの代わりに、この端末の画面ロック、指紋、顔、またはセキュリティキーでサインインできます。まず名前を付けてパスワードを確認すると、ブラウザーがパスキーを作成します。',
+    'page.account.passkey.name': 'パスキーの名前',
+    'page.account.passkey.name.hint': 'パスキーを保存する端末やパスワードマネージャーの名前。例:「ノートパソコン」「仕事用スマホ」',
+    'page.account.passkey.name.required': 'パスキーに名前を付けてください (例:「ノートパソコン」)。',
+    'page.account.passkey.name.invalid': '64 文字以内の文字、数字、スペース、句読点、記号を使ってください。',
+    'page.account.passkey.create.intro':
+      'パスキー「{name}」を作成します。ブラウザーが画面ロック、指紋、顔、またはセキュリティキーでの確認を求めます。',
+    'page.account.passkey.create.submit': 'パスキーを作成',
+    'page.account.reverify.passkey':
+      'パスキー「{name}」で本人であることを確認してください。ブラウザーが画面ロック、指紋、顔、またはセキュリティキーを求めます。',
+    'page.account.reverify.passkey.submit': 'パスキーを使う',
     'page.account.password': '現在のパスワード',
     'page.account.password.hint': 'サインイン方法の変更にはパスワードが必要です。',
     'page.account.password.required': '現在のパスワードを入力してください。',
     'page.account.verified': 'ご本人であることを確認しました。変更を完了してください。',
     'page.account.reverify.intro':
       'サインイン方法の変更には、過去 10 分以内の確認が必要です。いずれかの方法でご本人であることを確認すると、変更の画面に戻ります。',
-    'page.account.remove.title': '{type, select, totp {認証アプリを削除} sms {電話 {number} を削除} other {この方法を削除}}',
+    'page.account.remove.title':
+      '{type, select, totp {認証アプリを削除} sms {電話 {number} を削除} webauthn {パスキー「{name}」を削除} other {この方法を削除}}',
     'page.account.remove.intro':
       'この方法ではサインインできなくなります。この方法で信頼済みにしたデバイスでは、再び 2 段階認証が求められます。',
     'page.account.remove.submit': '削除',
@@ -578,7 +672,8 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.ip': 'IP アドレス',
     'page.account.devices.browser': '{system} の {browser}',
     'page.account.devices.unknown': '不明なブラウザ',
-    'page.account.devices.amr': '{method, select, otp {認証アプリ} sms {テキストメッセージ} rc {復旧コード} other {2 段階目}}',
+    'page.account.devices.amr':
+      '{method, select, otp {認証アプリ} sms {テキストメッセージ} rc {復旧コード} hwk {パスキー} swk {パスキー} mfa {パスキー} other {2 段階目}}',
     'page.account.devices.revoke': '取り消す',
     'page.account.devices.revoke_all': 'すべてのデバイスを取り消す',
     'page.account.language.title': '言語',
@@ -618,22 +713,34 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.factors.method': '方式',
     'page.account.factors.details': '详细信息',
     'page.account.factors.added': '添加日期',
-    'page.account.factor.type': '{type, select, totp {身份验证器应用} sms {短信} other {其他方式}}',
+    'page.account.factor.type': '{type, select, totp {身份验证器应用} sms {短信} webauthn {通行密钥} other {其他方式}}',
     'page.account.factor.pending': '设置未完成',
     'page.account.factor.finish': '完成设置',
     'page.account.factor.test': '发送测试短信',
-    'page.account.factor.remove': '{type, select, totp {删除身份验证器应用} sms {删除此手机} other {删除此方式}}',
+    'page.account.factor.remove':
+      '{type, select, totp {删除身份验证器应用} sms {删除此手机} webauthn {删除通行密钥“{name}”} other {删除此方式}}',
     'page.account.enroll.title':
-      '{change, select, yes {{type, select, totp {更换身份验证器应用} sms {更换手机号码} other {更换此方式}}} other {{type, select, totp {添加身份验证器应用} sms {添加接收短信的手机} other {添加方式}}}}',
+      '{change, select, yes {{type, select, totp {更换身份验证器应用} sms {更换手机号码} other {更换此方式}}} other {{type, select, totp {添加身份验证器应用} sms {添加接收短信的手机} webauthn {添加通行密钥} other {添加方式}}}}',
     'page.account.totp.add.intro': '您将用应用扫描二维码，然后输入它显示的验证码。',
     'page.account.totp.change.intro': '在您确认新应用之前，当前应用仍可使用。确认后它将失效，您会收到新的恢复码。',
     'page.account.sms.change.intro': '在您用我们发送到新号码的验证码确认之前，当前号码仍可使用。',
+    'page.account.passkey.intro':
+      '通行密钥让您用此设备的屏幕锁、指纹、面容或安全密钥登录，而不必输入验证码。请先为它命名并确认密码，然后浏览器会创建它。',
+    'page.account.passkey.name': '通行密钥名称',
+    'page.account.passkey.name.hint': '保存它的设备或密码管理器，例如“笔记本电脑”或“工作手机”。',
+    'page.account.passkey.name.required': '请为通行密钥命名，例如“笔记本电脑”。',
+    'page.account.passkey.name.invalid': '最多使用 64 个字母、数字、空格、标点或符号。',
+    'page.account.passkey.create.intro': '现在创建通行密钥“{name}”：浏览器会请您用屏幕锁、指纹、面容或安全密钥确认。',
+    'page.account.passkey.create.submit': '创建通行密钥',
+    'page.account.reverify.passkey': '请用通行密钥“{name}”确认是您本人：浏览器会要求屏幕锁、指纹、面容或安全密钥。',
+    'page.account.reverify.passkey.submit': '使用通行密钥',
     'page.account.password': '当前密码',
     'page.account.password.hint': '更改登录方式需要输入密码。',
     'page.account.password.required': '请输入当前密码。',
     'page.account.verified': '谢谢，确认是您本人。现在请完成更改。',
     'page.account.reverify.intro': '更改登录方式需要最近 10 分钟内的验证。请用您的一种方式确认是您本人，然后将返回您的更改。',
-    'page.account.remove.title': '{type, select, totp {删除身份验证器应用} sms {删除手机 {number}} other {删除此方式}}',
+    'page.account.remove.title':
+      '{type, select, totp {删除身份验证器应用} sms {删除手机 {number}} webauthn {删除通行密钥“{name}”} other {删除此方式}}',
     'page.account.remove.intro': '您将无法再用它登录。通过它信任的设备将再次要求两步验证。',
     'page.account.remove.submit': '删除',
     'page.account.recovery.title': '恢复码',
@@ -652,7 +759,8 @@ export const accountPages: AreaTexts<typeof en> = {
     'page.account.devices.ip': 'IP 地址',
     'page.account.devices.browser': '{system} 上的 {browser}',
     'page.account.devices.unknown': '未知浏览器',
-    'page.account.devices.amr': '{method, select, otp {身份验证器应用} sms {短信} rc {恢复码} other {第二步}}',
+    'page.account.devices.amr':
+      '{method, select, otp {身份验证器应用} sms {短信} rc {恢复码} hwk {通行密钥} swk {通行密钥} mfa {通行密钥} other {第二步}}',
     'page.account.devices.revoke': '撤销',
     'page.account.devices.revoke_all': '撤销所有设备',
     'page.account.language.title': '语言',

@@ -49,6 +49,11 @@ const en = {
   'page.admin.policy.zone': 'Time zone',
   'page.admin.policy.zone.hint': 'The enforcement date starts at midnight in this zone.',
   'page.admin.policy.zone.invalid': 'Choose a time zone from the list.',
+  'page.admin.policy.passwordless': 'Members may sign in with a passkey alone',
+  'page.admin.policy.passwordless.hint':
+    'Their passkey then proves both steps, with no password. Untick it to have members type their password first, then use their passkey.',
+  'page.admin.policy.passwordless.label': 'Sign-in with a passkey alone',
+  'page.admin.policy.passwordless.value': '{allowed, select, true {Allowed} other {Not allowed: password first, then the passkey}}',
   'page.admin.policy.save': 'Save the policy',
   'page.admin.policy.saved': 'The policy is saved.',
   'page.admin.members.title': 'Members',
@@ -69,6 +74,7 @@ const en = {
   'page.admin.members.enrolled.value': '{enrolled, select, true {Yes} other {No}}',
   'page.admin.members.none': 'None',
   'page.admin.members.never': 'Never',
+  'page.admin.members.passkey': 'Passkey',
   'page.admin.reset.title': 'Reset a member',
   'page.admin.reset.heading': 'Reset a member’s two-step verification',
   'page.admin.reset.intro':
@@ -175,6 +181,12 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'Fuseau horaire',
     'page.admin.policy.zone.hint': 'La date d’application commence à minuit dans ce fuseau.',
     'page.admin.policy.zone.invalid': 'Choisissez un fuseau horaire dans la liste.',
+    'page.admin.policy.passwordless': 'Les membres peuvent se connecter avec une clé d’accès seule',
+    'page.admin.policy.passwordless.hint':
+      'Leur clé d’accès valide alors les deux étapes, sans mot de passe. Décochez pour que les membres saisissent d’abord leur mot de passe, puis utilisent leur clé d’accès.',
+    'page.admin.policy.passwordless.label': 'Connexion avec une clé d’accès seule',
+    'page.admin.policy.passwordless.value':
+      '{allowed, select, true {Autorisée} other {Non autorisée : d’abord le mot de passe, puis la clé d’accès}}',
     'page.admin.policy.save': 'Enregistrer la règle',
     'page.admin.policy.saved': 'La règle est enregistrée.',
     'page.admin.members.title': 'Membres',
@@ -196,6 +208,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {Oui} other {Non}}',
     'page.admin.members.none': 'Aucune',
     'page.admin.members.never': 'Jamais',
+    'page.admin.members.passkey': 'Clé d’accès',
     'page.admin.reset.title': 'Réinitialiser un membre',
     'page.admin.reset.heading': 'Réinitialiser la validation en deux étapes d’un membre',
     'page.admin.reset.intro':
@@ -299,6 +312,12 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'Zeitzone',
     'page.admin.policy.zone.hint': 'Der Stichtag beginnt um Mitternacht in dieser Zeitzone.',
     'page.admin.policy.zone.invalid': 'Wählen Sie eine Zeitzone aus der Liste.',
+    'page.admin.policy.passwordless': 'Mitglieder dürfen sich allein mit einem Passkey anmelden',
+    'page.admin.policy.passwordless.hint':
+      'Der Passkey bestätigt dann beide Schritte, ohne Passwort. Ohne Häkchen geben Mitglieder zuerst ihr Passwort ein und verwenden dann ihren Passkey.',
+    'page.admin.policy.passwordless.label': 'Anmeldung allein mit Passkey',
+    'page.admin.policy.passwordless.value':
+      '{allowed, select, true {Erlaubt} other {Nicht erlaubt: zuerst das Passwort, dann der Passkey}}',
     'page.admin.policy.save': 'Richtlinie speichern',
     'page.admin.policy.saved': 'Die Richtlinie ist gespeichert.',
     'page.admin.members.title': 'Mitglieder',
@@ -321,6 +340,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {Ja} other {Nein}}',
     'page.admin.members.none': 'Keine',
     'page.admin.members.never': 'Nie',
+    'page.admin.members.passkey': 'Passkey',
     'page.admin.reset.title': 'Mitglied zurücksetzen',
     'page.admin.reset.heading': 'Bestätigung in zwei Schritten eines Mitglieds zurücksetzen',
     'page.admin.reset.intro':
@@ -424,6 +444,12 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'Zona horaria',
     'page.admin.policy.zone.hint': 'La fecha de aplicación empieza a medianoche en esta zona.',
     'page.admin.policy.zone.invalid': 'Elige una zona horaria de la lista.',
+    'page.admin.policy.passwordless': 'Los miembros pueden iniciar sesión solo con una llave de acceso',
+    'page.admin.policy.passwordless.hint':
+      'Su llave de acceso confirma entonces los dos pasos, sin contraseña. Desmárcalo para que los miembros escriban primero su contraseña y después usen su llave de acceso.',
+    'page.admin.policy.passwordless.label': 'Inicio de sesión solo con llave de acceso',
+    'page.admin.policy.passwordless.value':
+      '{allowed, select, true {Permitido} other {No permitido: primero la contraseña y después la llave de acceso}}',
     'page.admin.policy.save': 'Guardar la política',
     'page.admin.policy.saved': 'La política se ha guardado.',
     'page.admin.members.title': 'Miembros',
@@ -446,6 +472,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {Sí} other {No}}',
     'page.admin.members.none': 'Ninguno',
     'page.admin.members.never': 'Nunca',
+    'page.admin.members.passkey': 'Llave de acceso',
     'page.admin.reset.title': 'Restablecer a un miembro',
     'page.admin.reset.heading': 'Restablecer la verificación en dos pasos de un miembro',
     'page.admin.reset.intro':
@@ -547,6 +574,12 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'Fuso horário',
     'page.admin.policy.zone.hint': 'A data de aplicação começa à meia-noite neste fuso.',
     'page.admin.policy.zone.invalid': 'Escolha um fuso horário da lista.',
+    'page.admin.policy.passwordless': 'Os membros podem entrar só com uma chave de acesso',
+    'page.admin.policy.passwordless.hint':
+      'A chave de acesso confirma então as duas etapas, sem senha. Desmarque para que os membros digitem primeiro a senha e depois usem a chave de acesso.',
+    'page.admin.policy.passwordless.label': 'Login só com chave de acesso',
+    'page.admin.policy.passwordless.value':
+      '{allowed, select, true {Permitido} other {Não permitido: primeiro a senha, depois a chave de acesso}}',
     'page.admin.policy.save': 'Salvar a política',
     'page.admin.policy.saved': 'A política foi salva.',
     'page.admin.members.title': 'Membros',
@@ -568,6 +601,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {Sim} other {Não}}',
     'page.admin.members.none': 'Nenhum',
     'page.admin.members.never': 'Nunca',
+    'page.admin.members.passkey': 'Chave de acesso',
     'page.admin.reset.title': 'Redefinir um membro',
     'page.admin.reset.heading': 'Redefinir a verificação em duas etapas de um membro',
     'page.admin.reset.intro':
@@ -670,6 +704,11 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'Strefa czasowa',
     'page.admin.policy.zone.hint': 'Data wejścia w życie zaczyna się o północy w tej strefie.',
     'page.admin.policy.zone.invalid': 'Wybierz strefę czasową z listy.',
+    'page.admin.policy.passwordless': 'Członkowie mogą logować się samym kluczem dostępu',
+    'page.admin.policy.passwordless.hint':
+      'Klucz dostępu potwierdza wtedy oba kroki, bez hasła. Odznacz, aby członkowie najpierw wpisywali hasło, a potem używali klucza dostępu.',
+    'page.admin.policy.passwordless.label': 'Logowanie samym kluczem dostępu',
+    'page.admin.policy.passwordless.value': '{allowed, select, true {Dozwolone} other {Niedozwolone: najpierw hasło, potem klucz dostępu}}',
     'page.admin.policy.save': 'Zapisz zasady',
     'page.admin.policy.saved': 'Zasady zostały zapisane.',
     'page.admin.members.title': 'Członkowie',
@@ -692,6 +731,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {Tak} other {Nie}}',
     'page.admin.members.none': 'Brak',
     'page.admin.members.never': 'Nigdy',
+    'page.admin.members.passkey': 'Klucz dostępu',
     'page.admin.reset.title': 'Zresetuj członka',
     'page.admin.reset.heading': 'Zresetuj weryfikację dwuetapową członka',
     'page.admin.reset.intro':
@@ -792,6 +832,11 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': 'タイムゾーン',
     'page.admin.policy.zone.hint': '適用日はこのタイムゾーンの午前 0 時に始まります。',
     'page.admin.policy.zone.invalid': '一覧からタイムゾーンを選んでください。',
+    'page.admin.policy.passwordless': 'メンバーがパスキーだけでサインインできるようにする',
+    'page.admin.policy.passwordless.hint':
+      'オンにすると、パスワードなしでパスキーだけで両方の段階を満たします。オフにすると、メンバーはまずパスワードを入力し、次にパスキーを使います。',
+    'page.admin.policy.passwordless.label': 'パスキーだけでのサインイン',
+    'page.admin.policy.passwordless.value': '{allowed, select, true {許可} other {不許可: まずパスワード、次にパスキー}}',
     'page.admin.policy.save': 'ポリシーを保存',
     'page.admin.policy.saved': 'ポリシーを保存しました。',
     'page.admin.members.title': 'メンバー',
@@ -812,6 +857,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {はい} other {いいえ}}',
     'page.admin.members.none': 'なし',
     'page.admin.members.never': 'なし',
+    'page.admin.members.passkey': 'パスキー',
     'page.admin.reset.title': 'メンバーのリセット',
     'page.admin.reset.heading': 'メンバーの 2 段階認証をリセット',
     'page.admin.reset.intro':
@@ -909,6 +955,10 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.policy.zone': '时区',
     'page.admin.policy.zone.hint': '生效日期从此时区的午夜开始。',
     'page.admin.policy.zone.invalid': '请从列表中选择时区。',
+    'page.admin.policy.passwordless': '成员可以仅用通行密钥登录',
+    'page.admin.policy.passwordless.hint': '勾选后，通行密钥无需密码即可完成两个步骤。取消勾选后，成员须先输入密码，再使用通行密钥。',
+    'page.admin.policy.passwordless.label': '仅用通行密钥登录',
+    'page.admin.policy.passwordless.value': '{allowed, select, true {允许} other {不允许：先输入密码，再使用通行密钥}}',
     'page.admin.policy.save': '保存策略',
     'page.admin.policy.saved': '策略已保存。',
     'page.admin.members.title': '成员',
@@ -929,6 +979,7 @@ export const adminPages: AreaTexts<typeof en> = {
     'page.admin.members.enrolled.value': '{enrolled, select, true {是} other {否}}',
     'page.admin.members.none': '无',
     'page.admin.members.never': '从未',
+    'page.admin.members.passkey': '通行密钥',
     'page.admin.reset.title': '重置成员',
     'page.admin.reset.heading': '重置成员的两步验证',
     'page.admin.reset.intro':
