@@ -1,6 +1,7 @@
 import { loadConfig } from '@sitepass/config';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -199,7 +200,7 @@ describe('REL-5 the Kubernetes manifests', () => {
         },
       });
       try {
-        loadConfig(watched, { port: 0, devSecretsDirectory: join(ROOT, '.sitepass') });
+        loadConfig(watched, { port: 0, devSecretsDirectory: mkdtempSync(join(tmpdir(), 'sitepass-k8s-')) });
       } catch {
         // Only the names matter here.
       }
