@@ -2,14 +2,30 @@ import { Client } from 'pg';
 
 /** The server the tests use; PostgreSQL with trust auth on the machine (see README). */
 export const TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
-const TEST_DATABASE = /^sitepass_test_\d+_(tpl|\d+)$/;
+const TEST_DATABASE = /^sitepass_test_\d+_(tpl|\d+)(_[a-z]+)?$/;
 
 export function testDatabaseName(runId: string, worker: string): string {
   return `sitepass_test_${runId}_${worker}`;
 }
 
+/**
+ * A second database of this worker, `sitepass_test_<run>_<worker>_<purpose>`, made from the migrated template:
+ * empty tables, the current schema. Dropped first if a test left it behind, and with the others at the end.
+ */
+export async function createExtraDatabase(runId: string, worker: string, purpose: string): Promise<string> {
+  const name = `${testDatabaseName(runId, worker)}_${purpose}`;
+  const url = databaseUrl(name);
+  await withServer(async (server) => {
+    await server.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await server.query(`CREATE DATABASE "${name}" TEMPLATE "${testDatabaseName(runId, 'tpl')}"`);
+  });
+  return url;
+}
+
 export function databaseUrl(name: string): string {
-  if (!TEST_DATABASE.test(name)) throw new Error(`Refusing to use "${name}": test databases are named sitepass_test_<run>_<worker>`);
+  if (!TEST_DATABASE.test(name)) {
+    throw new Error(`Refusing to use "${name}": test databases are named sitepass_test_<run>_<worker>[_<purpose>]`);
+  }
   return `${TEST_SERVER_URL}/${name}`;
 }
 

@@ -69,6 +69,13 @@ export interface SitepassConfig {
   port: number;
   logLevel: LogLevel;
   databaseUrl: string;
+  /**
+   * REL-4: a read replica for the reports (member status, the company audit list), or null: they read the
+   * primary. Every write, and every read that a decision depends on, uses databaseUrl.
+   */
+  databaseReadUrl: string | null;
+  /** REL-4: the most connections this process opens to each database (the primary, and the replica if set). */
+  databasePoolSize: number;
   redisUrl: string;
   queuePrefix: string;
   publicHost: string;

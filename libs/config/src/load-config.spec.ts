@@ -197,4 +197,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: 'x'.repeat(32) }, { port: 0 }).internalApiToken).toBe('x'.repeat(32));
     expect(loadConfig({ ...secrets, INTERNAL_API_TOKEN: '' }, { port: 0 }).internalApiToken).toBeNull();
   });
+  it('OPS-2 REL-4 reads an optional read-replica URL and the pool size, checked like DATABASE_URL', () => {
+    expect(loadConfig({ ...secrets }, { port: 0 })).toMatchObject({ databaseReadUrl: null, databasePoolSize: 20 });
+    const replica = 'postgresql://reader@replica.internal:5432/sitepass?application_name=reports';
+    expect(loadConfig({ ...secrets, DATABASE_READ_URL: replica, DATABASE_POOL_SIZE: '8' }, { port: 0 })).toMatchObject({
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/sitepass',
+      databaseReadUrl: replica,
+      databasePoolSize: 8,
+    });
+    expect(loadConfig({ ...secrets, DATABASE_READ_URL: ' ' }, { port: 0 }).databaseReadUrl).toBeNull();
+    expect(problemsOf({ ...secrets, DATABASE_READ_URL: 'mysql://replica/sitepass', DATABASE_POOL_SIZE: '0' })).toEqual([
+      'DATABASE_READ_URL: must be a postgres: or postgresql: URL',
+      'DATABASE_POOL_SIZE: must be a whole number from 1 to 1000',
+    ]);
+    expect(problemsOf({ ...secrets, DATABASE_READ_URL: 'replica', DATABASE_POOL_SIZE: 'twenty' })).toEqual([
+      'DATABASE_READ_URL: must be a URL',
+      'DATABASE_POOL_SIZE: must be a whole number from 1 to 1000',
+    ]);
+  });
 });

@@ -41,6 +41,8 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     port: read.integer('PORT', defaults.port, 0, 65535),
     logLevel: read.oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sitepass', ['postgres:', 'postgresql:']),
+    databaseReadUrl: read.raw('DATABASE_READ_URL') === undefined ? null : read.url('DATABASE_READ_URL', '', ['postgres:', 'postgresql:']),
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 1000),
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
     publicHost: read.string('PUBLIC_HOST', LOCAL_DEFAULTS.PUBLIC_HOST),

@@ -6,6 +6,7 @@ export * from './ensure-database';
 export * from './returning';
 export * from './json-rows';
 export * from './prepared';
+export * from './read-replica';
 export * from './sessions/assurance';
 export * from './users/user.entity';
 export * from './companies/company.entity';

@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
  * unique to `text` within the process.
  */
 export async function queryPrepared<T>(db: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = db.createQueryRunner('slave');
+  // The primary, always: these reads decide sign-ins and Pay authorizations (REL-4, ReadReplica).
+  const runner = db.createQueryRunner('master');
   try {
     const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
     return (await client.query({ name, text, values })).rows;

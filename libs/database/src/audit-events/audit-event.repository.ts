@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, requestContext } from '@sitepass/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { offsetOf, PageRequest } from '../pagination';
+import { ReadReplica } from '../read-replica';
 import { AuditEventType } from './audit-event-type';
 
 export interface AuditRecord {
@@ -59,6 +60,7 @@ export class AuditEventRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly replica: ReadReplica,
   ) {}
 
   /** Pass the transaction's manager so that the event commits, or not, with the change it describes. */
@@ -105,14 +107,17 @@ export class AuditEventRepository {
     };
   }
 
+  /** A report (AUD-2): read from the replica (REL-4), so it may miss the last moments' events. */
   async countForCompany(companyId: string): Promise<number> {
-    const [row] = await this.db.query<Array<{ total: number }>>(`${COMPANY_EVENTS} SELECT count(*)::int AS total FROM scoped`, [companyId]);
+    const [row] = await this.replica.query<Array<{ total: number }>>(`${COMPANY_EVENTS} SELECT count(*)::int AS total FROM scoped`, [
+      companyId,
+    ]);
     return row!.total;
   }
 
-  /** Newest first; the identity column orders events as they were recorded. */
+  /** Newest first; the identity column orders events as they were recorded. A report: from the replica (REL-4). */
   async pageForCompany(companyId: string, request: PageRequest): Promise<CompanyAuditEvent[]> {
-    const rows = await this.db.query<Array<Record<string, unknown>>>(
+    const rows = await this.replica.query<Array<Record<string, unknown>>>(
       `${COMPANY_EVENTS}
        SELECT scoped.*, actor.email AS actor_email, subject.email AS subject_email
        FROM scoped

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PayKind } from '../companies/company.entity';
 import { offsetOf, PageRequest } from '../pagination';
+import { ReadReplica } from '../read-replica';
 import { normalizeEmail } from '../users/email';
 import { User } from '../users/user.entity';
 import { Membership, MembershipRole } from './membership.entity';
@@ -32,10 +33,16 @@ const BOUND_MEMBERS = `
     WHERE m.company_id = $1 AND m.status = 'active' AND u.status = 'active' AND NOT ${SSO_USER_SQL('u')}
   )`;
 
-/** The memberships table (DIR-3), and the reads of a company's members. */
+/**
+ * The memberships table (DIR-3), and the reads of a company's members. The member status report (POL-7)
+ * reads from the replica (REL-4); every other read here decides something and reads the primary.
+ */
 @Injectable()
 export class MembershipRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
   find(userId: string, companyId: string): Promise<Membership | null> {
     return this.db.manager.findOne(Membership, { where: { userId, companyId }, relations: { company: true } });
@@ -74,8 +81,9 @@ export class MembershipRepository {
     return this.db.manager.save(membership);
   }
 
+  /** The totals of the member status report (POL-7), from the replica (REL-4). */
   async boundMemberTotals(companyId: string): Promise<{ members: number; enrolled: number }> {
-    const [row] = await this.db.query<Array<{ members: number; enrolled: number }>>(
+    const [row] = await this.replica.query<Array<{ members: number; enrolled: number }>>(
       `${BOUND_MEMBERS}
        SELECT count(*)::int AS members, (count(*) FILTER (WHERE cardinality(factor_types) > 0))::int AS enrolled FROM bound`,
       [companyId],
@@ -83,9 +91,12 @@ export class MembershipRepository {
     return row!;
   }
 
-  /** One page by email; `enrolled` filters to those with (true) or without (false) an active factor. */
+  /**
+   * One page of the member status report by email, from the replica (REL-4); `enrolled` filters to those
+   * with (true) or without (false) an active factor.
+   */
   async boundMemberPage(companyId: string, enrolled: boolean | undefined, request: PageRequest): Promise<BoundMember[]> {
-    const rows = await this.db.query<
+    const rows = await this.replica.query<
       Array<{ user_id: string; email: string; role: MembershipRole; factor_types: string[]; last_mfa_at: Date | null }>
     >(
       `${BOUND_MEMBERS}
