@@ -54,3 +54,11 @@ export function passkeyAnswer(form: Form): { id: string; response: Record<string
     return null;
   }
 }
+
+/**
+ * Why a passkey form came back without an answer passkeyAnswer reads: an empty one is a browser without scripts,
+ * which ran no ceremony; anything else did not come from the page's script.
+ */
+export function unansweredPasskeyMessage(context: PageContext, form: Form): string {
+  return field(form, 'credential') ? context.t('page.passkey.failed') : context.t('page.passkey.needs_javascript');
+}
