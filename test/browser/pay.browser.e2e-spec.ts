@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { PAY_PAGES } from '../../apps/pay-mfa/src/pay-mfa.module';
 import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
 import { useBrowser } from '../support/browser';
@@ -7,9 +6,9 @@ import { TestIdentityProvider } from '../support/oidc-provider';
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
-import { authorize, createPayUser, enrollAtPaySignIn } from '../support/pay';
+import { createPayUser, enrollAtPaySignIn, expectStepUpAllowsOnce } from '../support/pay';
 import { usePagesStack } from '../support/pages-stack';
-import { checkPage, heading, useProductBackEnd } from '../support/page-flows';
+import { checkPage, codeAtProduct, heading, productLink, useProductBackEnd } from '../support/page-flows';
 
 describe('WEB-10 Pay’s pages in Chromium: the step-up, the company sign-in and the reset pages', () => {
   const env = useTestEnvironment();
@@ -20,17 +19,13 @@ describe('WEB-10 Pay’s pages in Chromium: the step-up, the company sign-in and
   it('WEB-10 WEB-6 PAY-6 PAY-7 a payor completes a step-up and returns with a code the back end turns into a token the authorization accepts once', async () => {
     const { user } = await createPayUser(stack.app, ['payments_disburser']);
     const payor = await enrollAtPaySignIn(stack.app, env.clock, user);
-    const codeVerifier = randomBytes(32).toString('base64url');
-    const query = new URLSearchParams({
+    const { link, codeVerifier } = productLink('/pay/step-up', overrides.WEB_RETURN_URLS!, {
       operation: 'disbursement.authorize',
-      return_to: overrides.WEB_RETURN_URLS!,
-      code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
-      code_challenge_method: 'S256',
       state: 'gw-1',
     });
     const page = await browser.newPage(stack.app);
     // The gateway's link; without a page session, Pay's sign-in comes first and returns to it.
-    await page.goto(`/pay/step-up?${query}`);
+    await page.goto(link);
     await heading(page, 'Sign in to Pay');
     await checkPage(page, 'pay-sign-in');
     await page.getByLabel('Email address', { exact: true }).fill(user.email);
@@ -46,20 +41,8 @@ describe('WEB-10 Pay’s pages in Chromium: the step-up, the company sign-in and
     env.clock.advance(30);
     await page.getByLabel('Verification code').fill(payor.app.code());
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL((url) => url.pathname === '/callback');
-    const back = new URL(page.url());
-    expect(back.searchParams.get('state')).toBe('gw-1');
-
-    const exchanged = await stack.app.http.post(
-      '/v1/pay/step-ups/exchange',
-      { code: back.searchParams.get('code'), codeVerifier },
-      { token: payor.accessToken },
-    );
-    expect(exchanged.status).toBe(200);
-    const allowed = await authorize(stack.app, payor.accessToken, 'disbursement.authorize', exchanged.body.stepUpToken);
-    expect(allowed.body).toEqual({ decision: 'allow' });
-    const again = await authorize(stack.app, payor.accessToken, 'disbursement.authorize', exchanged.body.stepUpToken);
-    expect(again.body.code).toBe('step_up_required');
+    const code = await codeAtProduct(page, 'gw-1');
+    await expectStepUpAllowsOnce(stack.app, payor.accessToken, { code, codeVerifier }, 'disbursement.authorize');
   });
 
   it('WEB-10 PAY-11 “Sign in with your company” goes to the company’s provider and back, then asks for Pay’s own factor', async () => {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { STANDARD_PAGES } from '../../apps/standard-mfa/src/standard-mfa.module';
 import { checkAccessibility } from '../support/accessibility';
@@ -8,7 +7,7 @@ import { eventually } from '../support/fake-twilio';
 import { useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
 import { usePagesStack } from '../support/pages-stack';
-import { checkPage, heading, useProductBackEnd } from '../support/page-flows';
+import { checkPage, heading, productLink, useProductBackEnd } from '../support/page-flows';
 import { parseOtpAuthUri, totpCode } from '../support/totp';
 
 describe('WEB-10 the hosted sign-in in Chromium, against the real stack', () => {
@@ -19,15 +18,8 @@ describe('WEB-10 the hosted sign-in in Chromium, against the real stack', () => 
 
   /** The product's side of the hand-off: a PKCE pair and the URL that starts the flow. */
   function productSignIn() {
-    const codeVerifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(codeVerifier).digest('base64url');
-    const query = new URLSearchParams({
-      return_to: overrides.WEB_RETURN_URLS!,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state: 's1',
-    });
-    return { codeVerifier, start: `/signin?${query}` };
+    const { link, codeVerifier } = productLink('/signin', overrides.WEB_RETURN_URLS!, { state: 's1' });
+    return { codeVerifier, start: link };
   }
 
   async function signInWithPassword(page: Page, email: string): Promise<void> {

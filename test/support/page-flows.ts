@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -35,4 +36,27 @@ export function useProductBackEnd(): { overrides: EnvOverrides; readonly returnU
       return overrides.WEB_RETURN_URLS!;
     },
   };
+}
+
+/**
+ * WEB-2: a product's link into a page flow (the sign-in, Pay's step-up) with a new PKCE pair: the link carries
+ * the challenge, and the verifier stays with the product's back end for the exchange.
+ */
+export function productLink(path: string, returnUrl: string, params: Record<string, string>): { link: string; codeVerifier: string } {
+  const codeVerifier = randomBytes(32).toString('base64url');
+  const query = new URLSearchParams({
+    ...params,
+    return_to: returnUrl,
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  });
+  return { link: `${path}?${query}`, codeVerifier };
+}
+
+/** WEB-2: the browser back at the product's back end: the code it brings, once its `state` is the link's. */
+export async function codeAtProduct(page: Page, state: string): Promise<string> {
+  await page.waitForURL((url) => url.pathname === '/callback');
+  const back = new URL(page.url());
+  expect(back.searchParams.get('state')).toBe(state);
+  return back.searchParams.get('code')!;
 }

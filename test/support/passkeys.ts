@@ -67,3 +67,36 @@ export async function currentSession(app: RunningApp, accessToken: string): Prom
   const base = app.kind === 'pay' ? '/v1/pay/sessions' : '/v1/sessions';
   return (await app.http.get(`${base}/current`, { token: accessToken })).body;
 }
+
+/** A passkey form of a page (libs/web's passkeyForm) as its script reads it: where it posts, its options and hidden fields. */
+export interface PagePasskeyForm {
+  action: string;
+  ceremony: 'register' | 'authenticate';
+  options: Record<string, unknown> & { challenge: string };
+  hidden: Record<string, string>;
+}
+
+/** The page's passkey form, read out of its HTML as the browser would parse the escaped attributes; throws when there is none. */
+export function passkeyFormOn(html: string): PagePasskeyForm {
+  const form = /<form\b[^>]*\bdata-passkey="[^"]*"[^>]*>[\s\S]*?<\/form>/.exec(html)?.[0];
+  if (!form) throw new Error(`no passkey form on the page:\n${html.slice(0, 500)}`);
+  const unescape = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const attribute = (name: string) => unescape(new RegExp(`\\b${name}="([^"]*)"`).exec(form)![1]!);
+  const hidden = Object.fromEntries(
+    [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+      .filter(([, name]) => name !== '_csrf' && name !== 'credential')
+      .map(([, name, value]) => [name!, unescape(value!)]),
+  );
+  return {
+    action: attribute('action'),
+    ceremony: attribute('data-passkey') as PagePasskeyForm['ceremony'],
+    options: JSON.parse(attribute('data-passkey-options')),
+    hidden,
+  };
+}

@@ -55,3 +55,19 @@ export async function stepUp(pay: RunningApp, accessToken: string, user: Enrolle
 export function authorize(pay: RunningApp, accessToken: string, operation: string, stepUpToken?: string) {
   return pay.http.post('/v1/pay/authorizations', { operation, ...(stepUpToken ? { stepUpToken } : {}) }, { token: accessToken });
 }
+
+/**
+ * WEB-6, PAY-6, PAY-7: the product's back end turns the step-up page's code into a step-up token of its own
+ * session, which the authorization accepts once.
+ */
+export async function expectStepUpAllowsOnce(
+  pay: RunningApp,
+  backEndToken: string,
+  handedOff: { code: string; codeVerifier: string },
+  operation: string,
+): Promise<void> {
+  const exchanged = await pay.http.post('/v1/pay/step-ups/exchange', handedOff, { token: backEndToken });
+  expect(exchanged.status).toBe(200);
+  expect((await authorize(pay, backEndToken, operation, exchanged.body.stepUpToken)).body).toEqual({ decision: 'allow' });
+  expect((await authorize(pay, backEndToken, operation, exchanged.body.stepUpToken)).body.code).toBe('step_up_required');
+}

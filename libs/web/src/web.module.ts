@@ -4,6 +4,7 @@ import { AdminConsole } from './admin/admin-console';
 import { PageFlows } from './flow/page-flow';
 import { Pages } from './page-context';
 import { PageSessions } from './session/page-session';
+import { PasswordPages } from './sign-in/password-pages';
 import { SignInContinuation } from './sign-in/sign-in-continuation';
 import { ResetForms } from './resets/reset-form';
 import { SsoAttempts } from './sso/sso-attempts';
@@ -20,8 +21,30 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
-      exports: [Pages, PageFlows, PageSessions, PhoneForms, AdminConsole, SignInContinuation, StepUpFlows, SsoAttempts, ResetForms],
+      providers: [
+        Pages,
+        PageFlows,
+        PageSessions,
+        PhoneForms,
+        AdminConsole,
+        PasswordPages,
+        SignInContinuation,
+        StepUpFlows,
+        SsoAttempts,
+        ResetForms,
+      ],
+      exports: [
+        Pages,
+        PageFlows,
+        PageSessions,
+        PhoneForms,
+        AdminConsole,
+        PasswordPages,
+        SignInContinuation,
+        StepUpFlows,
+        SsoAttempts,
+        ResetForms,
+      ],
     };
   }
 

@@ -9,7 +9,8 @@ import { PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { messageOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
-import { passwordPage, recoveryCodePage } from './sign-in.views';
+import { PasswordPages } from './password-pages';
+import { recoveryCodePage } from './sign-in.views';
 
 /** SES-6 on the pages: the device token of an MFA sign-in, kept 30 days in its own cookie (standard product only). */
 export const DEVICE_COOKIE = '__Host-sitepass-device';
@@ -27,6 +28,7 @@ export class SignInContinuation {
   constructor(
     @Inject(PRODUCT_POLICY) private readonly policy: ProductPolicy,
     private readonly pages: Pages,
+    private readonly passwordPages: PasswordPages,
     private readonly flows: PageFlows,
     private readonly sessions: PageSessions,
     private readonly handOff: HandOffService,
@@ -87,10 +89,11 @@ export class SignInContinuation {
   }
 
   /** The sign-in can no longer go on (too many codes, expired): back to the password with the reason. */
-  restart(request: Request, response: Response, context: PageContext, error: DomainError): void {
+  async restart(request: Request, response: Response, context: PageContext, error: DomainError): Promise<void> {
     response.clearCookie(MFA_TOKEN_COOKIE, HOST_COOKIE_OPTIONS);
     this.flows.update(request, response, { challengeId: undefined, enrollmentId: undefined });
-    this.pages.send(response, context, passwordPage(context, { message: notice(messageOf(context, error), 'error') }), statusOf(error));
+    const page = await this.passwordPages.render(context, { message: notice(messageOf(context, error), 'error') });
+    this.pages.send(response, context, page, statusOf(error));
   }
 }
 

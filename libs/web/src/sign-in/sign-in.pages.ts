@@ -2,29 +2,37 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res, Type } from '@nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   Caller,
+  ChallengeView,
   CODE_CHALLENGE,
   DomainError,
   EnrollmentService,
   HandOffService,
   MfaStepService,
+  PasskeySignInService,
   Principal,
   PRODUCT_POLICY,
   ProductPolicy,
   SignInResult,
   SignInService,
+  WebAuthnEnrollmentAnswer,
+  WebAuthnEnrollmentPayload,
 } from '@sitepass/auth';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { Clock, MfaTokenAuth, Public } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
 import { cookiesOf, CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
-import { field, Form, secondsUntil, sixDigitCode } from '../form-input';
+import { field, Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { FlowState, PageFlows } from '../flow/page-flow';
 import { PageContext } from '../layout';
 import { localPath, Pages } from '../page-context';
 import { ClockSkew, codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
+import { PasswordPages } from './password-pages';
 import { DEVICE_COOKIE, SignInContinuation } from './sign-in-continuation';
 import {
   chooseFactorPage,
@@ -32,13 +40,23 @@ import {
   codePage,
   EnrollmentUrls,
   enrollmentCodePage,
-  passwordPage,
+  passkeyCreatePage,
+  PasskeyEnrollmentUrls,
+  passkeyNamePage,
+  passkeyStepPage,
+  PasswordForm,
+  requestOptionsOf,
   recoveryCodePage,
   recoveryPage,
   signedInPage,
   smsNumberPage,
   totpSetupPage,
 } from './sign-in.views';
+
+/** The MFA step's answers that end the sign-in: it starts again at the password (LOGIN-5). */
+const SIGN_IN_OVER = ['challenge_failed', 'challenge_expired', 'mfa_attempts_exhausted', 'invalid_token'];
+/** An enrollment that can no longer be confirmed: the sign-in starts again at the password. */
+const ENROLLMENT_OVER = ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'mfa_attempts_exhausted', 'invalid_token'];
 
 /**
  * WEB-1 to WEB-3: the hosted sign-in of a product, on the same services as the JSON API (no rule of its own):
@@ -56,6 +74,11 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     startAgain: `${base}/signin/enroll`,
   };
   const smsNumberUrls = { action: `${base}/signin/enroll/sms`, back: `${base}/signin/enroll` };
+  const passkeyUrls: PasskeyEnrollmentUrls = {
+    start: `${base}/signin/enroll/passkey`,
+    confirm: `${base}/signin/enroll/passkey/confirm`,
+    back: `${base}/signin/enroll`,
+  };
 
   @ApiExcludeController()
   @Controller()
@@ -70,6 +93,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       private readonly enrollments: EnrollmentService,
       private readonly handOff: HandOffService,
       private readonly continuation: SignInContinuation,
+      private readonly passwordPages: PasswordPages,
+      private readonly passkeys: PasskeySignInService,
       private readonly users: UserRepository,
       private readonly phoneForms: PhoneForms,
       private readonly clock: Clock,
@@ -86,20 +111,14 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
           this.handOff.allowsReturnTo(returnTo) &&
           field(query, 'code_challenge_method') === 'S256' &&
           CODE_CHALLENGE.test(field(query, 'code_challenge'));
-        if (!valid)
-          return this.pages.send(
-            response,
-            context,
-            passwordPage(context, { message: notice(context.t('page.signin.bad_link'), 'error') }),
-            400,
-          );
+        if (!valid) return this.sendPasswordPage(response, context, { message: notice(context.t('page.signin.bad_link'), 'error') }, 400);
         const state = field(query, 'state').slice(0, 512) || undefined;
         this.flows.write(response, { returnTo, codeChallenge: field(query, 'code_challenge'), state });
       } else {
         this.flows.write(response, { next: localPath(query.next) });
       }
       const message = query.signed_out === '1' && notice(context.t('page.signin.signed_out'), 'success');
-      this.pages.send(response, context, passwordPage(context, { message }));
+      await this.sendPasswordPage(response, context, { message });
     }
 
     @Public()
@@ -111,17 +130,40 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const errors: FieldErrors = {};
       if (!email) errors.email = context.t('page.signin.email.required');
       if (!password) errors.password = context.t('page.signin.password.required');
-      if (Object.keys(errors).length > 0) return this.pages.send(response, context, passwordPage(context, { email, errors }), 400);
+      if (Object.keys(errors).length > 0) return this.sendPasswordPage(response, context, { email, errors }, 400);
       let result: SignInResult;
       try {
         const deviceToken = cookiesOf(request).get(DEVICE_COOKIE);
         result = await this.signIn.signInWithPassword({ email: email.slice(0, 254), password: password.slice(0, 1024), deviceToken });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const message = error.code === 'sso_required' ? context.t('page.signin.sso_required') : messageOf(context, error);
-        return this.pages.send(response, context, passwordPage(context, { email, errors: { password: message } }), statusOf(error));
+        return this.sendPasswordPage(response, context, { email, errors: { password: signInRefusal(context, error) } }, statusOf(error));
       }
       await this.continuation.afterFirstStep(request, response, base, result, this.flows.read(request));
+    }
+
+    /**
+     * PASSKEY-3: "Sign in with a passkey" answered. A passkey with user verification is both factors: the
+     * sign-in is complete, and continues as one completed after a code (the page session, the hand-off).
+     */
+    @Public()
+    @Post(path('signin/passkey'))
+    async submitPasswordless(@Req() request: Request, @Res() response: Response, @Body() form: Form): Promise<void> {
+      const context = await this.context(request, response);
+      const answer = passkeyAnswer(form);
+      const ceremonyId = idField(form, 'ceremonyId');
+      if (!answer || !ceremonyId) {
+        const passkeyError = answer ? context.t('page.passkey.failed') : unansweredPasskeyMessage(context, form);
+        return this.sendPasswordPage(response, context, { passkeyError }, 400);
+      }
+      try {
+        const session = await this.passkeys.finish(ceremonyId, answer);
+        await this.continuation.finish(request, response, base, session, this.flows.read(request));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const page = await this.passwordPages.render(context, { passkeyError: signInRefusal(context, error) });
+        this.pages.refuse(response, context, page, error);
+      }
     }
 
     /** LOGIN-3: the open challenge's code form; otherwise the factors to choose from (an app alone is asked at once). */
@@ -140,13 +182,14 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       if (flow.challengeId && query.choose === undefined) {
         const open = await this.mfa.describeChallenge(caller, flow.challengeId).catch(() => null);
         if (open?.status === 'pending' && Date.parse(open.expiresAt) > this.clock.now().getTime()) {
-          return this.pages.send(response, context, this.codeView(context, flow, open));
+          return this.pages.send(response, context, this.challengeView(context, flow, open));
         }
       }
-      if (query.choose === undefined && factors.length === 1 && factors[0]!.type === 'totp') {
+      // A factor that sends nothing (an app, a passkey) is asked for at once when it is the only one.
+      if (query.choose === undefined && factors.length === 1 && factors[0]!.type !== 'sms') {
         const started = await this.mfa.issueChallenge(caller, factors[0]!.id, purpose);
         const updated = this.flows.update(request, response, { challengeId: started.challengeId });
-        return this.pages.send(response, context, this.codeView(context, updated, started));
+        return this.pages.send(response, context, this.challengeView(context, updated, started));
       }
       this.pages.send(
         response,
@@ -215,12 +258,44 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         throw new Error('a sign-in challenge verified as a re-authentication');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (['challenge_failed', 'challenge_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)) {
-          return this.continuation.restart(request, response, context, error);
-        }
+        if (SIGN_IN_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
         const skew = skewOf(error);
         const errors = skew ? {} : { code: codeErrorMessage(context, error) };
         this.pages.send(response, context, this.codeView(context, flow, open, errors, skew), statusOf(error));
+      }
+    }
+
+    /**
+     * PASSKEY-3: the passkey's answer to the open challenge, verified as a code is (LOGIN-5's budgets); a refusal
+     * (a wrong key, a copied one) is shown above the form, which sends a new answer, beside the other ways.
+     */
+    @MfaTokenAuth()
+    @Post(path('signin/verify/passkey'))
+    async submitPasskey(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = await this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow.challengeId || field(form, 'challengeId') !== flow.challengeId) return response.redirect(303, `${base}/signin/verify`);
+      const open = await this.mfa.describeChallenge(caller, flow.challengeId);
+      const answer = passkeyAnswer(form);
+      if (!answer)
+        return this.pages.send(response, context, this.challengeView(context, flow, open, unansweredPasskeyMessage(context, form)), 400);
+      try {
+        const verified = await this.mfa.verifyChallenge(caller, flow.challengeId, { credential: answer });
+        if (verified.status === 'factor_proven') {
+          this.flows.update(request, response, { challengeId: undefined, proofRequired: false });
+          return response.redirect(303, `${base}/signin/enroll`);
+        }
+        if (verified.status === 'authenticated') return this.continuation.finish(request, response, base, verified, flow);
+        throw new Error('a sign-in challenge verified as a re-authentication');
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (SIGN_IN_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
+        this.pages.send(response, context, this.challengeView(context, flow, open, codeErrorMessage(context, error)), statusOf(error));
       }
     }
 
@@ -306,6 +381,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         );
       }
       if (factorType === 'sms') return response.redirect(303, `${base}/signin/enroll/sms`);
+      if (factorType === 'webauthn') return response.redirect(303, passkeyUrls.start);
       try {
         const started = await this.enrollments.startEnrollment(caller, { factorType, payload: {} }, allowed);
         this.flows.update(request, response, { enrollmentId: started.enrollmentId });
@@ -413,13 +489,89 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         await this.continuation.finish(request, response, base, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (
-          ['challenge_failed', 'challenge_expired', 'enrollment_expired', 'mfa_attempts_exhausted', 'invalid_token'].includes(error.code)
-        ) {
-          return this.continuation.restart(request, response, context, error);
-        }
+        if (ENROLLMENT_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
         const skew = skewOf(error);
         await retry(skew ? {} : { code: codeErrorMessage(context, error) }, statusOf(error), skew);
+      }
+    }
+
+    /** PASSKEY-2: the name the new passkey will be listed by. */
+    @MfaTokenAuth()
+    @Get(path('signin/enroll/passkey'))
+    async showPasskeyName(@Req() request: Request, @Res() response: Response): Promise<void> {
+      const context = await this.context(request, response);
+      this.pages.send(response, context, passkeyNamePage(context, {}, passkeyUrls));
+    }
+
+    /**
+     * PASSKEY-2: the enrollment starts with the name; the browser makes the passkey on the page that answers. Its
+     * creation options are shown once, as an app's secret is: a reload starts a new enrollment.
+     */
+    @MfaTokenAuth()
+    @Post(path('signin/enroll/passkey'))
+    async startPasskeyEnrollment(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = await this.context(request, response);
+      const flow = this.flows.read(request);
+      const name = field(form, 'name');
+      const nameError = await passkeyNameError(context, name);
+      if (nameError)
+        return this.pages.send(response, context, passkeyNamePage(context, { name, errors: { name: nameError } }, passkeyUrls), 400);
+      try {
+        const started = await this.enrollments.startEnrollment(
+          caller,
+          { factorType: 'webauthn', payload: { name } },
+          flow.allowedFactorTypes ?? [],
+        );
+        this.flows.update(request, response, { enrollmentId: started.enrollmentId });
+        const { publicKey } = started.webauthn as WebAuthnEnrollmentAnswer;
+        const view = { enrollmentId: started.enrollmentId, name, options: publicKey };
+        this.pages.send(response, context, passkeyCreatePage(context, view, passkeyUrls));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'invalid_token') return this.continuation.restart(request, response, context, error);
+        this.pages.send(
+          response,
+          context,
+          passkeyNamePage(context, { name, errors: { name: messageOf(context, error) } }, passkeyUrls),
+          statusOf(error),
+        );
+      }
+    }
+
+    /**
+     * PASSKEY-2, LOGIN-4: the new passkey's registration confirms the enrollment; the first factor completes the
+     * sign-in with the recovery code (REC-2). A refused registration starts again from the name: its options
+     * were shown once.
+     */
+    @MfaTokenAuth()
+    @Post(path('signin/enroll/passkey/confirm'))
+    async confirmPasskeyEnrollment(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentCaller() caller: Caller,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = await this.context(request, response);
+      const flow = this.flows.read(request);
+      const enrollmentId = flow.enrollmentId;
+      if (!enrollmentId || field(form, 'enrollmentId') !== enrollmentId) return response.redirect(303, passkeyUrls.start);
+      const startAgain = (message: string, status: number) =>
+        this.pages.send(response, context, passkeyNamePage(context, { errors: { name: message } }, passkeyUrls), status);
+      const answer = passkeyAnswer(form);
+      if (!answer) return startAgain(unansweredPasskeyMessage(context, form), 400);
+      try {
+        const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { credential: answer });
+        if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
+        await this.continuation.finish(request, response, base, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (ENROLLMENT_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
+        startAgain(messageOf(context, error), statusOf(error));
       }
     }
 
@@ -463,6 +615,23 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       return this.pages.context(request, response, base, signedIn);
     }
 
+    private async sendPasswordPage(response: Response, context: PageContext, form: PasswordForm, status = 200): Promise<void> {
+      this.pages.send(response, context, await this.passwordPages.render(context, form), status);
+    }
+
+    /** The open challenge's step: the passkey's ceremony, or the code field. */
+    private challengeView(context: PageContext, flow: FlowState, open: ChallengeView, passkeyError?: string) {
+      if (open.factorType !== 'webauthn') return this.codeView(context, flow, open);
+      return passkeyStepPage(context, {
+        action: `${base}/signin/verify/passkey`,
+        hidden: { challengeId: open.challengeId },
+        options: requestOptionsOf(open),
+        error: passkeyError,
+        otherMethodsHref: (flow.factors ?? []).length > 1 ? `${base}/signin/verify?choose=1` : undefined,
+        recoveryHref: flow.recoveryCodeAvailable === true ? `${base}/signin/recovery` : undefined,
+      });
+    }
+
     private codeView(
       context: PageContext,
       flow: FlowState,
@@ -499,4 +668,15 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
     }
   }
   return SignInPages;
+}
+
+/** Why the password step refused: an SSO user is sent to their company's sign-in in the page's own words. */
+function signInRefusal(context: PageContext, error: DomainError): string {
+  return error.code === 'sso_required' ? context.t('page.signin.sso_required') : messageOf(context, error);
+}
+
+/** PASSKEY-2's rule for a passkey's name, as the API's DTO checks it, in the page's words. */
+async function passkeyNameError(context: PageContext, name: string): Promise<string | undefined> {
+  const problems = await validate(plainToInstance(WebAuthnEnrollmentPayload, { name }));
+  return name && problems.length === 0 ? undefined : context.t('page.enroll.passkey.name.invalid');
 }

@@ -1,4 +1,6 @@
-import { FactorSummary, PendingEnrollmentView } from '@sitepass/auth';
+import { ChallengeView, FactorSummary, PasskeyCeremony, PendingEnrollmentView } from '@sitepass/auth';
+import { MessageKey } from '@sitepass/i18n';
+import { passkeyForm } from '../factors/passkey-form';
 import { secondsUntil } from '../form-input';
 import { errorList, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
@@ -21,21 +23,33 @@ export interface EnrollmentUrls {
 }
 
 /**
- * WEB-1: email and password; in Pay also "Sign in with your company" (PAY-11; the standard product's SSO users
- * sign in at their provider alone, DIR-5). `sso` is that form as last sent.
+ * The password page's forms as last sent. `passkey` is the ceremony of "Sign in with a passkey" where passkeys
+ * are offered, and `passkeyError` why the last passkey was refused.
  */
-export function passwordPage(
-  context: PageContext,
-  form: { email?: string; errors?: FieldErrors; message?: Html | false; sso?: CompanySignInForm },
-): PageContent {
+export interface PasswordForm {
+  email?: string;
+  errors?: FieldErrors;
+  message?: Html | false;
+  sso?: CompanySignInForm;
+  passkey?: PasskeyCeremony;
+  passkeyError?: string;
+}
+
+/**
+ * WEB-1: email and password; where passkeys are offered also "Sign in with a passkey" (PASSKEY-3); in Pay also
+ * "Sign in with your company" (PAY-11; the standard product's SSO users sign in at their provider alone, DIR-5).
+ * `sso` is that form as last sent.
+ */
+export function passwordPage(context: PageContext, form: PasswordForm): PageContent {
   const { t } = context;
   const errors = form.errors ?? {};
   const title = context.base ? t('page.signin.title.pay') : t('page.signin.title');
   return {
     title,
+    passkeys: form.passkey !== undefined,
     main: html`<div class="card">
       <h1>${title}</h1>
-      ${form.message} ${errorList(context, { ...errors, ...form.sso?.errors })}
+      ${form.message} ${errorList(context, { ...errors, ...form.sso?.errors, passkey: form.passkeyError })}
       <form method="post" action="${context.base}/signin" novalidate>
         ${csrfField(context)}
         ${input({ name: 'email', label: t('page.signin.email'), type: 'email', value: form.email ?? '', autocomplete: 'username', autofocus: !form.email }, errors)}
@@ -43,8 +57,26 @@ export function passwordPage(
         <div class="actions"><button type="submit">${t('page.signin.submit')}</button></div>
       </form>
     </div>
+    ${form.passkey && passwordlessSection(context, form.passkey, form.passkeyError)}
     ${context.base === '/pay' && companySignInSection(context, form.sso)}`,
   };
+}
+
+/** PASSKEY-3: the second way in, under the password form: a discoverable passkey names its user. */
+function passwordlessSection(context: PageContext, ceremony: PasskeyCeremony, error: string | undefined): Html {
+  const { t } = context;
+  return html`<section class="card" aria-labelledby="passkey-title">
+    <h2 id="passkey-title">${t('page.signin.passkey.title')}</h2>
+    <p>${t('page.signin.passkey.intro')}</p>
+    ${error && html`<p class="error" id="passkey-error">${error}</p>`}
+    ${passkeyForm(context, {
+      action: `${context.base}/signin/passkey`,
+      ceremony: 'authenticate',
+      options: ceremony.publicKey,
+      submitLabel: t('page.signin.passkey.submit'),
+      hidden: { ceremonyId: ceremony.ceremonyId },
+    })}
+  </section>`;
 }
 
 export interface ChooseFactorView {
@@ -93,9 +125,9 @@ ${view.recoveryCodeAvailable && view.purpose !== 'proof' && html`<p><a href="${c
 }
 
 export function factorLabel(context: PageContext, factor: FactorSummary): string {
-  return factor.type === 'sms'
-    ? context.t('page.verify.choose.sms', { number: factor.maskedPhoneNumber ?? '' })
-    : context.t('page.verify.choose.totp');
+  if (factor.type === 'sms') return context.t('page.verify.choose.sms', { number: factor.maskedPhoneNumber ?? '' });
+  if (factor.type === 'webauthn') return context.t('page.verify.choose.passkey', { name: factor.name ?? context.t('page.enroll.passkey') });
+  return context.t('page.verify.choose.totp');
 }
 
 export interface CodeFormView {
@@ -159,6 +191,56 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
   };
 }
 
+export interface PasskeyStepView {
+  /** Where the answer is posted, and the hidden fields that go with it (the challenge's id). */
+  action: string;
+  hidden: Record<string, string>;
+  /** The challenge's request options (`webauthn.publicKey` of its view). */
+  options: Record<string, unknown>;
+  /** Why the last answer was refused (LOGIN-5's messages, a copied passkey's). */
+  error?: string;
+  /** Links under the form: another method, the recovery code. */
+  otherMethodsHref?: string;
+  recoveryHref?: string;
+  heading?: string;
+  intro?: Html | false;
+}
+
+/**
+ * PASSKEY-3: the MFA step with a passkey, as codePage is with a code: the ceremony's form instead of the code
+ * field, a refusal above it, and the same links. Sending the form again is trying again.
+ */
+export function passkeyStepPage(context: PageContext, view: PasskeyStepView): PageContent {
+  const { t } = context;
+  const title = view.heading ?? t('page.verify.title');
+  return {
+    title,
+    passkeys: true,
+    main: html`<div class="card">
+      <h1>${title}</h1>
+      ${view.intro} ${errorList(context, { credential: view.error })}
+      <p>${t('page.verify.passkey.intro')}</p>
+      ${passkeyForm(context, {
+        action: view.action,
+        ceremony: 'authenticate',
+        options: view.options,
+        submitLabel: t('page.verify.passkey.submit'),
+        hidden: view.hidden,
+      })}
+      ${view.otherMethodsHref && html`<p><a href="${view.otherMethodsHref}">${t('page.verify.other_method')}</a></p>`}
+      ${view.recoveryHref && html`<p><a href="${view.recoveryHref}">${t('page.verify.recovery_link')}</a></p>`}
+    </div>`,
+  };
+}
+
+/** A passkey challenge's options for navigator.credentials.get(), as the core presents them (PASSKEY-5). */
+export function requestOptionsOf(challenge: ChallengeView): Record<string, unknown> {
+  const publicKey = challenge.webauthn?.publicKey;
+  if (typeof publicKey !== 'object' || publicKey === null)
+    throw new Error(`challenge ${challenge.challengeId} presents no passkey options`);
+  return publicKey as Record<string, unknown>;
+}
+
 function hiddenFields(fields: Record<string, string>): Html[] {
   return Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
 }
@@ -207,10 +289,17 @@ export function recoveryPage(context: PageContext, errors: FieldErrors = {}): Pa
   };
 }
 
+/** Each factor type a person may set up, in words: its name and what it needs. */
+const METHODS: Record<string, { label: MessageKey; hint: MessageKey }> = {
+  totp: { label: 'page.enroll.totp', hint: 'page.enroll.totp.hint' },
+  sms: { label: 'page.enroll.sms', hint: 'page.enroll.sms.hint' },
+  webauthn: { label: 'page.enroll.passkey', hint: 'page.enroll.passkey.hint' },
+};
+
 export function chooseMethodPage(context: PageContext, view: { allowed: string[]; errors?: FieldErrors }): PageContent {
   const { t } = context;
   const errors = view.errors ?? {};
-  const methods = view.allowed.filter((type) => type === 'totp' || type === 'sms');
+  const methods = view.allowed.filter((type) => Object.hasOwn(METHODS, type));
   return {
     title: t('page.enroll.title'),
     main: html`<div class="card">
@@ -233,15 +322,78 @@ export function chooseMethodPage(context: PageContext, view: { allowed: string[]
                   aria-describedby="method-${type}-hint"
                 />
                 <label for="method-${type}"
-                  >${type === 'totp' ? t('page.enroll.totp') : t('page.enroll.sms')}<span class="hint" id="method-${type}-hint"
-                    ><br />${type === 'totp' ? t('page.enroll.totp.hint') : t('page.enroll.sms.hint')}</span
-                  ></label
+                  >${t(METHODS[type]!.label)}<span class="hint" id="method-${type}-hint"><br />${t(METHODS[type]!.hint)}</span></label
                 >
               </div>`,
           )}
         </fieldset>
         <div class="actions"><button type="submit">${t('page.continue')}</button></div>
       </form>
+    </div>`,
+  };
+}
+
+/** Where a passkey's enrollment posts its name and its answer, and where "back" leads. */
+export interface PasskeyEnrollmentUrls {
+  start: string;
+  confirm: string;
+  back: string;
+}
+
+/** PASSKEY-2: the name the new passkey will be listed by, suggested and editable. */
+export function passkeyNamePage(
+  context: PageContext,
+  view: { name?: string; errors?: FieldErrors },
+  urls: PasskeyEnrollmentUrls,
+): PageContent {
+  const { t } = context;
+  const errors = view.errors ?? {};
+  return {
+    title: t('page.enroll.passkey.title'),
+    main: html`<div class="card">
+      <h1>${t('page.enroll.passkey.title')}</h1>
+      ${errorList(context, errors)}
+      <form method="post" action="${urls.start}" novalidate>
+        ${csrfField(context)}
+        ${input(
+          {
+            name: 'name',
+            label: t('page.enroll.passkey.name'),
+            value: view.name ?? t('page.enroll.passkey'),
+            hint: t('page.enroll.passkey.name.hint'),
+            autocomplete: 'off',
+            maxlength: 64,
+          },
+          errors,
+        )}
+        <div class="actions"><button type="submit">${t('page.continue')}</button></div>
+      </form>
+      <p><a href="${urls.back}">${t('page.back')}</a></p>
+    </div>`,
+  };
+}
+
+/** PASSKEY-2: the browser makes the passkey (the creation options of the started enrollment) and the answer confirms it. */
+export function passkeyCreatePage(
+  context: PageContext,
+  view: { enrollmentId: string; name: string; options: Record<string, unknown> },
+  urls: PasskeyEnrollmentUrls,
+): PageContent {
+  const { t } = context;
+  return {
+    title: t('page.enroll.passkey.title'),
+    passkeys: true,
+    main: html`<div class="card">
+      <h1>${t('page.enroll.passkey.title')}</h1>
+      <p>${t('page.enroll.passkey.create', { name: view.name })}</p>
+      ${passkeyForm(context, {
+        action: urls.confirm,
+        ceremony: 'register',
+        options: view.options,
+        submitLabel: t('page.enroll.passkey.submit'),
+        hidden: { enrollmentId: view.enrollmentId },
+      })}
+      <p><a href="${urls.back}">${t('page.back')}</a></p>
     </div>`,
   };
 }

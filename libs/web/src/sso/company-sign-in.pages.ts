@@ -10,7 +10,8 @@ import { PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { messageOf, statusOf } from '../page-errors';
 import { SignInContinuation } from '../sign-in/sign-in-continuation';
-import { passwordPage } from '../sign-in/sign-in.views';
+import { PasswordPages } from '../sign-in/password-pages';
+import { PasswordForm } from '../sign-in/sign-in.views';
 import { continueToProviderPage } from './company-sign-in.views';
 import { SsoAttempts } from './sso-attempts';
 
@@ -36,6 +37,7 @@ const MAX_ID_TOKEN_LENGTH = 16384;
 export class CompanySignInPages {
   constructor(
     private readonly pages: Pages,
+    private readonly passwordPages: PasswordPages,
     private readonly flows: PageFlows,
     private readonly attempts: SsoAttempts,
     private readonly discovery: ProviderDiscovery,
@@ -49,8 +51,13 @@ export class CompanySignInPages {
   async startCompanySignIn(@Req() request: Request, @Res() response: Response, @Body() form: Form): Promise<void> {
     const context = await this.pages.context(request, response, BASE);
     const email = field(form, 'ssoEmail').slice(0, 254);
-    const refuse = (message: string, status: number) =>
-      this.pages.send(response, context, passwordPage(context, { sso: { email, errors: { ssoEmail: message } } }), status);
+    const refuse = async (message: string, status: number) =>
+      this.pages.send(
+        response,
+        context,
+        await this.passwordPages.render(context, { sso: { email, errors: { ssoEmail: message } } }),
+        status,
+      );
     if (!email.includes('@')) return refuse(context.t('page.sso.email.required'), 400);
     const origin = publicOrigin(request);
     if (!origin) return refuse(context.t('page.sso.bad_callback'), 400);
@@ -117,10 +124,10 @@ export class CompanySignInPages {
     request: Request,
     response: Response,
     status: number,
-    form: (context: PageContext) => Parameters<typeof passwordPage>[1],
+    form: (context: PageContext) => PasswordForm,
   ): Promise<void> {
     const context = await this.pages.context(request, response, BASE);
-    this.pages.send(response, context, passwordPage(context, form(context)), status);
+    this.pages.send(response, context, await this.passwordPages.render(context, form(context)), status);
   }
 }
 

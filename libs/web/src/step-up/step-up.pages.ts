@@ -24,10 +24,12 @@ import { Pages } from '../page-context';
 import { secondsUntil } from '../form-input';
 import { codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
-import { passwordPage } from '../sign-in/sign-in.views';
+import { PasswordPages } from '../sign-in/password-pages';
+import { requestOptionsOf } from '../sign-in/sign-in.views';
+import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import type { ClockSkew } from '../page-errors';
 import { StepUpFlows, StepUpFlowState, stepUpPath } from './step-up-flow';
-import { stepUpChoicePage, stepUpCodePage, stepUpRefusedPage } from './step-up.views';
+import { stepUpChoicePage, stepUpCodePage, stepUpPasskeyPage, stepUpRefusedPage } from './step-up.views';
 
 const SIX_DIGITS = /^\d{6}$/;
 /** The challenge is over: the person chooses (or is given) a new one. */
@@ -55,6 +57,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
   class StepUpPages {
     constructor(
       private readonly pages: Pages,
+      private readonly passwordPages: PasswordPages,
       private readonly flows: StepUpFlows,
       private readonly signInFlows: PageFlows,
       private readonly sessions: PageSessions,
@@ -130,10 +133,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       }
     }
 
-    /**
-     * PAY-6: the code, verified by StepUpService against the page session. The step-up token it grants that
-     * session is never used (it lapses in 5 minutes): the product's own session gets one through the code.
-     */
+    /** PAY-6: the code, verified by StepUpService against the page session. */
     @Post('verify')
     async submitCode(
       @Req() request: Request,
@@ -155,16 +155,34 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         if (!(error instanceof DomainError)) throw error;
         return this.refuseCode(request, response, context, { principal, flow }, error);
       }
-      this.flows.clear(response);
-      const assurance = { acr: principal.acr, amr: principal.amr, mfaTime: this.clock.now() };
-      const grant = {
-        kind: 'step_up' as const,
-        userId: principal.userId,
-        audience: principal.audience,
-        assurance,
-        operation: flow.operation,
-      };
-      response.redirect(303, await this.handOff.issue(grant, { returnTo: flow.returnTo, codeChallenge: flow.codeChallenge }, flow.state));
+      await this.handBack(response, principal, flow);
+    }
+
+    /** PASSKEY-4: the passkey's answer to the step-up's challenge, verified as a code is (PAY-6, PAY-9). */
+    @Post('passkey')
+    async submitPasskey(
+      @Req() request: Request,
+      @Res() response: Response,
+      @CurrentPrincipal() principal: Principal,
+      @Body() form: Form,
+    ): Promise<void> {
+      const context = await this.context(request, response);
+      const flow = this.flows.read(request);
+      if (!flow?.challengeId || field(form, 'challengeId') !== flow.challengeId) return response.redirect(303, '/pay/step-up/verify');
+      const answer = passkeyAnswer(form);
+      if (!answer) {
+        return this.showStep(response, context, principal, flow, {
+          errors: { code: unansweredPasskeyMessage(context, form) },
+          status: 400,
+        });
+      }
+      try {
+        await this.stepUps.verifyStepUp(principal, flow.challengeId, { credential: answer });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return this.refuseCode(request, response, context, { principal, flow }, error);
+      }
+      await this.handBack(response, principal, flow);
     }
 
     /** SMS-2, SMS-5: a new code for the step-up's SMS challenge. */
@@ -185,6 +203,24 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
 
     private context(request: Request, response: Response): Promise<PageContext> {
       return this.pages.context(request, response, '/pay', true);
+    }
+
+    /**
+     * The step-up is proven: back to the product's back end with WEB-2's code. The step-up token StepUpService
+     * granted the page session is never used (it lapses in 5 minutes): the back end's own session gets one
+     * through the code.
+     */
+    private async handBack(response: Response, principal: Principal, flow: StepUpFlowState): Promise<void> {
+      this.flows.clear(response);
+      const assurance = { acr: principal.acr, amr: principal.amr, mfaTime: this.clock.now() };
+      const grant = {
+        kind: 'step_up' as const,
+        userId: principal.userId,
+        audience: principal.audience,
+        assurance,
+        operation: flow.operation,
+      };
+      response.redirect(303, await this.handOff.issue(grant, { returnTo: flow.returnTo, codeChallenge: flow.codeChallenge }, flow.state));
     }
 
     /** The page's context and the step-up in progress; without one (its cookie expired), the bad-link page answers. */
@@ -224,7 +260,8 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         flow.challengeId && !shown.choose
           ? await this.mfa.describeChallenge(sessionCaller(principal), flow.challengeId).catch(() => null)
           : null;
-      if (!isOpen(open) && !shown.choose && factors.length === 1 && factors[0]!.type === 'totp') {
+      // A factor that sends nothing (an app, a passkey) is asked for at once when it is the only one.
+      if (!isOpen(open) && !shown.choose && factors.length === 1 && factors[0]!.type !== 'sms') {
         open = await this.stepUps.startStepUp(principal, flow.operation, factors[0]!.id);
         this.flows.write(response, { ...flow, challengeId: open.challengeId });
       }
@@ -233,6 +270,10 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         return this.pages.send(response, context, stepUpChoicePage(context, { operation, factors, errors }), shown.status);
       }
       const factorType = open.factorType;
+      if (factorType === 'webauthn') {
+        const passkeyView = { operation, challengeId: open.challengeId, options: requestOptionsOf(open), otherMethods: factors.length > 1 };
+        return this.pages.send(response, context, stepUpPasskeyPage(context, { ...passkeyView, error: shown.errors?.code }), shown.status);
+      }
       const view = stepUpCodePage(context, {
         operation,
         factor: factors.find((candidate) => candidate.type === factorType) ?? { id: '', type: factorType },
@@ -259,7 +300,8 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         this.flows.clear(response);
         this.signInFlows.write(response, { next: stepUpPath(flow) });
         const signIn = await this.pages.context(request, response, '/pay');
-        return this.pages.send(response, signIn, passwordPage(signIn, { message: notice(messageOf(signIn, error), 'error') }), status);
+        const page = await this.passwordPages.render(signIn, { message: notice(messageOf(signIn, error), 'error') });
+        return this.pages.send(response, signIn, page, status);
       }
       if (CHALLENGE_ENDED.includes(error.code)) {
         const fresh = { ...flow, challengeId: undefined };

@@ -2,7 +2,7 @@ import { FactorSummary } from '@sitepass/auth';
 import { FieldErrors, noticePage } from '../forms';
 import { html, Html } from '../html';
 import { PageContent, PageContext } from '../layout';
-import { chooseFactorPage, codePage } from '../sign-in/sign-in.views';
+import { chooseFactorPage, codePage, passkeyStepPage } from '../sign-in/sign-in.views';
 import type { ClockSkew } from '../page-errors';
 
 /** WEB-6: what the step-up confirms, in words, above its form. */
@@ -49,6 +49,22 @@ export function stepUpCodePage(context: PageContext, view: StepUpCodeView): Page
     resend: view.resendWaitSeconds !== undefined ? { action: '/pay/step-up/resend', waitSeconds: view.resendWaitSeconds } : undefined,
     errors: view.errors,
     skew: view.skew,
+    otherMethodsHref: view.otherMethods ? '/pay/step-up/verify?choose=1' : undefined,
+  });
+}
+
+/** PASSKEY-4: the step-up's challenge answered with a passkey, as the sign-in's (PASSKEY-3). */
+export function stepUpPasskeyPage(
+  context: PageContext,
+  view: { operation: string; challengeId: string; options: Record<string, unknown>; otherMethods: boolean; error?: string },
+): PageContent {
+  return passkeyStepPage(context, {
+    heading: context.t('page.step_up.title'),
+    intro: operationIntro(context, view.operation),
+    action: '/pay/step-up/passkey',
+    hidden: { challengeId: view.challengeId },
+    options: view.options,
+    error: view.error,
     otherMethodsHref: view.otherMethods ? '/pay/step-up/verify?choose=1' : undefined,
   });
 }
