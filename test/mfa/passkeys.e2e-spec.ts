@@ -346,4 +346,23 @@ describe('passkeys', () => {
     expect(statuses.every((status) => status >= 400 && status < 500)).toBe(true);
     expect(await env.db.query(`SELECT 1 FROM sessions WHERE amr @> ARRAY['mfa']`)).toMatchObject({ rowCount: 0 });
   });
+
+  it('PASSKEY-3 SEC-5 each passwordless answer is a sign-in attempt of its client; asking for a ceremony is not', async () => {
+    const app = await env.start('standard', { ...PASSKEYS, TRUSTED_PROXIES: 'loopback', LOGIN_MAX_ATTEMPTS_PER_IP: '3' });
+    const { accessToken } = await signedInUser(app);
+    const laptop = newAuthenticator();
+    await enrollPasskey(app, accessToken, laptop, { currentPassword: PASSWORD });
+    const headers = { 'x-forwarded-for': '203.0.113.9' };
+    const ceremonies = await Promise.all(
+      Array.from({ length: 6 }, () => app.http.post('/v1/sessions/passkey-ceremonies', {}, { headers })),
+    );
+    expect(ceremonies.map((ceremony) => ceremony.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const answers = [];
+    for (const ceremony of ceremonies.slice(0, 4)) {
+      const credential = laptop.authenticate(ceremony.body.publicKey);
+      answers.push(await app.http.post('/v1/sessions/passkey', { ceremonyId: ceremony.body.ceremonyId, credential }, { headers }));
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[3]!.body.code).toBe('too_many_attempts');
+  });
 });

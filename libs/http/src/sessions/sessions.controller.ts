@@ -45,7 +45,7 @@ export function createSessionsController(path: string): Type<unknown> {
       type: PasskeyCeremonyDto,
       description: 'PASSKEY-3: options for navigator.credentials.get(), single use, 5 minutes',
     })
-    @ApiErrors('factor_type_not_allowed', 'too_many_attempts')
+    @ApiErrors('factor_type_not_allowed')
     beginPasskeySignIn(): Promise<PasskeyCeremonyDto> {
       return this.passkeys.begin();
     }
