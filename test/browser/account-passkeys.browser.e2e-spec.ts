@@ -26,9 +26,10 @@ describe('PASSKEY-6 WEB-10 passkeys on the account page and the admin console in
   /** Signs in on the pages with the authenticator app (chosen by its id where the user has passkeys too), landing on `next`. */
   async function signInOnPages(page: Page, user: EnrolledUser, next: string): Promise<void> {
     await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email address').fill(user.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Exact names: "Sign in without a password" and its button are on the page too.
+    await page.getByLabel('Email address', { exact: true }).fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'Verify your identity');
     if ((await page.locator('input[name="factorId"]').count()) > 0) {
       await page.locator(`input[name="factorId"][value="${user.factorId}"]`).check();

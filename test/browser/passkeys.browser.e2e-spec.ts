@@ -82,7 +82,7 @@ describe('PASSKEY-2 PASSKEY-3 WEB-10 passkeys on the hosted sign-in in Chromium,
     await page.context().clearCookies({ name: '__Host-sitepass-device' });
   }
 
-  it('PASSKEY-2 LOGIN-4 WEB-2 WEB-8 an unenrolled user makes a passkey inside the sign-in, saves the recovery code and returns to the product with a passkey session', async () => {
+  it('PASSKEY-6 PASSKEY-2 LOGIN-4 WEB-2 WEB-8 an unenrolled user makes a passkey inside the sign-in, saves the recovery code and returns to the product with a passkey session', async () => {
     const user = await createUser(stack.app, { alwaysRequireMfa: true });
     const { page, authenticator } = await pageWithAuthenticator();
     const session = await signInFromProduct(page, 'enrolled', async () => {
@@ -101,7 +101,7 @@ describe('PASSKEY-2 PASSKEY-3 WEB-10 passkeys on the hosted sign-in in Chromium,
     expect(rows).toEqual([{ name: 'Laptop', status: 'active', device_type: 'singleDevice' }]);
   });
 
-  it('PASSKEY-3 WEB-2 WEB-8 the passkey proves the second step after the password, and alone it signs in without one', async () => {
+  it('PASSKEY-6 PASSKEY-3 WEB-2 WEB-8 the passkey proves the second step after the password, and alone it signs in without one', async () => {
     const user = await createUser(stack.app, { alwaysRequireMfa: true });
     const { page } = await pageWithAuthenticator();
     await signInFromProduct(page, 'enrolled', async () => {
@@ -127,7 +127,7 @@ describe('PASSKEY-2 PASSKEY-3 WEB-10 passkeys on the hosted sign-in in Chromium,
     expect(alone).toMatchObject({ userId: user.id, acr: 'aal2', amr: ['hwk', 'mfa'] });
   });
 
-  it('PASSKEY-1 PASSKEY-3 WEB-8 a copy of the passkey with an older signature counter is refused on the page as copied, and audited', async () => {
+  it('PASSKEY-6 PASSKEY-1 PASSKEY-3 WEB-8 a copy of the passkey with an older signature counter is refused on the page as copied, and audited', async () => {
     const user = await createUser(stack.app, { alwaysRequireMfa: true });
     const original = await pageWithAuthenticator();
     await signInFromProduct(original.page, 'enrolled', async () => {
@@ -164,7 +164,7 @@ describe('PASSKEY-2 PASSKEY-3 WEB-10 passkeys on the hosted sign-in in Chromium,
     ]);
   });
 
-  it('PASSKEY-3 WEB-9 without JavaScript the passkey says it needs it, and the authenticator app still signs in', async () => {
+  it('PASSKEY-6 PASSKEY-3 WEB-9 without JavaScript the passkey says it needs it, and the authenticator app still signs in', async () => {
     const user = await createEnrolledUser(stack.app, env.clock);
     const { verified } = await signInWithTotp(stack.app, user);
     const laptop = new SoftAuthenticator({ origin: stack.origin });
@@ -202,7 +202,7 @@ describe('PASSKEY-4 WEB-6 WEB-10 a passkey on Pay’s sign-in and step-up page i
   const stack = usePagesStack(env, { kind: 'pay', pages: PAY_PAGES, overrides, passkeys: true });
   const browser = useBrowser();
 
-  it('PASSKEY-4 PAY-5 PAY-6 PAY-7 WEB-6 a payor enrolls a passkey at Pay’s sign-in, approves a disbursement with it on the step-up page, and the authorization allows it once', async () => {
+  it('PASSKEY-6 PASSKEY-4 PAY-5 PAY-6 PAY-7 WEB-6 a payor enrolls a passkey at Pay’s sign-in, approves a disbursement with it on the step-up page, and the authorization allows it once', async () => {
     const { user } = await createPayUser(stack.app, ['payments_disburser']);
     const page = await browser.newPage(stack.app, { baseURL: stack.origin });
     await addVirtualAuthenticator(page);
