@@ -2,6 +2,7 @@ import { ConfigError } from './config.error';
 import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName, WebAuthnSettings } from './config.types';
 import { loadDevSecrets, LoadedDevSecrets } from './dev-secrets';
 import { Env, EnvReader } from './env-reader';
+import { checkClusterPrefix, readRedis } from './redis-settings';
 import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
 
 export const STANDARD_SMS_COUNTRIES = ['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK'];
@@ -41,7 +42,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     port: read.integer('PORT', defaults.port, 0, 65535),
     logLevel: read.oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sitepass', ['postgres:', 'postgresql:']),
-    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redis: readRedis(read),
     queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
     publicHost: read.string('PUBLIC_HOST', LOCAL_DEFAULTS.PUBLIC_HOST),
     totpIssuer: read.string('TOTP_ISSUER', 'Sitepass'),
@@ -88,6 +89,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     outboxRequeueAfterSeconds: read.integer('OUTBOX_REQUEUE_AFTER_SECONDS', 60, 1, 3600),
   };
   checkTwilio(read, config);
+  checkClusterPrefix(read, config);
   checkProductionTransports(read, config);
   checkProductionSetsLocalDefaults(read, environment);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
