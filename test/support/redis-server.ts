@@ -80,6 +80,8 @@ export class RedisServer {
       ? extra()
       : [
           ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.folder, '--save', '', '--appendonly', 'no'],
+          // A replica is served at once, not after the default 5 s spent waiting for more replicas.
+          ...['--repl-diskless-sync-delay', '0'],
           ...password,
           ...extra(),
           ...(this.options.args ?? []),
@@ -133,7 +135,8 @@ const SLOTS = 16384;
 /**
  * REL-3: a real Redis Cluster of `masters` masters and no replicas, each on ports of its own, its slots
  * split evenly and assigned by hand (ADDSLOTSRANGE, MEET): quicker than `redis-cli --cluster create`, which
- * waits in whole seconds. Ready once every node reports cluster_state:ok and knows every other.
+ * waits in whole seconds. Ready once every node reports cluster_state:ok and knows every other (a master
+ * reports ok no sooner than 2 s after it started).
  */
 export class RedisCluster {
   readonly password = 'cluster-secret';
