@@ -29,7 +29,7 @@ describe('REL-3 Redis topologies', () => {
   }
 
   async function everyRedisUse(app: RunningApp, worker: RunningApp, phoneNumber: string): Promise<void> {
-    for (const process of [app, worker]) expect((await process.http.get('/health/ready')).body.checks.redis).toBe('up');
+    for (const running of [app, worker]) expect((await running.http.get('/health/ready')).body.checks.redis).toBe('up');
 
     const guessed = await createUser(app);
     expect((await signIn(app, guessed.email, 'wrong 1')).status).toBe(401);

@@ -16,8 +16,9 @@ export function readRedis(read: EnvReader): RedisSettings {
   const single: RedisSettings = { topology: 'single', url: read.url(SINGLE, 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) };
   const chosen = [SINGLE, SENTINEL, CLUSTER].filter((name) => read.raw(name) !== undefined);
   if (chosen.length > 1) {
-    for (const name of chosen.slice(1))
+    for (const name of chosen.slice(1)) {
       read.fail(name, `cannot be set with ${chosen[0]}: configure one Redis topology (${SINGLE}, ${SENTINEL} or ${CLUSTER})`, null);
+    }
     return single;
   }
   if (!chosen.includes(SENTINEL)) {
@@ -33,8 +34,9 @@ export function readRedis(read: EnvReader): RedisSettings {
   const credentials = { username: read.optional('REDIS_USERNAME'), password: read.optional('REDIS_PASSWORD') };
   if (chosen[0] === CLUSTER) return { topology: 'cluster', nodes: readNodes(read, CLUSTER), ...credentials };
   const masterName = read.optional('REDIS_SENTINEL_NAME');
-  if (masterName === null)
+  if (masterName === null) {
     read.fail('REDIS_SENTINEL_NAME', `is required with ${SENTINEL}: the name of the master group the sentinels monitor`, null);
+  }
   return {
     topology: 'sentinel',
     sentinels: readNodes(read, SENTINEL),
