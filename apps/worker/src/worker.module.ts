@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { CommonModule } from '@sitepass/common';
+import { CommonModule, RedisConnections } from '@sitepass/common';
 import { CONFIG, SitepassConfig, SitepassConfigModule } from '@sitepass/config';
 import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/health';
@@ -22,9 +22,10 @@ export class WorkerModule {
         CommonModule.forRoot('worker'),
         DatabaseModule.forRoot(),
         BullModule.forRootAsync({
-          inject: [CONFIG],
-          useFactory: (settings: SitepassConfig) => ({
-            connection: { url: settings.redisUrl, maxRetriesPerRequest: null },
+          inject: [CONFIG, RedisConnections],
+          // REL-3: the configured topology; the prefix's {hash tag} keeps each queue's keys on one Cluster slot.
+          useFactory: (settings: SitepassConfig, redis: RedisConnections) => ({
+            connection: redis.forQueues(),
             prefix: settings.queuePrefix,
           }),
         }),

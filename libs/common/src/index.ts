@@ -7,6 +7,7 @@ export * from './logging/development-secrets.warning';
 export * from './logging/json-logger';
 export * from './metrics/metrics';
 export * from './redis/redis.module';
+export * from './redis/redis-connection';
 export * from './common.module';
 export * from './net/client-network';
 export * from './http/auth-mode.decorator';

@@ -53,6 +53,36 @@ export interface WebAuthnSettings {
   origins: string[];
 }
 
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/**
+ * REL-3: the Redis every process connects to, in one of three topologies. Sentinel and Cluster nodes share
+ * one set of credentials; a single node's are in its URL.
+ */
+export type RedisSettings =
+  | { topology: 'single'; url: string }
+  | {
+      topology: 'sentinel';
+      /** Asked in order for the address of the group's current master. */
+      sentinels: RedisNode[];
+      /** The master group's name, as the sentinels monitor it. */
+      masterName: string;
+      /** The sentinels' own password (their requirepass), when they have one. */
+      sentinelPassword: string | null;
+      username: string | null;
+      password: string | null;
+    }
+  | {
+      topology: 'cluster';
+      /** Seeds: any reachable one tells the client the rest of the cluster. */
+      nodes: RedisNode[];
+      username: string | null;
+      password: string | null;
+    };
+
 /** Secrets taken from the development file because the environment set none (never in production). */
 export interface DevelopmentSecretsUse {
   /** Absolute path of the file. */
@@ -76,7 +106,8 @@ export interface SitepassConfig {
   databaseReadUrl: string | null;
   /** REL-4: the most connections this process opens to each database (the primary, and the replica if set). */
   databasePoolSize: number;
-  redisUrl: string;
+  redis: RedisSettings;
+  /** Starts every Redis key (counters, the revocation set, BullMQ's queues); its {hash tag} picks their Cluster slot. */
   queuePrefix: string;
   publicHost: string;
   totpIssuer: string;

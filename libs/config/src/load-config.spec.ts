@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       environment: 'development',
       port: 3000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/sitepass',
-      redisUrl: 'redis://127.0.0.1:6379',
+      redis: { topology: 'single', url: 'redis://127.0.0.1:6379' },
       queuePrefix: '{sitepass}',
       totpIssuer: 'Sitepass',
       internalApiToken: null,
@@ -214,5 +214,75 @@ describe('loadConfig', () => {
       'DATABASE_READ_URL: must be a URL',
       'DATABASE_POOL_SIZE: must be a whole number from 1 to 1000',
     ]);
+  });
+
+  it('OPS-2 REL-3 Redis is a single node, a Sentinel group or a Cluster', () => {
+    const redisOf = (env: Record<string, string>) => loadConfig({ ...secrets, ...env }, { port: 0 }).redis;
+    expect(redisOf({ REDIS_URL: 'rediss://:secret@redis.internal:6380/2' })).toEqual({
+      topology: 'single',
+      url: 'rediss://:secret@redis.internal:6380/2',
+    });
+    expect(
+      redisOf({
+        REDIS_SENTINELS: 'sentinel-a:26379, 10.0.0.7:26380,[fd00::7]:26381',
+        REDIS_SENTINEL_NAME: 'sitepass',
+        REDIS_SENTINEL_PASSWORD: 'sentinel-secret',
+        REDIS_PASSWORD: 'node-secret',
+      }),
+    ).toEqual({
+      topology: 'sentinel',
+      sentinels: [
+        { host: 'sentinel-a', port: 26379 },
+        { host: '10.0.0.7', port: 26380 },
+        { host: 'fd00::7', port: 26381 },
+      ],
+      masterName: 'sitepass',
+      sentinelPassword: 'sentinel-secret',
+      username: null,
+      password: 'node-secret',
+    });
+    expect(redisOf({ REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1:6379', REDIS_USERNAME: 'sitepass', REDIS_PASSWORD: 's' })).toEqual({
+      topology: 'cluster',
+      nodes: [
+        { host: 'redis-0', port: 6379 },
+        { host: 'redis-1', port: 6379 },
+      ],
+      username: 'sitepass',
+      password: 's',
+    });
+  });
+
+  it('OPS-2 REL-3 names every Redis variable that contradicts the chosen topology or is malformed', () => {
+    const sentinels = { REDIS_SENTINELS: '127.0.0.1:26379', REDIS_SENTINEL_NAME: 'sitepass' };
+    expect(problemsOf({ ...secrets, ...sentinels, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' })).toEqual([
+      'REDIS_SENTINELS: cannot be set with REDIS_URL: configure one Redis topology (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES)',
+      'REDIS_CLUSTER_NODES: cannot be set with REDIS_URL: configure one Redis topology (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES)',
+    ]);
+    expect(problemsOf({ ...secrets, REDIS_SENTINELS: '127.0.0.1:26379' })).toEqual([
+      'REDIS_SENTINEL_NAME: is required with REDIS_SENTINELS: the name of the master group the sentinels monitor',
+    ]);
+    expect(problemsOf({ ...secrets, REDIS_SENTINEL_NAME: 'sitepass', REDIS_PASSWORD: 'x' })).toEqual([
+      'REDIS_SENTINEL_NAME: is only read with REDIS_SENTINELS',
+      "REDIS_PASSWORD: is only read with REDIS_SENTINELS or REDIS_CLUSTER_NODES; a single node's credentials go in REDIS_URL",
+    ]);
+    for (const bad of ['redis-0', 'redis-0:', 'redis-0:0', 'redis-0:70000', 'redis://redis-0:6379', 'fd00::7:6379']) {
+      expect(problemsOf({ ...secrets, REDIS_CLUSTER_NODES: `redis-1:6379,${bad}` })).toEqual([
+        `REDIS_CLUSTER_NODES: "${bad}" is not host:port`,
+      ]);
+    }
+    expect(problemsOf({ ...secrets, REDIS_CLUSTER_NODES: ' , ' })).toEqual(['REDIS_CLUSTER_NODES: must list at least one host:port']);
+  });
+
+  it('OPS-2 REL-3 with a Cluster, QUEUE_PREFIX must carry a {hash tag} so that every key shares one slot', () => {
+    const cluster = { ...secrets, REDIS_CLUSTER_NODES: '127.0.0.1:7000' };
+    for (const prefix of ['sitepass', '{}sitepass', 'site{pass', 'site}{pass']) {
+      expect(problemsOf({ ...cluster, QUEUE_PREFIX: prefix })).toEqual([
+        `QUEUE_PREFIX: "${prefix}" has no {hash tag}; with REDIS_CLUSTER_NODES every key must share one slot, e.g. {sitepass}`,
+      ]);
+    }
+    for (const prefix of ['{sitepass}', 'prod:{sitepass}', '{a}{}', 'eu-{mfa}-1']) {
+      expect(loadConfig({ ...cluster, QUEUE_PREFIX: prefix }, { port: 0 }).queuePrefix).toBe(prefix);
+    }
+    expect(loadConfig({ ...secrets, QUEUE_PREFIX: 'sitepass' }, { port: 0 }).queuePrefix).toBe('sitepass');
   });
 });

@@ -2,6 +2,7 @@ import { ConfigError } from './config.error';
 import { DevelopmentSecretsUse, Environment, LogLevel, SitepassConfig, SmsProviderName, WebAuthnSettings } from './config.types';
 import { loadDevSecrets, LoadedDevSecrets } from './dev-secrets';
 import { Env, EnvReader } from './env-reader';
+import { checkClusterPrefix, readRedis } from './redis-settings';
 import { parseEncryptionKeys, parsePepper, parseSigningKeys } from './secrets';
 
 export const STANDARD_SMS_COUNTRIES = ['US', 'CA', 'MX', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'AU', 'NZ', 'SG', 'HK'];
@@ -43,7 +44,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sitepass', ['postgres:', 'postgresql:']),
     databaseReadUrl: read.raw('DATABASE_READ_URL') === undefined ? null : read.url('DATABASE_READ_URL', '', ['postgres:', 'postgresql:']),
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 1000),
-    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redis: readRedis(read),
     queuePrefix: read.string('QUEUE_PREFIX', '{sitepass}'),
     publicHost: read.string('PUBLIC_HOST', LOCAL_DEFAULTS.PUBLIC_HOST),
     totpIssuer: read.string('TOTP_ISSUER', 'Sitepass'),
@@ -90,6 +91,7 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
     outboxRequeueAfterSeconds: read.integer('OUTBOX_REQUEUE_AFTER_SECONDS', 60, 1, 3600),
   };
   checkTwilio(read, config);
+  checkClusterPrefix(read, config);
   checkProductionTransports(read, config);
   checkProductionSetsLocalDefaults(read, environment);
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -34,6 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(EMAIL_QUEUE) email: Queue<DeliveryJob>,
   ) {
     this.queues = { sms, email };
+    // The shared connection reports an outage once (RedisConnections); unheard, BullMQ prints every failed reconnect.
+    for (const queue of [sms, email]) queue.on('error', () => undefined);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,35 +1,59 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
-import Redis from 'ioredis';
+import type { RedisCommander } from 'ioredis';
+import type Redis from 'ioredis';
+import { closeRedis, connectRedis, logOutages, RedisConnection } from './redis-connection';
 
 /**
- * The process's Redis client for counters and the revocation set. Keys carry QUEUE_PREFIX, which holds
- * a {hash tag} so that a Redis Cluster keeps them on one slot and test runs never see each other's keys.
+ * The process's Redis client for counters, the revocation set and session activity: a single node's or a
+ * Sentinel group's master (ioredis Redis), or a Cluster, as configured (REL-3). Keys carry QUEUE_PREFIX,
+ * whose {hash tag} keeps them on one Cluster slot, so that every multi-key script can run there, and test
+ * runs never see each other's keys. Inject it by this class; only the commands both kinds share are typed.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- a class for Nest's injection, typed as what Redis and Cluster share */
+export abstract class RedisClient {}
+export interface RedisClient extends RedisCommander, Pick<Redis, 'pipeline' | 'multi' | 'disconnect'> {
+  readonly status: string;
+}
+/* eslint-enable @typescript-eslint/no-unsafe-declaration-merging */
+
+/** Opens the process's Redis connections, all through connectRedis, and closes them when the process stops. */
 @Injectable()
-export class RedisClient extends Redis implements OnApplicationShutdown {
-  constructor(@Inject(CONFIG) config: SitepassConfig) {
-    super(config.redisUrl, { keyPrefix: `${config.queuePrefix}:`, maxRetriesPerRequest: 2, lazyConnect: false });
-    // Without a listener ioredis reports every failed reconnect as an unhandled error; say it once per outage.
-    const logger = new Logger('Redis');
-    let down = false;
-    this.on('error', (error: Error) => {
-      if (!down) logger.error(`Redis is unreachable: ${error.message}`);
-      down = true;
-    });
-    this.on('ready', () => {
-      if (down) logger.log('Redis is reachable again');
-      down = false;
-    });
+export class RedisConnections implements OnApplicationShutdown {
+  readonly client: RedisClient;
+  private queues: RedisConnection | null = null;
+
+  constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {
+    this.client = this.open(`${config.queuePrefix}:`, 2);
   }
 
+  /**
+   * BullMQ's connection, opened on first use (only the worker has queues) and shared by its queues. BullMQ
+   * prefixes the keys itself with QUEUE_PREFIX, and duplicates this connection for each worker's blocking
+   * reads (and closes those duplicates); its blocking reads need maxRetriesPerRequest null.
+   */
+  forQueues(): RedisConnection {
+    return (this.queues ??= this.open(undefined, null));
+  }
+
+  private open(keyPrefix: string | undefined, maxRetriesPerRequest: number | null): RedisConnection {
+    const connection = connectRedis(this.config.redis, { keyPrefix, maxRetriesPerRequest });
+    logOutages(connection);
+    return connection;
+  }
+
+  /** Runs after every other module's shutdown (a global module's hooks run last): the queues are closed by then. */
   async onApplicationShutdown(): Promise<void> {
-    // QUIT waits for pending replies; with Redis unreachable there are none to wait for.
-    if (this.status === 'ready') await this.quit().catch(() => this.disconnect());
-    else this.disconnect();
+    await Promise.all([this.client as RedisConnection, this.queues].filter((open) => open !== null).map(closeRedis));
   }
 }
 
 @Global()
-@Module({ providers: [RedisClient], exports: [RedisClient] })
+@Module({
+  providers: [
+    RedisConnections,
+    { provide: RedisClient, inject: [RedisConnections], useFactory: (redis: RedisConnections) => redis.client },
+  ],
+  exports: [RedisConnections, RedisClient],
+})
 export class RedisModule {}

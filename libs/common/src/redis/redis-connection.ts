@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { RedisSettings } from '@sitepass/config';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
+
+/** A connection to the configured topology: a single node or a Sentinel group's master (Redis), or a Cluster. */
+export type RedisConnection = Redis | Cluster;
+
+/** What a connection is for: the settings that differ between the keyed client and BullMQ's connection. */
+export interface ConnectionUse {
+  /** Put before every key, in EVAL's KEYS too (ioredis' keyPrefix). BullMQ refuses one: it prefixes its keys itself. */
+  keyPrefix?: string;
+  /** Reconnections a command waits through before it fails; null waits for Redis to come back (BullMQ's blocking reads). */
+  maxRetriesPerRequest: number | null;
+}
+
+/**
+ * REL-3: the one place a Redis connection is built, for every topology. On a Sentinel group the client asks
+ * the sentinels for the master, and asks again whenever its connection drops (a failover kills the clients
+ * of a demoted master). A Cluster sends each command to the master of its key's slot; with keys hash-tagged
+ * by QUEUE_PREFIX that is one master for all of them (README, "Redis topologies").
+ */
+export function connectRedis(settings: RedisSettings, use: ConnectionUse): RedisConnection {
+  const options: RedisOptions = { maxRetriesPerRequest: use.maxRetriesPerRequest, lazyConnect: false };
+  switch (settings.topology) {
+    case 'single':
+      return new Redis(settings.url, { ...options, keyPrefix: use.keyPrefix });
+    case 'sentinel':
+      return new Redis({
+        ...options,
+        keyPrefix: use.keyPrefix,
+        sentinels: settings.sentinels,
+        name: settings.masterName,
+        sentinelPassword: settings.sentinelPassword ?? undefined,
+        username: settings.username ?? undefined,
+        password: settings.password ?? undefined,
+      });
+    case 'cluster':
+      return new Cluster(settings.nodes, {
+        keyPrefix: use.keyPrefix,
+        redisOptions: { ...options, username: settings.username ?? undefined, password: settings.password ?? undefined },
+      });
+  }
+}
+
+/** Without a listener ioredis reports every failed reconnect as an unhandled error; say it once per outage. */
+export function logOutages(connection: RedisConnection, logger = new Logger('Redis')): void {
+  let down = false;
+  connection.on('error', (error: Error) => {
+    if (!down) logger.error(`Redis is unreachable: ${error.message}`);
+    down = true;
+  });
+  connection.on('ready', () => {
+    if (down) logger.log('Redis is reachable again');
+    down = false;
+  });
+}
+
+/** QUIT waits for pending replies; with Redis unreachable there are none to wait for. */
+export async function closeRedis(connection: RedisConnection): Promise<void> {
+  if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+  else connection.disconnect();
+}
