@@ -10,3 +10,4 @@ export * from './redis/redis.module';
 export * from './common.module';
 export * from './net/client-network';
 export * from './http/auth-mode.decorator';
+export * from './redis/redis-outage';
