@@ -2,6 +2,9 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import Redis from 'ioredis';
 
+/** The longest a command waits for its reply, queued or sent (REL-2: requests fail within 2 s). */
+const COMMAND_TIMEOUT_MS = 1000;
+
 /**
  * The process's Redis client for counters and the revocation set. Keys carry QUEUE_PREFIX, which holds
  * a {hash tag} so that a Redis Cluster keeps them on one slot and test runs never see each other's keys.
@@ -9,7 +12,13 @@ import Redis from 'ioredis';
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
   constructor(@Inject(CONFIG) config: SitepassConfig) {
-    super(config.redisUrl, { keyPrefix: `${config.queuePrefix}:`, maxRetriesPerRequest: 2, lazyConnect: false });
+    super(config.redisUrl, {
+      keyPrefix: `${config.queuePrefix}:`,
+      maxRetriesPerRequest: 2,
+      lazyConnect: false,
+      // REL-2: no command waits longer than this on a Redis that accepted the connection and went quiet.
+      commandTimeout: COMMAND_TIMEOUT_MS,
+    });
     // Without a listener ioredis reports every failed reconnect as an unhandled error; say it once per outage.
     const logger = new Logger('Redis');
     let down = false;
@@ -18,6 +27,9 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
       down = true;
     });
     this.on('ready', () => {
+      // Commands issued before the first connection wait for it, so that a process starting beside Redis fails
+      // none; once connected, a command issued while Redis is away fails at once (503) instead of queueing.
+      this.options.enableOfflineQueue = false;
       if (down) logger.log('Redis is reachable again');
       down = false;
     });
