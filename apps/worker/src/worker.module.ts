@@ -24,7 +24,12 @@ export class WorkerModule {
         BullModule.forRootAsync({
           inject: [CONFIG],
           useFactory: (settings: SitepassConfig) => ({
-            connection: { url: settings.redisUrl, maxRetriesPerRequest: null },
+            // BullMQ's own reconnect delay grows to 20 s; at most 2 s, jobs resume soon after Redis is back (REL-2).
+            connection: {
+              url: settings.redisUrl,
+              maxRetriesPerRequest: null,
+              retryStrategy: (times: number) => Math.min(times * 200, 2000),
+            },
             prefix: settings.queuePrefix,
           }),
         }),
