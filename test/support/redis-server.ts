@@ -23,9 +23,15 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/** Whether the process has not exited yet: killed by a signal, it has a signalCode and no exitCode. */
+function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
 /**
  * A real redis-server of the test's own, on a port of its own, for tests that make Redis misbehave
- * (out of memory, read-only) without touching the Redis every other test shares.
+ * (out of memory, read-only) or go away, without touching the Redis every other test shares. `stop()` kills
+ * it (its data is gone, as no snapshot is kept); `start()` again brings it back empty on the same port.
  */
 export class RedisServer {
   private child: ChildProcess | null = null;
@@ -36,13 +42,15 @@ export class RedisServer {
   }
 
   async start(): Promise<this> {
-    this.port = await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    if (this.child && running(this.child)) return this;
+    this.port ||= await freePort();
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
+    this.child = child;
     // Wait with plain sockets: an ioredis client that met a refused connection keeps a timer alive.
     for (let attempt = 0; !(await accepts(this.port)); attempt += 1) {
-      if (attempt > 250) throw new Error(`redis-server did not start on port ${this.port}`);
+      if (attempt > 250 || !running(child)) throw new Error(`redis-server did not start on port ${this.port}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return this;
@@ -53,7 +61,7 @@ export class RedisServer {
   }
 
   async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
+    if (!this.child || !running(this.child)) return;
     const exited = new Promise((resolve) => this.child!.once('exit', resolve));
     this.child.kill('SIGKILL');
     await exited;
