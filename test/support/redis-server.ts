@@ -12,7 +12,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Whether something accepts connections on the port now. */
-function accepts(port: number): Promise<boolean> {
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {
