@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,14 +8,22 @@ import { runMigrations } from '@sitepass/database';
 import { freePort } from './redis-server';
 
 const run = promisify(execFile);
-const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 const OWNER = 'postgres';
+const DEBIAN = '/usr/lib/postgresql';
+
+/** Where initdb and pg_ctl are: POSTGRES_BIN, else Debian's newest /usr/lib/postgresql/<version>/bin, else the PATH. */
+function binDirectory(): string | null {
+  if (process.env.POSTGRES_BIN) return process.env.POSTGRES_BIN;
+  const versions = existsSync(DEBIAN) ? readdirSync(DEBIAN).filter((name) => /^\d+$/.test(name)) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? join(DEBIAN, newest, 'bin') : null;
+}
 
 /**
  * A real PostgreSQL of the test's own, in a temporary data directory on a port of its own, for tests that
  * stop and start the database (REL-2) without touching the server every other test shares. initdb and
- * postgres refuse to run as root, so both run as the `postgres` user (`runuser`), trust auth, no fsync (every
- * commit still reaches the OS before it returns, so an immediate stop loses nothing committed).
+ * postgres refuse to run as root: as root, both run as the `postgres` user (`runuser`). Trust auth, no fsync
+ * (every commit still reaches the OS before it returns, so an immediate stop loses nothing committed).
  * `stop()` and `start()` again keep the data and the port, as a restarted server does.
  */
 export class PostgresServer {
@@ -30,9 +38,7 @@ export class PostgresServer {
   /** A new cluster with the `sitepass` database migrated; then `start()` after each `stop()`. */
   async create(): Promise<this> {
     this.directory = mkdtempSync(join(tmpdir(), 'sitepass-pg-'));
-    const { stdout } = await run('id', ['-u', OWNER]);
-    const uid = Number(stdout.trim());
-    chownSync(this.directory, uid, -1);
+    if (runsAsRoot()) chownSync(this.directory, Number((await run('id', ['-u', OWNER])).stdout.trim()), -1);
     await this.asOwner('initdb', ['-D', this.dataDirectory, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
     this.port = await freePort();
     await this.start();
@@ -90,7 +96,15 @@ export class PostgresServer {
     return join(this.directory, 'data');
   }
 
+  /** Runs a PostgreSQL program as the `postgres` user when the tests run as root (which it refuses), else as is. */
   private async asOwner(program: string, args: string[]): Promise<void> {
-    await run('runuser', ['-u', OWNER, '--', join(BIN, program), ...args], { cwd: this.directory });
+    const bin = binDirectory();
+    const path = bin ? join(bin, program) : program;
+    if (runsAsRoot()) await run('runuser', ['-u', OWNER, '--', path, ...args], { cwd: this.directory });
+    else await run(path, args, { cwd: this.directory });
   }
+}
+
+function runsAsRoot(): boolean {
+  return process.getuid?.() === 0;
 }
