@@ -22,6 +22,8 @@ export class FakeTwilio {
   url = '';
   /** Milliseconds each answer takes, like a real provider. */
   latencyMs = 0;
+  private stalls = 0;
+  private readonly stalled: Array<() => void> = [];
 
   async start(): Promise<this> {
     this.server = createServer(
@@ -46,6 +48,11 @@ export class FakeTwilio {
     }
   }
 
+  /** The next `times` requests get no answer at all, until close(): a provider that hangs. */
+  stall(times: number): void {
+    this.stalls += times;
+  }
+
   /** Messages Twilio accepted (201), in order. */
   get delivered(): TwilioRequest[] {
     return this.requests.filter((request) => (request as TwilioRequest & { accepted?: boolean }).accepted);
@@ -60,6 +67,8 @@ export class FakeTwilio {
   }
 
   async close(): Promise<void> {
+    for (const answer of this.stalled.splice(0)) answer();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -74,6 +83,11 @@ export class FakeTwilio {
       form: Object.fromEntries(new URLSearchParams(raw)),
     };
     this.requests.push(recorded);
+    if (this.stalls > 0) {
+      this.stalls -= 1;
+      await new Promise<void>((resolve) => this.stalled.push(resolve));
+      return { status: 503, body: { code: 20500, message: 'Service unavailable', status: 503 } };
+    }
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const scripted = this.script.shift();
     if (scripted) return scripted;

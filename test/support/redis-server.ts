@@ -15,7 +15,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Whether something accepts connections on the port now. */
-function accepts(port: number): Promise<boolean> {
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {
@@ -44,8 +44,9 @@ export interface RedisServerOptions {
 
 /**
  * A real redis-server of the test's own, on a port of its own, for tests that make Redis misbehave
- * (out of memory, read-only, killed) without touching the Redis every other test shares. It keeps nothing
- * on disk but what it must (a replica's copy of its master, cluster state) in a folder of its own.
+ * (out of memory, read-only, killed, gone and back empty on the same port) without touching the Redis every
+ * other test shares. It keeps nothing on disk but what it must (a replica's copy of its master, cluster
+ * state) in a folder of its own.
  */
 export class RedisServer {
   private child: ChildProcess | null = null;
@@ -63,7 +64,9 @@ export class RedisServer {
     return `127.0.0.1:${this.port}`;
   }
 
+  /** Starts it, or again after stop(): on the same port, empty (nothing is kept on disk). */
   async start(): Promise<this> {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return this;
     await this.launch(() => []);
     return this;
   }
@@ -73,7 +76,7 @@ export class RedisServer {
    * waits until it accepts connections. A sentinel passes its configuration file and `--sentinel` instead.
    */
   protected async launch(extra: () => string[], sentinel = false): Promise<void> {
-    this.port = await freePort();
+    this.port ||= await freePort();
     this.folder = mkdtempSync(join(tmpdir(), 'sitepass-redis-'));
     const password = this.options.password ? ['--requirepass', this.options.password, '--masterauth', this.options.password] : [];
     const args = sentinel

@@ -33,24 +33,26 @@ export interface TestConfigOptions {
   devSecretsDirectory?: string;
 }
 
-/** A configuration built by the real parser from a test environment: this worker's database and prefix. */
-export function testConfig(overrides: EnvOverrides = {}, options: TestConfigOptions = {}): SitepassConfig {
+/** The environment of a test app: this worker's database and prefix, the process's secrets, and the overrides. */
+export function testEnvironmentVariables(overrides: EnvOverrides = {}): EnvOverrides {
   const runId = process.env.SITEPASS_TEST_RUN;
   if (!runId) throw new Error('SITEPASS_TEST_RUN is not set: run the tests through Jest (npm test)');
-  return loadConfig(
-    {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      DATABASE_URL: databaseUrl(testDatabaseName(runId, workerId())),
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: testRedisPrefix(),
-      JWT_ISSUER: TEST_ISSUER,
-      INTERNAL_API_TOKEN: TEST_SERVICE_TOKEN,
-      PUBLIC_HOST: 'sitepass.test',
-      WEB_RETURN_URLS: TEST_RETURN_URL,
-      ...SECRETS,
-      ...overrides,
-    },
-    { port: 0, devSecretsDirectory: options.devSecretsDirectory },
-  );
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: databaseUrl(testDatabaseName(runId, workerId())),
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: testRedisPrefix(),
+    JWT_ISSUER: TEST_ISSUER,
+    INTERNAL_API_TOKEN: TEST_SERVICE_TOKEN,
+    PUBLIC_HOST: 'sitepass.test',
+    WEB_RETURN_URLS: TEST_RETURN_URL,
+    ...SECRETS,
+    ...overrides,
+  };
+}
+
+/** A configuration built by the real parser from a test environment: this worker's database and prefix. */
+export function testConfig(overrides: EnvOverrides = {}, options: TestConfigOptions = {}): SitepassConfig {
+  return loadConfig(testEnvironmentVariables(overrides), { port: 0, devSecretsDirectory: options.devSecretsDirectory });
 }

@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(WorkerModule.forRoot(config), {
     logger,
   });
-  // Queue workers finish their active jobs before the process exits (OPS-3).
-  app.enableShutdownHooks();
+  // On SIGTERM the queue workers finish their active jobs (or give them back) before the process exits
+  // with status 0 (OPS-3, REL-6).
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.listen(config.port);
 }
 

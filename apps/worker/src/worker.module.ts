@@ -6,6 +6,7 @@ import { DatabaseModule } from '@sitepass/database';
 import { HealthModule } from '@sitepass/health';
 import { DeliveryModule } from '@sitepass/delivery';
 import { EmailProcessor } from './email/email.processor';
+import { JobDrain } from './job-drain';
 import { SmsProcessor } from './sms/sms.processor';
 
 /**
@@ -32,7 +33,7 @@ export class WorkerModule {
         DeliveryModule,
         HealthModule,
       ],
-      providers: [SmsProcessor, EmailProcessor],
+      providers: [SmsProcessor, EmailProcessor, JobDrain],
     };
   }
 }

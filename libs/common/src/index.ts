@@ -11,3 +11,4 @@ export * from './redis/redis-connection';
 export * from './common.module';
 export * from './net/client-network';
 export * from './http/auth-mode.decorator';
+export * from './redis/redis-outage';

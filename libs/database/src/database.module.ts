@@ -33,8 +33,10 @@ export class DatabaseModule {
             synchronize: false,
             migrationsRun: false,
             // Idle connections stay open for minutes, not pg's default 10 s: after every lull the first
-            // requests would otherwise wait for new backends with cold caches (PERF-1's tail).
-            extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 300_000 },
+            // requests would otherwise wait for new backends with cold caches (PERF-1's tail). A connection
+            // (a new one, or a free one of a full pool) that takes longer than 1.5 s fails the query, so that
+            // requests fail within 2 s while PostgreSQL is out of reach (REL-2).
+            extra: { max: config.databasePoolSize, connectionTimeoutMillis: 1500, idleTimeoutMillis: 300_000 },
           }),
         }),
       ],

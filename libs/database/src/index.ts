@@ -1,4 +1,5 @@
 export * from './database.module';
+export * from './database-outage';
 export * from './migrations/index';
 export * from './run-migrations';
 export * from './snake-naming.strategy';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import { EMAIL_QUEUE, SMS_QUEUE } from '@sitepass/messaging';
 import { CodeJanitor } from './code-janitor';
+import { DeliveryShutdown } from './delivery-shutdown';
 import { EmailDeliveryService } from './mail/email-delivery.service';
 import { createMailTransport, MailTransport } from './mail/mail-transport';
 import { PolicyNoticeRelevance } from './mail/policy-notice-relevance';
@@ -25,14 +26,15 @@ import { TwilioProvider } from './sms/twilio.provider';
     EmailDeliveryService,
     PolicyNoticeRelevance,
     CodeJanitor,
+    DeliveryShutdown,
     {
       provide: SmsProvider,
-      inject: [CONFIG],
-      useFactory: (config: SitepassConfig) =>
-        config.sms.provider === 'twilio' ? new TwilioProvider(config.sms.twilio) : new LogSmsProvider(),
+      inject: [CONFIG, DeliveryShutdown],
+      useFactory: (config: SitepassConfig, shutdown: DeliveryShutdown) =>
+        config.sms.provider === 'twilio' ? new TwilioProvider(config.sms.twilio, shutdown.signal) : new LogSmsProvider(),
     },
     { provide: MailTransport, inject: [CONFIG], useFactory: (config: SitepassConfig) => createMailTransport(config.mail) },
   ],
-  exports: [OutboxRelay, SmsDeliveryService, EmailDeliveryService, CodeJanitor],
+  exports: [OutboxRelay, SmsDeliveryService, EmailDeliveryService, CodeJanitor, DeliveryShutdown],
 })
 export class DeliveryModule {}

@@ -1,5 +1,6 @@
 export * from './code-janitor';
 export * from './delivery.module';
+export * from './delivery-shutdown';
 export * from './mail/email-delivery.service';
 export * from './mail/mail-transport';
 export * from './outbox-delivery';

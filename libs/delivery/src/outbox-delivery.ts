@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { addSeconds, Clock } from '@sitepass/common';
 import { OutboxEntry, OutboxRepository } from '@sitepass/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryShutdown } from './delivery-shutdown';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -21,7 +22,8 @@ export interface SendFailure {
 /**
  * One delivery attempt of an outbox row, the same for every channel: claim the row, re-check that it
  * still has something to deliver, send, record the outcome. A permanent failure, or the last of
- * `maxAttempts`, marks the row failed; anything else gives it back for BullMQ's next try.
+ * `maxAttempts`, marks the row failed; anything else gives it back for BullMQ's next try, as does a send
+ * still waiting on its provider when the worker stops (REL-6).
  */
 export abstract class OutboxDelivery<M, R extends { messageId: string; status: string }> {
   protected readonly logger = new Logger(this.constructor.name);
@@ -31,6 +33,7 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
     protected readonly outbox: OutboxRepository,
     protected readonly clock: Clock,
     private readonly maxAttempts: number,
+    private readonly shutdown: DeliveryShutdown,
   ) {}
 
   /** The message to send, or null when the row no longer has anything to deliver. */
@@ -59,8 +62,13 @@ export abstract class OutboxDelivery<M, R extends { messageId: string; status: s
     }
     let receipt: R;
     try {
-      receipt = await this.send(message);
+      receipt = await this.shutdown.untilStopped(this.send(message));
     } catch (error) {
+      if (this.shutdown.signal.aborted) {
+        // REL-6: the worker stops before the provider answered: the lease goes back, the attempt does not count.
+        await this.outbox.giveBack(row.id, 'the worker stopped before the provider answered');
+        throw new RetryLater('the worker stopped before the provider answered');
+      }
       return this.fail(row, this.describeFailure(error));
     }
     await this.recordSent(row, receipt);

@@ -22,8 +22,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queues: Record<OutboxKind, Queue<DeliveryJob>>;
   private listener: Client | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private relistening: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
   private stopped = false;
+  private queuesDown = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -34,8 +36,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(EMAIL_QUEUE) email: Queue<DeliveryJob>,
   ) {
     this.queues = { sms, email };
-    // The shared connection reports an outage once (RedisConnections); unheard, BullMQ prints every failed reconnect.
-    for (const queue of [sms, email]) queue.on('error', () => undefined);
+    // Without a listener BullMQ prints every failed reconnect to the console; say it once per outage (REL-2).
+    for (const queue of [sms, email]) {
+      queue.on('error', (error: Error) => {
+        if (!this.queuesDown) this.logger.warn(`Queues unreachable (${error.message}); the outbox keeps every message until Redis is back`);
+        this.queuesDown = true;
+      });
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.relistening) clearTimeout(this.relistening);
     await this.sweeping;
     await this.listener?.end().catch(() => undefined);
   }
@@ -62,6 +70,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async enqueueDue(): Promise<void> {
     const counts = await this.queues.sms.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
     this.metrics.smsQueueDepth.set(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    if (this.queuesDown) this.logger.log('Queues reachable again');
+    this.queuesDown = false;
     for (;;) {
       const enqueued = await this.enqueueBatch();
       // A full batch means a backlog: keep going rather than wait for the next tick.
@@ -110,12 +120,40 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         void this.onAnnounced(message.payload).catch((error: Error) => this.logger.warn(`Relay failed: ${error.message}`));
     });
     client.on('error', (error) => {
+      if (this.listener !== client) return;
       this.logger.warn(`Outbox listener lost its connection (${error.message}); the sweep covers until it is back`);
       this.listener = null;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      void client.end().catch(() => undefined);
+      this.listenAgain();
     });
-    await client.connect();
-    await client.query('LISTEN outbox');
-    this.listener = client;
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) await client.end().catch(() => undefined);
+    else this.listener = client;
+  }
+
+  /**
+   * Tries to listen again every second until PostgreSQL answers (REL-2). Rows committed while nobody listened
+   * were announced to no one: a sweep at once enqueues them, rather than the next periodic one.
+   */
+  private listenAgain(): void {
+    if (this.stopped || this.relistening) return;
+    this.relistening = setTimeout(() => {
+      this.relistening = null;
+      void this.listen().then(
+        () => {
+          if (!this.listener) return;
+          this.logger.log('Outbox listener is back');
+          void this.sweep();
+        },
+        () => this.listenAgain(),
+      );
+    }, 1000);
+    this.relistening.unref();
   }
 }

@@ -4,7 +4,8 @@ import { Metrics, Public, RedisClient } from '@sitepass/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
-const CHECK_TIMEOUT_MS = 2000;
+/** Each check's bound: readiness answers within 2 s even when a dependency hangs (REL-2). */
+const CHECK_TIMEOUT_MS = 1500;
 
 /** OPS-1: liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics, on every process. */
 @Public()

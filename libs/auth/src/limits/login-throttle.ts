@@ -8,6 +8,12 @@ import { LimitRule, RateLimiter } from './rate-limiter';
 /** A password attempt that was admitted: call `passed` when the password was right, so it is not a failure. */
 export interface PasswordAttempt {
   passed(): Promise<void>;
+  /**
+   * The password could not be checked (PostgreSQL out of reach, REL-2): the attempt proves nothing, so the
+   * account and the client get it back, and a client retrying through an outage is not locked out after it.
+   * Best effort: Redis may be out of reach too.
+   */
+  unchecked(): Promise<void>;
 }
 
 /**
@@ -28,12 +34,17 @@ export class LoginThrottle {
 
   /** Takes the attempt, or refuses it with `429 too_many_attempts` when the account or the client is spent. */
   async admit(email: string, ip: string | null): Promise<PasswordAttempt> {
-    const account = this.accountRule(email);
-    const verdict = await this.limiter.reserve([account, ...(ip ? [this.clientRule(ip)] : [])]);
+    const rules = [this.accountRule(email), ...(ip ? [this.clientRule(ip)] : [])];
+    const verdict = await this.limiter.reserve(rules);
     if (!verdict.admitted) {
       throw DomainError.of('error.too_many_attempts.passwords', {}, { retryAfterSeconds: verdict.retryAfterSeconds });
     }
-    return { passed: () => verdict.release(account) };
+    return {
+      passed: () => verdict.release(rules[0]!),
+      unchecked: async () => {
+        await Promise.all(rules.map((rule) => verdict.release(rule).catch(() => undefined)));
+      },
+    };
   }
 
   /** A sign-in attempt that names no account (a passkey alone, PASSKEY-3): taken from the client's limit only. */
@@ -48,7 +59,10 @@ export class LoginThrottle {
   /** Verifies a password as one admitted attempt: for checks that are not a sign-in (ABUSE-5). */
   async verify(email: string, ip: string | null, verify: () => Promise<boolean>): Promise<boolean> {
     const attempt = await this.admit(email, ip);
-    const matches = await verify();
+    const matches = await verify().catch(async (error: unknown) => {
+      if (!(error instanceof DomainError)) await attempt.unchecked();
+      throw error;
+    });
     if (matches) await attempt.passed();
     return matches;
   }

@@ -93,7 +93,11 @@ export class SignInService {
   private async checkPassword(input: PasswordSignIn): Promise<SubjectFacts> {
     const audience = this.policy.audience;
     const attempt = await this.throttle.admit(input.email, requestContext.current()?.ip ?? null);
-    const { facts, ssoDomainInUse } = await this.facts.loadByEmail(input.email);
+    const { facts, ssoDomainInUse } = await this.facts.loadByEmail(input.email).catch(async (error: unknown) => {
+      // No password was checked (PostgreSQL out of reach): the attempt does not count (REL-2).
+      await attempt.unchecked();
+      throw error;
+    });
     const user = facts?.user ?? null;
     const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     const signsInHere = facts !== null && passwordMatches && facts.user.status === 'active';

@@ -11,7 +11,17 @@ export interface ConnectionUse {
   keyPrefix?: string;
   /** Reconnections a command waits through before it fails; null waits for Redis to come back (BullMQ's blocking reads). */
   maxRetriesPerRequest: number | null;
+  /** REL-2: the longest a command waits for its reply, queued or sent; none when absent (BullMQ's blocking reads). */
+  commandTimeoutMs?: number;
+  /**
+   * REL-2: once connected, a command issued while Redis is away fails at once instead of waiting in the offline
+   * queue. Commands before the first connection still wait for it, so a process starting beside Redis fails none.
+   */
+  failWhileAway?: boolean;
 }
+
+/** REL-2: reconnect attempts come at most 2 s apart (ioredis' and BullMQ's own delays grow far longer). */
+const reconnectDelay = (attempt: number) => Math.min(attempt * 200, 2000);
 
 /**
  * REL-3: the one place a Redis connection is built, for every topology. On a Sentinel group the client asks
@@ -20,7 +30,18 @@ export interface ConnectionUse {
  * by QUEUE_PREFIX that is one master for all of them (README, "Redis topologies").
  */
 export function connectRedis(settings: RedisSettings, use: ConnectionUse): RedisConnection {
-  const options: RedisOptions = { maxRetriesPerRequest: use.maxRetriesPerRequest, lazyConnect: false };
+  const options: RedisOptions = {
+    maxRetriesPerRequest: use.maxRetriesPerRequest,
+    lazyConnect: false,
+    retryStrategy: reconnectDelay,
+    ...(use.commandTimeoutMs ? { commandTimeout: use.commandTimeoutMs } : {}),
+  };
+  const connection = open(settings, use, options);
+  if (use.failWhileAway) connection.once('ready', () => (connection.options.enableOfflineQueue = false));
+  return connection;
+}
+
+function open(settings: RedisSettings, use: ConnectionUse, options: RedisOptions): RedisConnection {
   switch (settings.topology) {
     case 'single':
       return new Redis(settings.url, { ...options, keyPrefix: use.keyPrefix });
@@ -37,6 +58,7 @@ export function connectRedis(settings: RedisSettings, use: ConnectionUse): Redis
     case 'cluster':
       return new Cluster(settings.nodes, {
         keyPrefix: use.keyPrefix,
+        clusterRetryStrategy: reconnectDelay,
         redisOptions: { ...options, username: settings.username ?? undefined, password: settings.password ?? undefined },
       });
   }

@@ -2,7 +2,10 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { CONFIG, SitepassConfig } from '@sitepass/config';
 import type { RedisCommander } from 'ioredis';
 import type Redis from 'ioredis';
-import { closeRedis, connectRedis, logOutages, RedisConnection } from './redis-connection';
+import { closeRedis, connectRedis, ConnectionUse, logOutages, RedisConnection } from './redis-connection';
+
+/** The longest a command waits for its reply, queued or sent (REL-2: requests fail within 2 s). */
+const COMMAND_TIMEOUT_MS = 1000;
 
 /**
  * The process's Redis client for counters, the revocation set and session activity: a single node's or a
@@ -24,7 +27,13 @@ export class RedisConnections implements OnApplicationShutdown {
   private queues: RedisConnection | null = null;
 
   constructor(@Inject(CONFIG) private readonly config: SitepassConfig) {
-    this.client = this.open(`${config.queuePrefix}:`, 2);
+    // REL-2: a request's Redis command fails within a second, and at once while Redis is away (503).
+    this.client = this.open({
+      keyPrefix: `${config.queuePrefix}:`,
+      maxRetriesPerRequest: 2,
+      commandTimeoutMs: COMMAND_TIMEOUT_MS,
+      failWhileAway: true,
+    });
   }
 
   /**
@@ -33,11 +42,11 @@ export class RedisConnections implements OnApplicationShutdown {
    * reads (and closes those duplicates); its blocking reads need maxRetriesPerRequest null.
    */
   forQueues(): RedisConnection {
-    return (this.queues ??= this.open(undefined, null));
+    return (this.queues ??= this.open({ maxRetriesPerRequest: null }));
   }
 
-  private open(keyPrefix: string | undefined, maxRetriesPerRequest: number | null): RedisConnection {
-    const connection = connectRedis(this.config.redis, { keyPrefix, maxRetriesPerRequest });
+  private open(use: ConnectionUse): RedisConnection {
+    const connection = connectRedis(this.config.redis, use);
     logOutages(connection);
     return connection;
   }

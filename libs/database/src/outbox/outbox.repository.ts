@@ -117,6 +117,15 @@ export class OutboxRepository {
     );
   }
 
+  /** A send abandoned by a stopping worker (REL-6): pending again at once, its attempt not counted. */
+  async giveBack(outboxId: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'pending', attempts = attempts - 1, last_error = $2, lease_expires_at = NULL
+       WHERE id = $1 AND status = 'sending'`,
+      [outboxId, reason],
+    );
+  }
+
   async cancel(outboxId: string, reason: string): Promise<void> {
     await this.db.query(`UPDATE outbox SET status = 'cancelled', last_error = $2, lease_expires_at = NULL WHERE id = $1`, [
       outboxId,

@@ -6,6 +6,7 @@ import { OutboxEntry, OutboxRepository, UserRepository } from '@sitepass/databas
 import { DEFAULT_LOCALE } from '@sitepass/i18n';
 import { EmailTemplate } from '@sitepass/messaging';
 import { DataSource } from 'typeorm';
+import { DeliveryShutdown } from '../delivery-shutdown';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
 import { renderEmail } from './email-templates';
 import { Mail, MailTransport } from './mail-transport';
@@ -27,8 +28,9 @@ export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: stri
     private readonly users: UserRepository,
     private readonly policyNotices: PolicyNoticeRelevance,
     private readonly metrics: Metrics,
+    shutdown: DeliveryShutdown,
   ) {
-    super(db, outbox, clock, config.sms.maxAttempts);
+    super(db, outbox, clock, config.sms.maxAttempts, shutdown);
   }
 
   protected async compose(row: OutboxEntry): Promise<Mail | null> {

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_LOCALE } from '@sitepass/i18n';
 import { smsCodeAad } from '@sitepass/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryShutdown } from '../delivery-shutdown';
 import { OutboxDelivery, SendFailure } from '../outbox-delivery';
 import { SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from './sms-provider';
 import { codeMessage, testMessage } from './sms-text';
@@ -36,8 +37,9 @@ export class SmsDeliveryService extends OutboxDelivery<SmsMessage, SmsReceipt> {
     private readonly users: UserRepository,
     private readonly audit: AuditEventRepository,
     private readonly metrics: Metrics,
+    shutdown: DeliveryShutdown,
   ) {
-    super(db, outbox, clock, config.sms.maxAttempts);
+    super(db, outbox, clock, config.sms.maxAttempts, shutdown);
   }
 
   /** In the recipient's saved locale, else English (I18N-2): the worker reads it, so a job carries ids only (SEC-1). */

@@ -9,7 +9,11 @@ import { SmsMessage, SmsProvider, SmsProviderError, SmsReceipt } from './sms-pro
 export class TwilioProvider extends SmsProvider {
   readonly name = 'twilio';
 
-  constructor(private readonly settings: TwilioSettings) {
+  /** `stopping`: aborts a request in flight when the worker stops waiting for it (REL-6). */
+  constructor(
+    private readonly settings: TwilioSettings,
+    private readonly stopping?: AbortSignal,
+  ) {
     super();
   }
 
@@ -29,7 +33,7 @@ export class TwilioProvider extends SmsProvider {
           Accept: 'application/json',
         },
         body: form.toString(),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: this.stopping ? AbortSignal.any([AbortSignal.timeout(timeoutMs), this.stopping]) : AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new SmsProviderError(`Twilio unreachable: ${(error as Error).name}`, false);

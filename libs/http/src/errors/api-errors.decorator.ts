@@ -4,8 +4,11 @@ import { ErrorCode } from '@sitepass/auth';
 import { ErrorBodyDto, FactorProofRequiredDto } from './error-body.dto';
 import { ERROR_HTTP_STATUS } from './error-status.map';
 
-/** The JSON parser runs before routing: every route answers a body it cannot parse or take so (SEC-2). */
-const PARSER_ERRORS: readonly ErrorCode[] = ['invalid_json', 'payload_too_large', 'unsupported_media_type'];
+/**
+ * What every route can answer: the JSON parser runs before routing, so a body it cannot parse or take (SEC-2);
+ * and while PostgreSQL or Redis is out of reach, service_unavailable with Retry-After (REL-2).
+ */
+const EVERY_ROUTE_ERRORS: readonly ErrorCode[] = ['invalid_json', 'payload_too_large', 'unsupported_media_type', 'service_unavailable'];
 
 /** What the access-token guard and its strategy refuse with (SES-7, SES-8). */
 export const ACCESS_TOKEN_ERRORS: readonly ErrorCode[] = ['authentication_required', 'invalid_token', 'session_revoked'];
@@ -27,12 +30,12 @@ const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before tryi
 /**
  * The error answers of one operation for /docs: the codes it can answer with, each under its status from
  * ERROR_HTTP_STATUS, one response per status whose description lists its codes in the order given, and the
- * parser's own errors. Only the codes are written by hand, at each route; test/docs/openapi.e2e-spec.ts
+ * errors every route can answer. Only the codes are written by hand, at each route; test/docs/openapi.e2e-spec.ts
  * holds every operation of both documents to this form.
  */
 export function ApiErrors(...codes: ErrorCode[]): MethodDecorator {
   const byStatus = new Map<HttpStatus, ErrorCode[]>();
-  for (const code of new Set([...codes, ...PARSER_ERRORS])) {
+  for (const code of new Set([...codes, ...EVERY_ROUTE_ERRORS])) {
     const status = ERROR_HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -42,7 +45,7 @@ export function ApiErrors(...codes: ErrorCode[]): MethodDecorator {
         status,
         type: group.map((code) => BODIES[code]).find((body) => body !== undefined) ?? ErrorBodyDto,
         description: group.join(', '),
-        ...(status === HttpStatus.TOO_MANY_REQUESTS ? { headers: RETRY_AFTER } : {}),
+        ...(status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.SERVICE_UNAVAILABLE ? { headers: RETRY_AFTER } : {}),
       }),
     ),
   );

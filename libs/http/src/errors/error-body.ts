@@ -1,5 +1,7 @@
 import { DomainError, ErrorCode, ErrorMessageKey } from '@sitepass/auth';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isRedisUnavailable } from '@sitepass/common';
+import { isDatabaseUnavailable } from '@sitepass/database';
 import { DEFAULT_LOCALE, Locale, translate } from '@sitepass/i18n';
 import { ERROR_HTTP_STATUS } from './error-status.map';
 
@@ -7,6 +9,14 @@ export interface ErrorResponse {
   status: number;
   body: Record<string, unknown> & { code: ErrorCode; message: string };
   retryAfterSeconds?: number;
+}
+
+/** The Retry-After of a 503 while PostgreSQL or Redis cannot serve (REL-2): about as long as a restart takes. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/** Whether the error says that PostgreSQL or Redis cannot serve now, rather than that something is broken (REL-2). */
+export function isDependencyOutage(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || isRedisUnavailable(error);
 }
 
 /** The code and message of a framework error, by its status. */
@@ -23,15 +33,23 @@ const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: ErrorMess
 /**
  * The spec's error body: `{ code, message, requestId }`, plus the error's details (field errors…). The
  * message and the details that are sentences are in `locale`; the code, the status and the body's fields
- * are the same in every language (I18N-5).
+ * are the same in every language (I18N-5). An error of PostgreSQL or Redis being unreachable is `503
+ * service_unavailable` with Retry-After (REL-2); any other error that is not a domain error is a 500.
  */
 export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): ErrorResponse {
   if (error instanceof DomainError) {
     const { message, details } = error.wordedIn(locale);
+    const status = ERROR_HTTP_STATUS[error.code];
+    // Every 503 says when to come back: a dependency's own estimate, or the outage default.
+    const retryAfterSeconds =
+      error.retryAfterSeconds ?? (status === HttpStatus.SERVICE_UNAVAILABLE ? OUTAGE_RETRY_AFTER_SECONDS : undefined);
+    return { status, body: { code: error.code, message, ...details }, retryAfterSeconds };
+  }
+  if (isDependencyOutage(error)) {
     return {
-      status: ERROR_HTTP_STATUS[error.code],
-      body: { code: error.code, message, ...details },
-      retryAfterSeconds: error.retryAfterSeconds,
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { code: 'service_unavailable', message: translate(locale, 'error.service_unavailable') },
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
     };
   }
   const status = httpStatusOf(error);

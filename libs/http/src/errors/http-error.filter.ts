@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { DomainError } from '@sitepass/auth';
 import { DEFAULT_LOCALE, MessageKey, translate } from '@sitepass/i18n';
 import type { Request, Response } from 'express';
-import { describeError } from './error-body';
+import { describeError, isDependencyOutage } from './error-body';
 import { renderErrorPage } from './error-page';
 import { RequestLocales } from '../i18n/request-locales';
 import { isPagesRequest, pagesOptionsOf } from '../pages/pages-request';
@@ -33,11 +33,15 @@ export async function sendError(
   logger: Logger,
   locales: RequestLocales,
 ): Promise<void> {
-  // A domain error that answers 5xx is a known state of a dependency (503), not a bug: no stack trace.
+  // A domain error that answers 5xx, or PostgreSQL or Redis out of reach, is a known state of a dependency
+  // (503), not a bug: one line, no stack trace.
   const { status } = describeError(error);
+  const outage = isDependencyOutage(error);
   if (status >= 500 && error instanceof DomainError) logger.warn(`${error.code}: ${error.message}`);
+  else if (outage) logger.warn(`service_unavailable: ${(error as Error).message}`);
   else if (status >= 500) logger.error(error instanceof Error ? error : String(error));
-  const locale = await locales.of(request).catch(() => DEFAULT_LOCALE);
+  // During an outage the answer must not wait on the database for the user's saved language (REL-2).
+  const locale = await (outage ? locales.ofHeaders(request) : locales.of(request)).catch(() => DEFAULT_LOCALE);
   if (response.headersSent) return;
   const { body, retryAfterSeconds } = describeError(error, locale);
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));

@@ -25,6 +25,12 @@ export class RequestLocales {
     return (localized[CHOSEN] ??= this.choose(localized));
   }
 
+  /** The language the request itself asks for (or the one already chosen), without reading the database. */
+  ofHeaders(request: Request): Promise<Locale> {
+    const localized = request as LocalizedRequest;
+    return localized[CHOSEN] ?? Promise.resolve(chooseLocale(null, request.header('accept-language')));
+  }
+
   private async choose(request: LocalizedRequest): Promise<Locale> {
     return chooseLocale(await this.savedLocaleOf(request.caller?.userId), request.header('accept-language'));
   }

@@ -1,9 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DomainError } from '@sitepass/auth';
 import { JsonLogger, KeyedHasher, Metrics, requestContext } from '@sitepass/common';
 import { SitepassConfig } from '@sitepass/config';
-import { HealthController } from '@sitepass/health';
+import { GracefulShutdown, HealthController } from '@sitepass/health';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -54,6 +55,7 @@ export function configureHttpApp(
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(requestLogging(config));
+  app.use(refuseWhileDraining(app.get(GracefulShutdown), logger, locales));
   app.use(helmet());
   // The variant is decided before any body is read: parsers, CSRF, errors and guards ask isPagesRequest().
   if (options.pages) app.use(markPagesRequests(options.pages));
@@ -78,9 +80,22 @@ export function configureHttpApp(
   });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(locales));
-  app.enableShutdownHooks();
+  // SIGTERM drains (GracefulShutdown), then the process exits with status 0 (REL-6).
+  app.enableShutdownHooks([], { useProcessExit: true });
   publishApiDocument(app, document, options.pages);
   return app;
+}
+
+/**
+ * REL-6: a request that arrives while the process drains (on a connection opened before SIGTERM) is refused
+ * with `503 service_unavailable` and `Connection: close`, so that the client tries another instance at once.
+ */
+function refuseWhileDraining(shutdown: GracefulShutdown, logger: Logger, locales: RequestLocales): RequestHandler {
+  return (request, response, next) => {
+    if (!shutdown.draining) return next();
+    response.setHeader('Connection', 'close');
+    void sendError(DomainError.of('error.service_unavailable', {}, { retryAfterSeconds: 1 }), request, response, logger, locales);
+  };
 }
 
 /** The API variant's OpenAPI document at /docs: the JSON API only, so pages never show up in it. */

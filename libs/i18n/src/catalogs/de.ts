@@ -19,6 +19,7 @@ export const de: Catalog = {
   'error.unsupported_media_type': 'Der Inhalt der Anfrage hat einen Zeichensatz oder eine Kodierung, die dieser Dienst nicht liest.',
   'error.not_found': 'Unter dieser Adresse gibt es nichts.',
   'error.internal_error': 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.',
+  'error.service_unavailable': 'Der Dienst ist kurz nicht verfügbar. Bitte versuchen Sie es in ein paar Sekunden erneut.',
   'error.service_unavailable.revocation': 'Der Widerruf konnte nicht gespeichert werden. Bitte versuchen Sie es gleich noch einmal.',
   'error.authentication_required': 'Für diese Anfrage ist eine Authentifizierung nötig.',
   'error.too_many_attempts': 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.',

@@ -25,6 +25,7 @@ export const en = {
   'error.unsupported_media_type': 'The request body has a charset or content encoding this service does not read.',
   'error.not_found': 'There is nothing at this address.',
   'error.internal_error': 'Something went wrong on our side. Try again later.',
+  'error.service_unavailable': 'The service is briefly unavailable. Try again in a few seconds.',
   'error.service_unavailable.revocation': 'The revocation could not be recorded. Try again in a moment.',
   'error.authentication_required': 'This request needs authentication.',
   'error.too_many_attempts': 'Too many requests. Try again later.',

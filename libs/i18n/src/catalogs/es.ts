@@ -19,6 +19,7 @@ export const es: Catalog = {
   'error.unsupported_media_type': 'El cuerpo de la solicitud usa un juego de caracteres o una codificación que este servicio no lee.',
   'error.not_found': 'No hay nada en esta dirección.',
   'error.internal_error': 'Algo ha fallado por nuestra parte. Inténtalo de nuevo más tarde.',
+  'error.service_unavailable': 'El servicio no está disponible en este momento. Inténtalo de nuevo en unos segundos.',
   'error.service_unavailable.revocation': 'No se ha podido registrar la revocación. Inténtalo de nuevo en un momento.',
   'error.authentication_required': 'Esta solicitud requiere autenticación.',
   'error.too_many_attempts': 'Demasiadas solicitudes. Inténtalo de nuevo más tarde.',

@@ -19,6 +19,7 @@ export const fr: Catalog = {
   'error.unsupported_media_type': 'Le corps de la requête utilise un jeu de caractères ou un encodage que ce service ne lit pas.',
   'error.not_found': 'Il n’y a rien à cette adresse.',
   'error.internal_error': 'Un problème est survenu de notre côté. Réessayez plus tard.',
+  'error.service_unavailable': 'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
   'error.service_unavailable.revocation': 'La révocation n’a pas pu être enregistrée. Réessayez dans un instant.',
   'error.authentication_required': 'Cette requête nécessite une authentification.',
   'error.too_many_attempts': 'Trop de requêtes. Réessayez plus tard.',

@@ -19,6 +19,7 @@ export const ja: Catalog = {
   'error.unsupported_media_type': 'リクエスト本文の文字コードまたはエンコードは、このサービスでは読み取れません。',
   'error.not_found': 'このアドレスには何もありません。',
   'error.internal_error': 'サーバー側で問題が発生しました。しばらくしてからもう一度お試しください。',
+  'error.service_unavailable': 'サービスが一時的に利用できません。数秒後にもう一度お試しください。',
   'error.service_unavailable.revocation': '無効化を記録できませんでした。少し待ってからもう一度お試しください。',
   'error.authentication_required': 'このリクエストには認証が必要です。',
   'error.too_many_attempts': 'リクエストが多すぎます。しばらくしてからもう一度お試しください。',

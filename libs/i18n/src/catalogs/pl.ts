@@ -19,6 +19,7 @@ export const pl: Catalog = {
   'error.unsupported_media_type': 'Treść żądania ma zestaw znaków lub kodowanie, których ta usługa nie obsługuje.',
   'error.not_found': 'Pod tym adresem nic nie ma.',
   'error.internal_error': 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
+  'error.service_unavailable': 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za kilka sekund.',
   'error.service_unavailable.revocation': 'Nie udało się zapisać unieważnienia. Spróbuj ponownie za chwilę.',
   'error.authentication_required': 'To żądanie wymaga uwierzytelnienia.',
   'error.too_many_attempts': 'Zbyt wiele żądań. Spróbuj ponownie później.',

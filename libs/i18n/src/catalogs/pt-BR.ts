@@ -19,6 +19,7 @@ export const ptBR: Catalog = {
   'error.unsupported_media_type': 'O corpo da solicitação usa um conjunto de caracteres ou uma codificação que este serviço não lê.',
   'error.not_found': 'Não há nada neste endereço.',
   'error.internal_error': 'Algo deu errado do nosso lado. Tente novamente mais tarde.',
+  'error.service_unavailable': 'O serviço está temporariamente indisponível. Tente novamente em alguns segundos.',
   'error.service_unavailable.revocation': 'Não foi possível registrar a revogação. Tente novamente em instantes.',
   'error.authentication_required': 'Esta solicitação exige autenticação.',
   'error.too_many_attempts': 'Solicitações demais. Tente novamente mais tarde.',

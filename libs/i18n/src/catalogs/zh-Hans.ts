@@ -19,6 +19,7 @@ export const zhHans: Catalog = {
   'error.unsupported_media_type': '请求正文使用了本服务无法读取的字符集或内容编码。',
   'error.not_found': '此地址下没有任何内容。',
   'error.internal_error': '我们这边出了点问题，请稍后重试。',
+  'error.service_unavailable': '服务暂时不可用，请几秒后重试。',
   'error.service_unavailable.revocation': '无法记录撤销操作，请稍后重试。',
   'error.authentication_required': '此请求需要身份验证。',
   'error.too_many_attempts': '请求过多，请稍后重试。',
