@@ -27,6 +27,8 @@ const PAYOR_USERS = Math.round(USERS * 0.1);
 const SMS_INTERVAL_S = Math.max(75, DURATION_S / 4);
 /** How long a virtual user waits for its text, and the run for the last ones, before a text counts as lost. */
 const SMS_WAIT_S = 120;
+/** Users arrive over the first 30 s, as a day's users do, not all in the same millisecond. */
+const RAMP_UP_S = Math.min(30, DURATION_S / 10);
 /** Access tokens live 15 minutes: a revoked one is re-tried until then. */
 const REVOKED_RECHECK_S = 14 * 60;
 
@@ -167,8 +169,8 @@ async function payor(user) {
             body: { operation, stepUpToken: verified.body.stepUpToken },
             token: session.accessToken,
           });
-        await authorize();
-        if ((await authorize()).body?.decision === 'allow') ledger.stepUpReused += 1;
+        // A token is spent by an allow; a second allow of the same token is the violation (PAY-7).
+        if ((await authorize()).body?.decision === 'allow' && (await authorize()).body?.decision === 'allow') ledger.stepUpReused += 1;
       }
     }
     await useSession(user, session, timeline.now() + 5 + Math.random() * 10);
@@ -331,7 +333,9 @@ async function main() {
   timeline.startedAt = performance.now();
   let last = '';
   const ticker = setInterval(() => progress(last), 1000);
-  const running = [...users.map((user) => (user.kind === 'payor' ? payor(user) : standardUser(user))), revocationChecker()];
+  const arrive = (user) =>
+    sleep((RAMP_UP_S * 1000 * user.index) / users.length).then(() => (user.kind === 'payor' ? payor(user) : standardUser(user)));
+  const running = [...users.map(arrive), revocationChecker()];
   for (const fault of faults) {
     await sleep(Math.max(0, fault.at * DURATION_S - timeline.now()) * 1000);
     last = fault.name;
@@ -346,10 +350,21 @@ async function main() {
   clearInterval(ticker);
   progress('done');
 
-  // The last texts: accepted ones still on their way get until SMS_WAIT_S after they were asked for.
+  // The last texts: accepted ones still on their way get SMS_WAIT_S more, whoever stopped waiting for them.
   const drainUntil = performance.now() + SMS_WAIT_S * 1000;
-  while (ledger.smsSent.some((sent) => sent.deliveredAt === null) && performance.now() < drainUntil) await sleep(500);
+  while (undelivered() > 0 && performance.now() < drainUntil) await sleep(500);
   report();
+}
+
+/** Texts accepted to each number, minus texts that reached it: what is still missing, however late. */
+function shortfallByPhone() {
+  const accepted = new Map();
+  for (const sent of ledger.smsSent) accepted.set(sent.phone, (accepted.get(sent.phone) ?? 0) + 1);
+  return [...accepted].map(([phone, count]) => ({ phone, missing: count - (twilio.messages.get(phone)?.length ?? 0) }));
+}
+
+function undelivered() {
+  return shortfallByPhone().reduce((sum, { missing }) => sum + Math.max(0, missing), 0);
 }
 
 function report() {
@@ -362,10 +377,12 @@ function report() {
     .filter((sent) => sent.deliveredAt !== null)
     .map((sent) => sent.deliveredAt - sent.requestedAt)
     .sort((a, b) => a - b);
+  const lost = undelivered();
   const sms = {
     accepted: ledger.smsSent.length,
-    delivered: delays.length,
-    lost: ledger.smsSent.length - delays.length,
+    delivered: ledger.smsSent.length - lost,
+    deliveredWhileWaitedFor: delays.length,
+    lost,
     duplicated,
     delayP50Ms: Math.round(delays[Math.floor(delays.length / 2)] ?? 0),
     delayMaxMs: Math.round(delays.at(-1) ?? 0),
@@ -419,6 +436,15 @@ function report() {
     failuresOutsideFaultWindows: analysis.failuresOutsideFaultWindows,
     firstFailuresOutsideFaultWindows: analysis.firstOutside,
     sms,
+    // When the texts of the numbers still short were asked for, in seconds of the run: which fault they met.
+    smsShortNumbers: shortfallByPhone()
+      .filter(({ missing }) => missing > 0)
+      .map(({ phone, missing }) => ({
+        missing,
+        askedAtSeconds: ledger.smsSent
+          .filter((sent) => sent.phone === phone)
+          .map((sent) => Math.round((sent.requestedAt - timeline.startedAt) / 100) / 10),
+      })),
     revokedTokensAccepted: ledger.revokedAccepted,
     stepUpTokensUsedTwice: ledger.stepUpReused,
     series,

@@ -31,7 +31,9 @@ export class Timeline {
     counts.requests += 1;
     counts[outcome] += 1;
     this.byPhase.set(phase, counts);
-    if (outcome === 'serverErrors' || outcome === 'noAnswer') (this.failures ??= []).push({ at: startedAt, phase, status });
+    // A failure is placed when it is seen: a request in flight through an instance at the moment it is killed
+    // fails at the fault, not when it was sent.
+    if (outcome === 'serverErrors' || outcome === 'noAnswer') (this.failures ??= []).push({ at: this.now(), phase, status });
   }
 
   /** A fault begins now; call the returned function when its service is back. */
