@@ -10,10 +10,13 @@ export class PasskeyCeremonyRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async open(ceremony: { id: string; audience: Audience; challenge: string; createdAt: Date; expiresAt: Date }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO passkey_ceremonies (id, audience, challenge, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [ceremony.id, ceremony.audience, ceremony.challenge, ceremony.createdAt, ceremony.expiresAt],
-    );
+    await this.db.query(`INSERT INTO passkey_ceremonies (id, audience, challenge, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+      ceremony.id,
+      ceremony.audience,
+      ceremony.challenge,
+      ceremony.createdAt,
+      ceremony.expiresAt,
+    ]);
   }
 
   /**
