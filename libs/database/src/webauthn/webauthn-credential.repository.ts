@@ -19,7 +19,7 @@ export class WebAuthnCredentialRepository {
   }
 
   /** The credentials of a user's live passkeys: what a new registration must not make again. */
-  async listLiveOfUser(userId: string): Promise<WebAuthnCredential[]> {
+  async listLiveOfUser(userId: string): Promise<Array<Pick<WebAuthnCredential, 'credentialId' | 'transports'>>> {
     return this.db.manager.query(
       `SELECT c.credential_id AS "credentialId", c.transports FROM webauthn_credentials c
        JOIN factors f ON f.id = c.factor_id AND f.status IN ('active', 'pending') WHERE c.user_id = $1`,

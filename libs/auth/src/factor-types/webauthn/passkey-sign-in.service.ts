@@ -9,6 +9,7 @@ import {
   FactorRepository,
   isSsoUser,
   PasskeyCeremonyRepository,
+  User,
   UserRepository,
   WebAuthnCredentialRepository,
 } from '@sitepass/database';
@@ -105,7 +106,7 @@ export class PasskeySignInService {
       await this.db.transaction((manager) => this.passkeys.recordClone(manager, credential, verified.newCounter));
       return this.refuse(user.id, 'passkey_cloned', 'error.verification_failed.passkey_cloned');
     }
-    await this.assertMaySignIn(factor, user.id);
+    await this.assertMaySignIn(factor, user);
     return this.db.transaction(async (manager) => {
       const now = this.clock.now();
       if (!(await this.credentials.advanceCounter(manager, factor.id, verified.newCounter, verified.backedUp, now))) {
@@ -124,8 +125,7 @@ export class PasskeySignInService {
   }
 
   /** The company's, the product's and the account's rules, judged now, after the signature was checked. */
-  private async assertMaySignIn(factor: Factor, userId: string): Promise<void> {
-    const user = (await this.users.findById(userId))!;
+  private async assertMaySignIn(factor: Factor, user: User): Promise<void> {
     const facts = await this.facts.load(user);
     if (isSsoUser(user, facts.memberships)) throw DomainError.of('error.sso_required', {});
     const requirement = this.policy.evaluate(facts);
