@@ -15,36 +15,28 @@ import { StepUpFlows } from './step-up/step-up-flow';
  * whose middleware renews an expiring page session before any guard reads it. An app passes the core it
  * built (`HttpAuthModule.forRoot(…)`, the same object it imports) and mounts the page controllers it serves.
  */
+/** The pages' own services: every page controller of the app may use them. */
+const PAGE_SERVICES = [
+  Pages,
+  PageFlows,
+  PageSessions,
+  PhoneForms,
+  AdminConsole,
+  PasswordPages,
+  SignInContinuation,
+  StepUpFlows,
+  SsoAttempts,
+  ResetForms,
+];
+
 @Module({})
 export class WebModule implements NestModule {
   static forRoot(core: DynamicModule): DynamicModule {
     return {
       module: WebModule,
       imports: [core],
-      providers: [
-        Pages,
-        PageFlows,
-        PageSessions,
-        PhoneForms,
-        AdminConsole,
-        PasswordPages,
-        SignInContinuation,
-        StepUpFlows,
-        SsoAttempts,
-        ResetForms,
-      ],
-      exports: [
-        Pages,
-        PageFlows,
-        PageSessions,
-        PhoneForms,
-        AdminConsole,
-        PasswordPages,
-        SignInContinuation,
-        StepUpFlows,
-        SsoAttempts,
-        ResetForms,
-      ],
+      providers: PAGE_SERVICES,
+      exports: PAGE_SERVICES,
     };
   }
 
