@@ -33,7 +33,23 @@ export interface SmsSettings {
   backoffMs: number;
   /** SMS jobs one worker process sends at once. */
   concurrency: number;
+  prefixGuard: SmsPrefixGuardSettings;
 }
+
+/**
+ * SMS-10: a destination prefix is blocked when, within the window, it has at least `minSends` sends, more
+ * than `baselineFactor` times its usual volume for that hour of the week, and fewer than `minConversion`
+ * of them verified.
+ */
+export interface SmsPrefixGuardSettings {
+  windowMinutes: number;
+  minSends: number;
+  baselineFactor: number;
+  minConversion: number;
+}
+
+/** ABUSE-16: whether the first factor enrolled inside a sign-in must also be proven with a code emailed to the user. */
+export type EnrollmentEmailProof = 'required' | 'off';
 
 export interface MailSettings {
   smtpUrl: string | null;
@@ -130,6 +146,7 @@ export interface SitepassConfig {
   rateLimits: RateLimitSettings;
   sms: SmsSettings;
   mail: MailSettings;
+  enrollmentEmailProof: EnrollmentEmailProof;
   webauthn: WebAuthnSettings;
   /** WEB-2: the only URLs a hosted page flow may return to, compared whole (scheme, host, port, path). */
   webReturnUrls: string[];

@@ -34,6 +34,17 @@ export class EnvReader {
     return parsed;
   }
 
+  /** A decimal number such as `0.3` or `5`, within [min, max]. */
+  decimal(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || parsed < min || parsed > max) {
+      return this.fail(name, `must be a number from ${min} to ${max}`, fallback);
+    }
+    return parsed;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.raw(name);
     if (value === undefined) return fallback;

@@ -79,11 +79,18 @@ export function loadConfig(env: Env, defaults: ConfigDefaults): SitepassConfig {
       maxAttempts: read.integer('SMS_MAX_ATTEMPTS', 6, 1, 50),
       backoffMs: read.integer('SMS_BACKOFF_MS', 2000, 1, 600_000),
       concurrency: read.integer('SMS_CONCURRENCY', 16, 1, 256),
+      prefixGuard: {
+        windowMinutes: read.integer('SMS_PREFIX_GUARD_WINDOW_MINUTES', 60, 5, 1440),
+        minSends: read.integer('SMS_PREFIX_GUARD_MIN_SENDS', 20, 1, 1_000_000),
+        baselineFactor: read.decimal('SMS_PREFIX_GUARD_BASELINE_FACTOR', 5, 1, 1000),
+        minConversion: read.decimal('SMS_PREFIX_GUARD_MIN_CONVERSION', 0.3, 0, 1),
+      },
     },
     mail: {
       smtpUrl: read.raw('SMTP_URL') === undefined ? null : read.url('SMTP_URL', '', ['smtp:', 'smtps:']),
       from: read.string('MAIL_FROM', LOCAL_DEFAULTS.MAIL_FROM),
     },
+    enrollmentEmailProof: read.oneOf('ENROLLMENT_EMAIL_PROOF', ['required', 'off'] as const, 'required'),
     webauthn: readWebAuthn(read, environment),
     webReturnUrls: readReturnUrls(read, environment),
     payIdleTimeoutSeconds: read.integer('PAY_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 24 * 3600),

@@ -49,6 +49,49 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** SMS-12: code SMS accepted for sending, by destination country and SMS-10 prefix (`+1415`). */
+  readonly smsSends = new Counter({
+    name: 'sitepass_sms_sends_total',
+    help: 'SMS codes accepted for sending, by destination country and prefix',
+    labelNames: ['country', 'prefix'],
+    registers: [this.registry],
+  });
+
+  /** SMS-12: SMS codes verified; with sitepass_sms_sends_total, the conversion of a country or prefix. */
+  readonly smsVerifications = new Counter({
+    name: 'sitepass_sms_verifications_total',
+    help: 'SMS codes verified, by destination country and prefix',
+    labelNames: ['country', 'prefix'],
+    registers: [this.registry],
+  });
+
+  /** SMS refused before sending: `prefix_blocked` (SMS-10), `backoff` (SMS-11), `cooldown` and `quota` (SMS-5). */
+  readonly smsRefusals = new Counter({
+    name: 'sitepass_sms_refusals_total',
+    help: 'SMS requests refused before sending, by reason',
+    labelNames: ['reason', 'country'],
+    registers: [this.registry],
+  });
+
+  /** SMS-10: prefixes this process saw become blocked, and released by an operator. */
+  readonly smsPrefixBlockChanges = new Counter({
+    name: 'sitepass_sms_prefix_block_changes_total',
+    help: 'SMS prefix blocks started (action="blocked") and released (action="released")',
+    labelNames: ['action', 'country', 'prefix'],
+    registers: [this.registry],
+  });
+
+  /**
+   * SMS-10: 1 for each prefix blocked now. The blocks live in Redis and every instance reports them all,
+   * so dashboards take the max over instances. Set by whoever owns the blocks, at each scrape.
+   */
+  readonly smsPrefixBlocked = new Gauge({
+    name: 'sitepass_sms_prefix_blocked',
+    help: 'SMS prefixes blocked now (1 per prefix), as every instance sees them in Redis',
+    labelNames: ['country', 'prefix'],
+    registers: [this.registry],
+  });
+
   readonly emailDeliveries = new Counter({
     name: 'sitepass_email_deliveries_total',
     help: 'Email delivery attempts by outcome',
