@@ -25,6 +25,7 @@ import { MemberStatusController } from './companies/member-status.controller';
 import { MfaPolicyController } from './companies/mfa-policy.controller';
 import { MfaResetsController } from './companies/mfa-resets.controller';
 import { InternalDirectoryController } from './directory/internal-directory.controller';
+import { InternalOperationsController } from './operations/internal-operations.controller';
 import { FactorsController } from './factors/factors.controller';
 import { StandardPolicy } from './policy/standard.policy';
 import { StandardResetRules } from './policy/standard-reset.rules';
@@ -61,6 +62,7 @@ export class StandardMfaModule {
         LocaleController,
         JwksController,
         InternalDirectoryController,
+        InternalOperationsController,
         MfaPolicyController,
         MemberStatusController,
         MfaResetsController,

@@ -10,7 +10,8 @@ import { FactorAccess } from './factors/factor-access';
 import { FactorService } from './factors/factor.service';
 import { SecretRotation } from './factor-types/totp/secret-rotation';
 import { SelfServiceCheck } from './factors/self-service-check';
-import { SmsQuota } from './limits/sms-quota';
+import { SmsGate } from './limits/sms-gate';
+import { SmsPrefixGuard } from './limits/sms-prefix-guard';
 import { MessagingModule } from '@sitepass/messaging';
 import { Notifications } from './notifications/security-notices';
 import { PolicyNotices } from './policy/policy-notices';
@@ -68,7 +69,8 @@ const SERVICES = [
   RecoveryCodeService,
   TrustedDeviceService,
   SecretRotation,
-  SmsQuota,
+  SmsGate,
+  SmsPrefixGuard,
   Notifications,
   SessionActivity,
   StepUpService,

@@ -20,6 +20,8 @@ export * from './factor-types/totp/secret-rotation';
 export * from './factor-types/sms/sms.authenticator';
 export * from './factor-types/totp/totp-codes';
 export * from './limits/rate-limiter';
+export * from './limits/sms-gate';
+export * from './limits/sms-prefix-guard';
 export * from './limits/sms-quota';
 export * from './members/member-status.service';
 export * from './notifications/security-notices';

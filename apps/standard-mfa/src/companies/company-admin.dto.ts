@@ -172,6 +172,8 @@ const AUDIT_EVENT_TYPES = membersOf<AuditEventType>({
   'account.mfa_locked': true,
   'sms.delivery_failed': true,
   'sms.test_requested': true,
+  'sms.prefix_blocked': true,
+  'sms.prefix_released': true,
   'step_up.verified': true,
   'authorization.allowed': true,
   'policy.changed': true,

@@ -17,6 +17,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 import { FactorAuthenticator, FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorTypes } from '../factor-types/registry';
+import { isSmsPaused, offeringOtherWays } from '../factor-types/sms/sms-paused';
+import { FactorAccess } from '../factors/factor-access';
+import { summarizeFactor } from '../factors/factor-summary';
 import { Caller } from '../sign-in/caller';
 import { ChallengeView, viewChallenge } from './challenge-view';
 import { AttemptBudget, AttemptOutcome, AttemptScope } from './attempt-budget';
@@ -63,6 +66,7 @@ export class ChallengeService {
     private readonly challenges: ChallengeRepository,
     private readonly outbox: OutboxRepository,
     private readonly budget: AttemptBudget,
+    private readonly access: FactorAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -101,7 +105,13 @@ export class ChallengeService {
       await this.authenticatorFor(request.factor).prepareChallenge(challenge, request.factor, transaction);
       return challenge;
     };
-    return manager ? work(manager) : this.db.transaction(work);
+    try {
+      return await (manager ? work(manager) : this.db.transaction(work));
+    } catch (error) {
+      if (!isSmsPaused(error) || request.purpose === 'enrollment') throw error;
+      const others = (await this.access.usableFactors(caller.userId)).filter((factor) => factor.id !== request.factor.id);
+      throw offeringOtherWays(error, 'challenge', { otherFactors: others.map(summarizeFactor) });
+    }
   }
 
   /** A challenge as its client sees it, with what the factor's type needs to answer it (a passkey's request options). */
@@ -152,7 +162,7 @@ export class ChallengeService {
     const factor = await this.factors.findOwn(challenge.userId, challenge.factorId);
     if (!factor || factor.status === 'revoked') throw DomainError.of('error.challenge_failed.factor_unusable');
     const authenticator = this.authenticatorFor(factor);
-    return this.budget.attempt(attemptScopeOf(challenge), async (manager, user): Promise<AttemptOutcome<T>> => {
+    const value = await this.budget.attempt(attemptScopeOf(challenge), async (manager, user): Promise<AttemptOutcome<T>> => {
       const check = await authenticator.check(challenge, factor, proof);
       if (check.kind === 'mismatch') {
         await check.spend?.(manager);
@@ -178,6 +188,8 @@ export class ChallengeService {
         value: await complete(manager, { challenge, factor, user, amr: check.amr ?? authenticator.amr }),
       };
     });
+    await authenticator.afterVerification?.(factor);
+    return value;
   }
 
   /** Ends every open challenge of a user (RESET-2); a sealed SMS code goes with it. */

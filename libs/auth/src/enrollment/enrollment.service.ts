@@ -25,6 +25,7 @@ import { ConfirmedEnrollment, EnrollmentRequest, PendingEnrollmentView, StartedE
 import { FactorActivation } from './factor-activation';
 import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorTypes } from '../factor-types/registry';
+import { isSmsPaused, offeringOtherWays } from '../factor-types/sms/sms-paused';
 
 /** A pending enrollment lapses after 15 minutes (TOTP-3). */
 export const ENROLLMENT_LIFETIME_SECONDS = 15 * 60;
@@ -69,9 +70,13 @@ export class EnrollmentService {
     const requirement = await this.assertMayEnroll(caller, facts, request);
     const authenticator = this.factorTypes.of(request.factorType);
     const prepared = await authenticator.prepareEnrollment({ user, requirement, payload: request.payload });
-    const { factor, challenge } = await this.db.transaction((manager) =>
-      this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns),
-    );
+    const { factor, challenge } = await this.db
+      .transaction((manager) => this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns))
+      .catch((error: unknown) => {
+        if (!isSmsPaused(error)) throw error;
+        const others = requirement.allowedFactorTypes.filter((type) => type !== request.factorType);
+        throw offeringOtherWays(error, 'enrollment', { allowedFactorTypes: others });
+      });
     return {
       enrollmentId: factor.id,
       factorType: factor.type,

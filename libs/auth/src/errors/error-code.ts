@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'phone_country_not_allowed',
   'resend_too_soon',
   'sms_quota_exceeded',
+  // SMS toll-fraud guard (SMS-10)
+  'sms_temporarily_unavailable',
   // Pay (PAY)
   'role_required',
   'role_not_permitted',

@@ -93,4 +93,6 @@ export interface FactorAuthenticator {
   check(challenge: Challenge, factor: Factor, proof: FactorPayload): Promise<CodeCheck>;
   /** What a client needs to answer a challenge, shown under the type's name (a passkey: the request options). */
   presentChallenge?(challenge: Challenge, factor: Factor): Promise<Record<string, unknown>>;
+  /** After a verification of this factor committed: SMS counts it for its prefix's conversion (SMS-10). */
+  afterVerification?(factor: Factor): Promise<void>;
 }

@@ -14,7 +14,7 @@ import { maskPhoneNumber } from './factor-summary';
 import { SelfServiceCheck } from './self-service-check';
 import { Notifications } from '../notifications/security-notices';
 import { countryOf } from '../factor-types/sms/phone-number';
-import { SmsQuota } from '../limits/sms-quota';
+import { SmsGate } from '../limits/sms-gate';
 import { FactorTypes } from '../factor-types/registry';
 
 export interface FactorView {
@@ -53,7 +53,7 @@ export class FactorService {
     private readonly selfService: SelfServiceCheck,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly audit: AuditEventRepository,
-    private readonly smsQuota: SmsQuota,
+    private readonly smsGate: SmsGate,
     private readonly outbox: OutboxWriter,
     private readonly notifications: Notifications,
     private readonly devices: TrustedDeviceService,
@@ -128,12 +128,15 @@ export class FactorService {
   async sendTestMessage(principal: Principal, factorId: string): Promise<{ deliveryId: string }> {
     const factor = await this.factors.findOwn(principal.userId, factorId);
     if (!factor || factor.status !== 'active' || !factor.phoneNumber) throw DomainError.of('error.not_found.sms_factor');
-    await this.smsQuota.admit({
-      userId: factor.userId,
-      phoneNumber: factor.phoneNumber!,
-      country: countryOf(factor.phoneNumber!),
-      ip: requestContext.current()?.ip ?? null,
-    });
+    await this.smsGate.admit(
+      {
+        userId: factor.userId,
+        phoneNumber: factor.phoneNumber!,
+        country: countryOf(factor.phoneNumber!),
+        ip: requestContext.current()?.ip ?? null,
+      },
+      'test_message',
+    );
     return this.db.transaction(async (manager) => {
       const delivery = await this.outbox.add(manager, { kind: 'sms', purpose: 'test_message', userId: factor.userId, factorId: factor.id });
       await this.audit.record({ type: 'sms.test_requested', subjectUserId: factor.userId, data: { factorId: factor.id } }, manager);

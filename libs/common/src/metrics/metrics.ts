@@ -81,15 +81,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Where the blocked-prefix gauge reads the blocks at each scrape: set by the service that keeps them (SMS-10). */
+  blockedPrefixes: () => Promise<Array<{ country: string; prefix: string }>> = async () => [];
+
   /**
    * SMS-10: 1 for each prefix blocked now. The blocks live in Redis and every instance reports them all,
-   * so dashboards take the max over instances. Set by whoever owns the blocks, at each scrape.
+   * so dashboards take the max over instances.
    */
-  readonly smsPrefixBlocked = new Gauge({
+  readonly smsPrefixBlocked: Gauge<'country' | 'prefix'> = new Gauge({
     name: 'sitepass_sms_prefix_blocked',
     help: 'SMS prefixes blocked now (1 per prefix), as every instance sees them in Redis',
     labelNames: ['country', 'prefix'],
     registers: [this.registry],
+    collect: async () => {
+      const blocks = await this.blockedPrefixes().catch(() => []);
+      this.smsPrefixBlocked.reset();
+      for (const { country, prefix } of blocks) this.smsPrefixBlocked.set({ country, prefix }, 1);
+    },
   });
 
   readonly emailDeliveries = new Counter({

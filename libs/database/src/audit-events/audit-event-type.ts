@@ -22,6 +22,8 @@ export type AuditEventType =
   | 'account.mfa_locked'
   | 'sms.delivery_failed'
   | 'sms.test_requested'
+  | 'sms.prefix_blocked'
+  | 'sms.prefix_released'
   | 'step_up.verified'
   | 'authorization.allowed'
   | 'policy.changed'

@@ -127,19 +127,41 @@ export class AuditEventRepository {
        LIMIT $2 OFFSET $3`,
       [companyId, request.pageSize, offsetOf(request)],
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      occurredAt: row.occurred_at as Date,
-      type: row.type as string,
-      actorUserId: row.actor_user_id as string | null,
-      actorEmail: row.actor_email as string | null,
-      subjectUserId: row.subject_user_id as string | null,
-      subjectEmail: row.subject_email as string | null,
-      companyId: row.company_id as string | null,
-      ip: row.ip as string | null,
-      userAgent: row.user_agent as string | null,
-      requestId: row.request_id as string | null,
-      data: row.data as Record<string, unknown>,
-    }));
+    return rows.map(auditEventOf);
   }
+
+  /**
+   * SMS-10's blocks and releases, and any later event about the platform itself: no company, no subject. The
+   * operators' list (`GET /internal/v1/audit-events`), newest first, optionally of one type. From the replica.
+   */
+  async pagePlatform(type: AuditEventType | null, request: PageRequest): Promise<{ total: number; items: CompanyAuditEvent[] }> {
+    const where = `company_id IS NULL AND subject_user_id IS NULL AND ($1::text IS NULL OR type = $1)`;
+    const [[count], rows] = await Promise.all([
+      this.replica.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM audit_events WHERE ${where}`, [type]),
+      this.replica.query<Array<Record<string, unknown>>>(
+        `SELECT audit_events.*, actor.email AS actor_email, NULL AS subject_email FROM audit_events
+         LEFT JOIN users actor ON actor.id = audit_events.actor_user_id
+         WHERE ${where} ORDER BY audit_events.id DESC LIMIT $2 OFFSET $3`,
+        [type, request.pageSize, offsetOf(request)],
+      ),
+    ]);
+    return { total: count!.total, items: rows.map(auditEventOf) };
+  }
+}
+
+function auditEventOf(row: Record<string, unknown>): CompanyAuditEvent {
+  return {
+    id: String(row.id),
+    occurredAt: row.occurred_at as Date,
+    type: row.type as string,
+    actorUserId: row.actor_user_id as string | null,
+    actorEmail: row.actor_email as string | null,
+    subjectUserId: row.subject_user_id as string | null,
+    subjectEmail: row.subject_email as string | null,
+    companyId: row.company_id as string | null,
+    ip: row.ip as string | null,
+    userAgent: row.user_agent as string | null,
+    requestId: row.request_id as string | null,
+    data: row.data as Record<string, unknown>,
+  };
 }

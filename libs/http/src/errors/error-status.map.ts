@@ -40,6 +40,7 @@ export const ERROR_HTTP_STATUS = {
   phone_country_not_allowed: HttpStatus.UNPROCESSABLE_ENTITY,
   resend_too_soon: HttpStatus.TOO_MANY_REQUESTS,
   sms_quota_exceeded: HttpStatus.TOO_MANY_REQUESTS,
+  sms_temporarily_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   role_required: HttpStatus.FORBIDDEN,
   role_not_permitted: HttpStatus.FORBIDDEN,
   step_up_required: HttpStatus.UNAUTHORIZED,

@@ -30,6 +30,8 @@ const EVENT_WORDS: Record<AuditEventType, MessageKey> = {
   'account.mfa_locked': 'page.admin.audit.event.account_mfa_locked',
   'sms.delivery_failed': 'page.admin.audit.event.sms_delivery_failed',
   'sms.test_requested': 'page.admin.audit.event.sms_test_requested',
+  'sms.prefix_blocked': 'page.admin.audit.event.sms_prefix_blocked',
+  'sms.prefix_released': 'page.admin.audit.event.sms_prefix_released',
   'step_up.verified': 'page.admin.audit.event.step_up_verified',
   'authorization.allowed': 'page.admin.audit.event.authorization_allowed',
   'policy.changed': 'page.admin.audit.event.policy_changed',

@@ -36,3 +36,16 @@ export function countryOf(e164: string): string {
     return 'ZZ';
   }
 }
+
+/**
+ * SMS-10: the destination prefix a number's traffic is judged by: its country calling code and the next 3
+ * digits of the national number (`+1415`, `+44740`), the granularity of premium and pumped ranges.
+ */
+export function prefixOf(e164: string): string {
+  try {
+    const parsed = parsePhoneNumberWithError(e164);
+    return `+${parsed.countryCallingCode}${parsed.nationalNumber.slice(0, 3)}`;
+  } catch {
+    return e164.slice(0, 5);
+  }
+}

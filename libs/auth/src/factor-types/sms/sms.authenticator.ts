@@ -4,7 +4,9 @@ import { Challenge, ChallengeRepository, Factor } from '@sitepass/database';
 import { OutboxWriter, smsCodeAad } from '@sitepass/messaging';
 import { phrase } from '@sitepass/i18n';
 import { EntityManager } from 'typeorm';
-import { SMS_COOLDOWN_SECONDS, SmsQuota } from '../../limits/sms-quota';
+import { SMS_COOLDOWN_SECONDS } from '../../limits/sms-quota';
+import { SmsGate } from '../../limits/sms-gate';
+import { SmsPrefixGuard } from '../../limits/sms-prefix-guard';
 import { DomainError } from '../../errors/domain.error';
 import { maskPhoneNumber } from '../../factors/factor-summary';
 import { CodeProofDto } from '../code-proof.dto';
@@ -57,7 +59,8 @@ export class SmsAuthenticator implements FactorAuthenticator {
     private readonly hasher: KeyedHasher,
     private readonly keyring: SecretKeyring,
     private readonly outbox: OutboxWriter,
-    private readonly quota: SmsQuota,
+    private readonly gate: SmsGate,
+    private readonly prefixGuard: SmsPrefixGuard,
     private readonly challenges: ChallengeRepository,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +68,7 @@ export class SmsAuthenticator implements FactorAuthenticator {
   /** Sends a fresh code for the challenge: used at issue and at every resend (a resend voids the older code). */
   async prepareChallenge(challenge: Challenge, factor: Factor, manager: EntityManager): Promise<void> {
     const phoneNumber = factor.phoneNumber!;
-    await this.quota.admit({
+    await this.gate.admit({
       userId: factor.userId,
       phoneNumber,
       country: countryOf(phoneNumber),
@@ -92,6 +95,11 @@ export class SmsAuthenticator implements FactorAuthenticator {
       expiresAt: addSeconds(now, SMS_CODE_LIFETIME_SECONDS),
     });
     await this.challenges.storeCode(manager, challenge);
+  }
+
+  /** SMS-10: a verified code is what makes a prefix's traffic look legitimate. */
+  afterVerification(factor: Factor): Promise<void> {
+    return this.prefixGuard.countVerification(factor.phoneNumber!);
   }
 
   async check(challenge: Challenge, _factor: Factor, proof: FactorPayload): Promise<CodeCheck> {
