@@ -115,11 +115,7 @@ end
 return { 'sent', released }`.replaceAll('FIXED', String(FIXED_KEYS));
 
 type Verdict =
-  | ['sent', number]
-  | ['prefix_blocked', number, number, number, string]
-  | ['cooldown', number]
-  | ['backoff', number]
-  | ['quota', number];
+  ['sent', number] | ['prefix_blocked', number, number, number, string] | ['cooldown', number] | ['backoff', number] | ['quota', number];
 
 /**
  * Every SMS Sitepass is asked to send passes here first: SMS-10's prefix guard, SMS-5's cooldown and
@@ -188,7 +184,9 @@ export class SmsGate {
         refused('prefix_blocked');
         const [, isNew, sends, verified, usual] = verdict;
         if (isNew === 1) await this.prefixGuard.recordBlocked(prefix, country, { sends, verified, usualVolume: Number(usual) });
-        throw DomainError.of('error.sms_temporarily_unavailable', { prefix });
+        // The block lasts at least until the window shows normal traffic again; the user has other ways meanwhile.
+        const retryAfterSeconds = this.config.sms.prefixGuard.windowMinutes * 60;
+        throw DomainError.of('error.sms_temporarily_unavailable', { prefix }, { retryAfterSeconds });
       }
       case 'cooldown':
       case 'backoff': {

@@ -111,9 +111,12 @@ export const de: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'Nummern aus diesem Land können hier nicht verwendet werden.',
   'error.resend_too_soon': 'Gerade wurde ein Code gesendet. Bitte warten Sie, bevor Sie einen weiteren anfordern.',
   'error.sms_quota_exceeded': 'Zu viele SMS. Bitte versuchen Sie es später erneut oder verwenden Sie einen anderen Faktor.',
-  'error.sms_temporarily_unavailable': 'SMS an Nummern wie diese sind vorübergehend ausgesetzt. Verwenden Sie einen anderen Weg: eine Authenticator-App, einen Passkey oder Ihren Wiederherstellungscode.',
-  'error.sms_temporarily_unavailable.enrollment': 'SMS an Nummern wie diese sind vorübergehend ausgesetzt. Richten Sie stattdessen einen anderen Weg ein, etwa eine Authenticator-App.',
-  'error.resend_too_soon.backoff': 'Ihnen wurden in kurzer Zeit mehrere Codes gesendet. Warten Sie {retryAfterSeconds, plural, one {# Sekunde} other {# Sekunden}}, bevor Sie einen weiteren anfordern.',
+  'error.sms_temporarily_unavailable':
+    'SMS an Nummern wie diese sind vorübergehend ausgesetzt. Verwenden Sie einen anderen Weg: eine Authenticator-App, einen Passkey oder Ihren Wiederherstellungscode.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'SMS an Nummern wie diese sind vorübergehend ausgesetzt. Richten Sie stattdessen einen anderen Weg ein, etwa eine Authenticator-App.',
+  'error.resend_too_soon.backoff':
+    'Ihnen wurden in kurzer Zeit mehrere Codes gesendet. Warten Sie {retryAfterSeconds, plural, one {# Sekunde} other {# Sekunden}}, bevor Sie einen weiteren anfordern.',
   'error.not_found.sms_prefix_block': 'Für dieses Präfix besteht keine SMS-Sperre.',
   'error.role_required.payor_enrollment': 'Diese Einrichtung ist für Benutzer mit einer Zahlerrolle.',
   'error.role_required.payee_admin_enrollment': 'Diese Einrichtung ist für Benutzer mit der Rolle Zahlungsempfänger-Admin.',

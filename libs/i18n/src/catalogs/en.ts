@@ -110,9 +110,12 @@ export const en = {
   'error.phone_country_not_allowed.unknown_country': 'Numbers from this country cannot be used here.',
   'error.resend_too_soon': 'A code was just sent. Wait before asking for another.',
   'error.sms_quota_exceeded': 'Too many text messages. Try again later or use another factor.',
-  'error.sms_temporarily_unavailable': 'Text messages to numbers like this one are paused for now. Use another way: an authenticator app, a passkey or your recovery code.',
-  'error.sms_temporarily_unavailable.enrollment': 'Text messages to numbers like this one are paused for now. Set up another way instead, such as an authenticator app.',
-  'error.resend_too_soon.backoff': 'Several codes were sent to you in a short time. Wait {retryAfterSeconds, plural, one {# second} other {# seconds}} before asking for another.',
+  'error.sms_temporarily_unavailable':
+    'Text messages to numbers like this one are paused for now. Use another way: an authenticator app, a passkey or your recovery code.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'Text messages to numbers like this one are paused for now. Set up another way instead, such as an authenticator app.',
+  'error.resend_too_soon.backoff':
+    'Several codes were sent to you in a short time. Wait {retryAfterSeconds, plural, one {# second} other {# seconds}} before asking for another.',
   'error.not_found.sms_prefix_block': 'No SMS block was found for this prefix.',
   // Pay (PAY)
   'error.role_required.payor_enrollment': 'This enrollment is for users with a payor role.',

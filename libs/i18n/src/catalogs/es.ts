@@ -105,9 +105,12 @@ export const es: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'Aquí no se pueden usar números de este país.',
   'error.resend_too_soon': 'Se acaba de enviar un código. Espera antes de pedir otro.',
   'error.sms_quota_exceeded': 'Demasiados SMS. Inténtalo de nuevo más tarde o usa otro factor.',
-  'error.sms_temporarily_unavailable': 'Los SMS a números como este están en pausa por ahora. Usa otro método: una aplicación de autenticación, una llave de acceso o tu código de recuperación.',
-  'error.sms_temporarily_unavailable.enrollment': 'Los SMS a números como este están en pausa por ahora. Configura otro método, como una aplicación de autenticación.',
-  'error.resend_too_soon.backoff': 'Se te han enviado varios códigos en poco tiempo. Espera {retryAfterSeconds, plural, one {# segundo} other {# segundos}} antes de pedir otro.',
+  'error.sms_temporarily_unavailable':
+    'Los SMS a números como este están en pausa por ahora. Usa otro método: una aplicación de autenticación, una llave de acceso o tu código de recuperación.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'Los SMS a números como este están en pausa por ahora. Configura otro método, como una aplicación de autenticación.',
+  'error.resend_too_soon.backoff':
+    'Se te han enviado varios códigos en poco tiempo. Espera {retryAfterSeconds, plural, one {# segundo} other {# segundos}} antes de pedir otro.',
   'error.not_found.sms_prefix_block': 'No hay ningún bloqueo de SMS para este prefijo.',
   'error.role_required.payor_enrollment': 'Este registro es para usuarios con un rol de pagador.',
   'error.role_required.payee_admin_enrollment': 'Este registro es para usuarios con el rol de administrador beneficiario.',

@@ -106,9 +106,12 @@ export const fr: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'Les numéros de ce pays ne peuvent pas être utilisés ici.',
   'error.resend_too_soon': 'Un code vient d’être envoyé. Patientez avant d’en demander un autre.',
   'error.sms_quota_exceeded': 'Trop de SMS envoyés. Réessayez plus tard ou utilisez un autre facteur.',
-  'error.sms_temporarily_unavailable': 'Les SMS vers les numéros comme celui-ci sont suspendus pour le moment. Utilisez un autre moyen : une application d’authentification, une clé d’accès ou votre code de récupération.',
-  'error.sms_temporarily_unavailable.enrollment': 'Les SMS vers les numéros comme celui-ci sont suspendus pour le moment. Configurez plutôt un autre moyen, comme une application d’authentification.',
-  'error.resend_too_soon.backoff': 'Plusieurs codes vous ont été envoyés en peu de temps. Patientez {retryAfterSeconds, plural, one {# seconde} other {# secondes}} avant d’en demander un autre.',
+  'error.sms_temporarily_unavailable':
+    'Les SMS vers les numéros comme celui-ci sont suspendus pour le moment. Utilisez un autre moyen : une application d’authentification, une clé d’accès ou votre code de récupération.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'Les SMS vers les numéros comme celui-ci sont suspendus pour le moment. Configurez plutôt un autre moyen, comme une application d’authentification.',
+  'error.resend_too_soon.backoff':
+    'Plusieurs codes vous ont été envoyés en peu de temps. Patientez {retryAfterSeconds, plural, one {# seconde} other {# secondes}} avant d’en demander un autre.',
   'error.not_found.sms_prefix_block': 'Aucun blocage SMS n’existe pour ce préfixe.',
   'error.role_required.payor_enrollment': 'Cet enregistrement est réservé aux utilisateurs ayant un rôle de payeur.',
   'error.role_required.payee_admin_enrollment':

@@ -105,9 +105,12 @@ export const ja: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'この国の番号はここでは使用できません。',
   'error.resend_too_soon': 'コードを送信したばかりです。しばらく待ってから再度リクエストしてください。',
   'error.sms_quota_exceeded': 'SMS の送信回数が多すぎます。しばらくしてから再度お試しいただくか、別の認証要素をご利用ください。',
-  'error.sms_temporarily_unavailable': 'この番号のような電話番号への SMS は現在一時停止しています。認証アプリ、パスキー、またはリカバリーコードなど、別の方法をご利用ください。',
-  'error.sms_temporarily_unavailable.enrollment': 'この番号のような電話番号への SMS は現在一時停止しています。代わりに認証アプリなど別の方法を設定してください。',
-  'error.resend_too_soon.backoff': '短時間に複数のコードが送信されました。次のコードをリクエストするまで {retryAfterSeconds} 秒お待ちください。',
+  'error.sms_temporarily_unavailable':
+    'この番号のような電話番号への SMS は現在一時停止しています。認証アプリ、パスキー、またはリカバリーコードなど、別の方法をご利用ください。',
+  'error.sms_temporarily_unavailable.enrollment':
+    'この番号のような電話番号への SMS は現在一時停止しています。代わりに認証アプリなど別の方法を設定してください。',
+  'error.resend_too_soon.backoff':
+    '短時間に複数のコードが送信されました。次のコードをリクエストするまで {retryAfterSeconds} 秒お待ちください。',
   'error.not_found.sms_prefix_block': 'このプレフィックスに対する SMS のブロックはありません。',
   'error.role_required.payor_enrollment': 'この登録は支払者ロールを持つユーザー向けです。',
   'error.role_required.payee_admin_enrollment': 'この登録は受取人管理者ロールを持つユーザー向けです。',

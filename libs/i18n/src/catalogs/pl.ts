@@ -104,9 +104,12 @@ export const pl: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'Numerów z tego kraju nie można tu używać.',
   'error.resend_too_soon': 'Kod został właśnie wysłany. Odczekaj chwilę, zanim poprosisz o kolejny.',
   'error.sms_quota_exceeded': 'Zbyt wiele SMS-ów. Spróbuj ponownie później lub użyj innego składnika.',
-  'error.sms_temporarily_unavailable': 'SMS-y na numery takie jak ten są chwilowo wstrzymane. Użyj innego sposobu: aplikacji uwierzytelniającej, klucza dostępu lub kodu odzyskiwania.',
-  'error.sms_temporarily_unavailable.enrollment': 'SMS-y na numery takie jak ten są chwilowo wstrzymane. Skonfiguruj inny sposób, na przykład aplikację uwierzytelniającą.',
-  'error.resend_too_soon.backoff': 'W krótkim czasie wysłano do Ciebie kilka kodów. Odczekaj {retryAfterSeconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}}, zanim poprosisz o kolejny.',
+  'error.sms_temporarily_unavailable':
+    'SMS-y na numery takie jak ten są chwilowo wstrzymane. Użyj innego sposobu: aplikacji uwierzytelniającej, klucza dostępu lub kodu odzyskiwania.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'SMS-y na numery takie jak ten są chwilowo wstrzymane. Skonfiguruj inny sposób, na przykład aplikację uwierzytelniającą.',
+  'error.resend_too_soon.backoff':
+    'W krótkim czasie wysłano do Ciebie kilka kodów. Odczekaj {retryAfterSeconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}}, zanim poprosisz o kolejny.',
   'error.not_found.sms_prefix_block': 'Dla tego prefiksu nie ma blokady SMS.',
   'error.role_required.payor_enrollment': 'Ta rejestracja jest dla użytkowników z rolą płatnika.',
   'error.role_required.payee_admin_enrollment': 'Ta rejestracja jest dla użytkowników z rolą administratora odbiorcy płatności.',

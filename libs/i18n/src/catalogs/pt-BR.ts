@@ -105,9 +105,12 @@ export const ptBR: Catalog = {
   'error.phone_country_not_allowed.unknown_country': 'Números deste país não podem ser usados aqui.',
   'error.resend_too_soon': 'Um código acabou de ser enviado. Aguarde antes de pedir outro.',
   'error.sms_quota_exceeded': 'SMS demais. Tente novamente mais tarde ou use outro fator.',
-  'error.sms_temporarily_unavailable': 'As mensagens de texto para números como este estão pausadas por enquanto. Use outra forma: um aplicativo autenticador, uma chave de acesso ou seu código de recuperação.',
-  'error.sms_temporarily_unavailable.enrollment': 'As mensagens de texto para números como este estão pausadas por enquanto. Configure outra forma, como um aplicativo autenticador.',
-  'error.resend_too_soon.backoff': 'Vários códigos foram enviados a você em pouco tempo. Aguarde {retryAfterSeconds, plural, one {# segundo} other {# segundos}} antes de pedir outro.',
+  'error.sms_temporarily_unavailable':
+    'As mensagens de texto para números como este estão pausadas por enquanto. Use outra forma: um aplicativo autenticador, uma chave de acesso ou seu código de recuperação.',
+  'error.sms_temporarily_unavailable.enrollment':
+    'As mensagens de texto para números como este estão pausadas por enquanto. Configure outra forma, como um aplicativo autenticador.',
+  'error.resend_too_soon.backoff':
+    'Vários códigos foram enviados a você em pouco tempo. Aguarde {retryAfterSeconds, plural, one {# segundo} other {# segundos}} antes de pedir outro.',
   'error.not_found.sms_prefix_block': 'Não há bloqueio de SMS para este prefixo.',
   'error.role_required.payor_enrollment': 'Este cadastro é para usuários com uma função de pagador.',
   'error.role_required.payee_admin_enrollment': 'Este cadastro é para usuários com a função de administrador beneficiário.',

@@ -11,5 +11,5 @@ export function isSmsPaused(error: unknown): error is DomainError {
  */
 export function offeringOtherWays(error: DomainError, where: 'challenge' | 'enrollment', ways: ErrorDetails): DomainError {
   const key = where === 'challenge' ? 'error.sms_temporarily_unavailable' : 'error.sms_temporarily_unavailable.enrollment';
-  return DomainError.of(key, { ...error.details, ...ways });
+  return DomainError.of(key, { ...error.details, ...ways }, { retryAfterSeconds: error.retryAfterSeconds });
 }
