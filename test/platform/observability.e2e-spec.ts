@@ -1,122 +1,29 @@
 import { Metrics } from '@sitepass/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { RunningApp, useTestEnvironment } from '../support/harness';
-import { checkLabels, MetricCatalog, metricNames, readExposition, seriesOf, syntaxErrors } from '../support/promql';
+import {
+  ALERTS,
+  DASHBOARD,
+  expressionsOf,
+  labelProblems,
+  labelValuesQuery,
+  PANELS,
+  ROOT,
+  RULES,
+  RULES_TEXT,
+  rulesOf,
+  substituteVariables,
+  syntaxProblems,
+  VARIABLES,
+} from '../support/observability-files';
+import { MetricCatalog, metricNames, readExposition, seriesOf, syntaxErrors } from '../support/promql';
 
 /**
  * SMS-12: deploy/observability's rules and dashboard against the grammar of PromQL and against the metrics
  * the real apps and worker publish, so that a renamed metric or label breaks this test and not a 3 a.m. page.
  */
-const ROOT = join(__dirname, '..', '..');
-const OBSERVABILITY = join(ROOT, 'deploy/observability');
-const RULES_TEXT = readFileSync(join(OBSERVABILITY, 'prometheus-rules.yml'), 'utf8');
-const DASHBOARD = JSON.parse(readFileSync(join(OBSERVABILITY, 'grafana-dashboard.json'), 'utf8')) as Dashboard;
 const OPERATIONS = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
-
-interface Rule {
-  record?: string;
-  alert?: string;
-  expr: string;
-  for?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
-interface Target {
-  refId?: string;
-  expr?: string;
-  datasource?: { uid?: string };
-}
-interface Panel {
-  id: number;
-  type: string;
-  title: string;
-  description?: string;
-  gridPos?: { h: number; w: number; x: number; y: number };
-  datasource?: { uid?: string };
-  targets?: Target[];
-  panels?: Panel[];
-}
-interface Variable {
-  name: string;
-  type: string;
-  query: string | { query: string };
-}
-interface Dashboard {
-  schemaVersion: number;
-  panels: Panel[];
-  templating: { list: Variable[] };
-  annotations: { list: Array<{ name: string; expr?: string; datasource?: { uid?: string } }> };
-}
-
-const rulesOf = (text: string): Rule[] => (parse(text) as { groups: Array<{ rules: Rule[] }> }).groups.flatMap((group) => group.rules);
-const RULES = rulesOf(RULES_TEXT);
-const ALERTS = RULES.filter((rule) => rule.alert);
-const PANELS = DASHBOARD.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
-const VARIABLES = DASHBOARD.templating.list;
-
-/** What Grafana puts in place of its variables when it sends a query; any other `$name` is a typo. */
-const GRAFANA_BUILTINS: Record<string, string> = { __rate_interval: '5m', __interval: '1m', __range: '1h' };
-
-function substituteVariables(expr: string): string {
-  return expr.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)/g, (whole, braced?: string, bare?: string) => {
-    const name = (braced ?? bare)!;
-    if (name in GRAFANA_BUILTINS) return GRAFANA_BUILTINS[name]!;
-    if (VARIABLES.some((variable) => variable.name === name)) return '.*';
-    throw new Error(`${whole} is neither a dashboard variable nor one of Grafana's`);
-  });
-}
-
-/** `label_values(selector, label)`: the selector as PromQL, and the label it lists. */
-function labelValuesQuery(variable: Variable): { selector: string; label: string } | undefined {
-  const query = typeof variable.query === 'string' ? variable.query : variable.query.query;
-  const match = /^label_values\((.+),\s*(\w+)\)$/.exec(query);
-  return match ? { selector: substituteVariables(match[1]!), label: match[2]! } : undefined;
-}
-
-/** Every PromQL expression of a rules file and of the dashboard, with where it comes from. */
-function expressionsOf(rules: Rule[]): Array<{ source: string; expr: string }> {
-  return [
-    ...rules.map((rule) => ({ source: `rule ${rule.record ?? rule.alert}`, expr: rule.expr })),
-    ...PANELS.flatMap((panel) =>
-      (panel.targets ?? []).map((target) => ({
-        source: `panel "${panel.title}" ${target.refId}`,
-        expr: substituteVariables(target.expr ?? ''),
-      })),
-    ),
-    ...DASHBOARD.annotations.list
-      .filter((annotation) => annotation.expr)
-      .map((annotation) => ({ source: `annotation "${annotation.name}"`, expr: substituteVariables(annotation.expr!) })),
-    ...VARIABLES.flatMap((variable) => {
-      const query = labelValuesQuery(variable);
-      return query ? [{ source: `variable ${variable.name}`, expr: query.selector }] : [];
-    }),
-  ];
-}
-
-const syntaxProblems = (rules: Rule[]) =>
-  expressionsOf(rules).flatMap(({ source, expr }) => syntaxErrors(expr).map((error) => `${source}: ${error}`));
-
-/** Problems of each expression against the catalog, recording rules added to it in file order. */
-function labelProblems(rules: Rule[], published: MetricCatalog): string[] {
-  const catalog = new Map(published);
-  const problems: string[] = [];
-  for (const rule of rules) {
-    const checked = checkLabels(rule.expr, catalog);
-    problems.push(...checked.problems.map((problem) => `rule ${rule.record ?? rule.alert}: ${problem}`));
-    if (rule.record) catalog.set(rule.record, checked.labels === 'scalar' ? new Set() : checked.labels);
-  }
-  for (const { source, expr } of expressionsOf([])) {
-    problems.push(...checkLabels(expr, catalog).problems.map((problem) => `${source}: ${problem}`));
-  }
-  for (const variable of VARIABLES) {
-    const query = labelValuesQuery(variable);
-    const labels = query && checkLabels(query.selector, catalog).labels;
-    if (labels && (labels === 'scalar' || !labels.has(query.label))) problems.push(`variable ${variable.name}: no label ${query.label}`);
-  }
-  return problems;
-}
 
 /** GitHub's anchor for a Markdown heading. */
 const anchorOf = (heading: string) =>
