@@ -277,6 +277,23 @@ describe('ABUSE-16 the first factor enrolled inside a sign-in is proven through 
     expect(confirmed.status).toBe(200);
   });
 
+  it('ABUSE-16 the OpenAPI documents of both products describe emailProofRequired, maskedEmail, emailCode and the email code errors', async () => {
+    for (const [app, enrollments] of [
+      [standard, '/v1/enrollments'],
+      [pay, '/v1/pay/payor/enrollments'],
+    ] as const) {
+      const document = (await app.http.get('/docs/openapi.json')).body;
+      expect(Object.keys(document.components.schemas.StartedEnrollmentDto.properties)).toEqual(
+        expect.arrayContaining(['emailProofRequired', 'maskedEmail']),
+      );
+      const confirmation = document.paths[`${enrollments}/{enrollmentId}/confirm`].post;
+      const body = confirmation.requestBody.content['application/json'].schema.$ref.split('/').pop();
+      expect(document.components.schemas[body].properties.emailCode).toMatchObject({ type: 'string' });
+      expect(confirmation.responses['422'].description).toMatch(/email_code_invalid/);
+      expect(confirmation.responses['422'].description).toMatch(/email_code_expired/);
+    }
+  });
+
   it('ABUSE-16 a password holder cannot flood the user: at most 5 enrollment emails per user per hour', async () => {
     const user = await createUser(standard, { alwaysRequireMfa: true });
     const token = await mustEnroll(standard, user);
