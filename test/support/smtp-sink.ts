@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { eventually } from './fake-twilio';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -81,4 +82,16 @@ function decodeHeader(value: string): string {
           'latin1',
         ).toString('utf8'),
   );
+}
+
+/**
+ * ABUSE-16: the code of the newest enrollment email to an address, read as its user reads it (the end of its first
+ * line, in any language), once the worker has delivered at least `count` of them.
+ */
+export async function emailedEnrollmentCode(smtp: SmtpSink, address: string, count = 1): Promise<string> {
+  return eventually(() => {
+    const codes = smtp.to(address).flatMap((mail) => mail.text.match(/^[^\n]*[:：] ?(\d{6})\n/)?.[1] ?? []);
+    if (codes.length < count) throw new Error(`${codes.length} enrollment email(s) to ${address}, waiting for ${count}`);
+    return codes.at(-1)!;
+  });
 }

@@ -47,6 +47,8 @@ export function testEnvironmentVariables(overrides: EnvOverrides = {}): EnvOverr
     INTERNAL_API_TOKEN: TEST_SERVICE_TOKEN,
     PUBLIC_HOST: 'sitepass.test',
     WEB_RETURN_URLS: TEST_RETURN_URL,
+    // Tests that enroll inside a sign-in are not about ABUSE-16; its own tests turn the email proof back on.
+    ENROLLMENT_EMAIL_PROOF: 'off',
     ...SECRETS,
     ...overrides,
   };

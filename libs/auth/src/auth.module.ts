@@ -5,6 +5,7 @@ import { ChallengeService } from './challenges/challenge.service';
 import { TrustedDeviceService } from './devices/trusted-device.service';
 import { EnrollmentService } from './enrollment/enrollment.service';
 import { FactorActivation } from './enrollment/factor-activation';
+import { EnrollmentEmailProof } from './enrollment/email-proof';
 import { FACTOR_TYPE_PROVIDERS, FactorTypes } from './factor-types/registry';
 import { FactorAccess } from './factors/factor-access';
 import { FactorService } from './factors/factor.service';
@@ -92,6 +93,7 @@ const SERVICES = [
   PolicyNotices,
   FactorAccess,
   FactorActivation,
+  EnrollmentEmailProof,
   AccountAdministration,
 ];
 

@@ -11,6 +11,7 @@ export * from './directory/directory.module';
 export * from './directory/directory.service';
 export * from './enrollment/enrollment.service';
 export * from './enrollment/enrollment.types';
+export * from './enrollment/email-proof';
 export * from './errors/domain.error';
 export * from './errors/error-code';
 export * from './factors/factor-summary';

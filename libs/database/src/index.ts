@@ -51,3 +51,4 @@ export * from './identity-providers/used-nonce.repository';
 export * from './authorization-codes/authorization-code.repository';
 export * from './webauthn/webauthn-credential.repository';
 export * from './webauthn/passkey-ceremony.repository';
+export * from './enrollment-email-proofs/enrollment-email-proof.repository';

@@ -22,6 +22,7 @@ import { AuditEvent } from './audit-events/audit-event.entity';
 import { WebAuthnCredential } from './webauthn/webauthn-credential.entity';
 import { WebAuthnCredentialRepository } from './webauthn/webauthn-credential.repository';
 import { PasskeyCeremonyRepository } from './webauthn/passkey-ceremony.repository';
+import { EnrollmentEmailProofRepository } from './enrollment-email-proofs/enrollment-email-proof.repository';
 import { AuditEventRepository } from './audit-events/audit-event.repository';
 import { Challenge } from './challenges/challenge.entity';
 import { Company } from './companies/company.entity';
@@ -80,4 +81,5 @@ export const REPOSITORIES: Type<unknown>[] = [
   AuthorizationCodeRepository,
   WebAuthnCredentialRepository,
   PasskeyCeremonyRepository,
+  EnrollmentEmailProofRepository,
 ];

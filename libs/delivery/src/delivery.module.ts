@@ -7,6 +7,7 @@ import { DeliveryShutdown } from './delivery-shutdown';
 import { EmailDeliveryService } from './mail/email-delivery.service';
 import { createMailTransport, MailTransport } from './mail/mail-transport';
 import { PolicyNoticeRelevance } from './mail/policy-notice-relevance';
+import { EnrollmentEmailCodes } from './mail/enrollment-email-codes';
 import { OutboxRelay } from './outbox.relay';
 import { LogSmsProvider } from './sms/log.provider';
 import { SmsDeliveryService } from './sms/sms-delivery.service';
@@ -25,6 +26,7 @@ import { TwilioProvider } from './sms/twilio.provider';
     SmsDeliveryService,
     EmailDeliveryService,
     PolicyNoticeRelevance,
+    EnrollmentEmailCodes,
     CodeJanitor,
     DeliveryShutdown,
     {

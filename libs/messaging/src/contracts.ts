@@ -1,6 +1,6 @@
 /**
  * What producers and the worker agree on besides queue names: the email templates a producer may ask for
- * (the worker renders them), and how a sealed SMS code is bound to its challenge.
+ * (the worker renders them), and how a sealed code is bound to what it proves.
  */
 export type EmailTemplate =
   | 'factor_added'
@@ -11,10 +11,14 @@ export type EmailTemplate =
   | 'account_locked'
   | 'mfa_reset'
   | 'policy_announcement'
-  | 'policy_reminder';
+  | 'policy_reminder'
+  | 'enrollment_email_code';
 
 /** The emails about a company's deadline: cancelled when it moves, re-checked before they go (NOTE-1). */
 export const POLICY_NOTICES: readonly EmailTemplate[] = ['policy_announcement', 'policy_reminder'];
 
 /** The associated data that binds a sealed SMS code to its challenge: the API seals, the worker opens (SMS-2). */
 export const smsCodeAad = (challengeId: string) => `challenge:${challengeId}:sms-code`;
+
+/** The associated data that binds a sealed enrollment email code to its pending factor (ABUSE-16). */
+export const enrollmentEmailCodeAad = (factorId: string) => `factor:${factorId}:enrollment-email-code`;

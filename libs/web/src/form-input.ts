@@ -15,9 +15,9 @@ export function passwordField(form: Form, name: string): string {
 
 const SIX_DIGITS = /^\d{6}$/;
 
-/** The 6-digit code of a code form (WEB-1), spaces taken out; undefined when it is not six digits. */
-export function sixDigitCode(form: Form): string | undefined {
-  const code = field(form, 'code').replace(/\s/g, '');
+/** The 6-digit code of a code form (WEB-1, or ABUSE-16's `emailCode`), spaces taken out; undefined when it is not six digits. */
+export function sixDigitCode(form: Form, name = 'code'): string | undefined {
+  const code = field(form, name).replace(/\s/g, '');
   return SIX_DIGITS.test(code) ? code : undefined;
 }
 

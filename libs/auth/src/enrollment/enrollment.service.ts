@@ -23,6 +23,7 @@ import { MfaRequirement, PRODUCT_POLICY, ProductPolicy, SubjectFacts } from '../
 import { SubjectFactsLoader } from '../sign-in/subject-facts.loader';
 import { ConfirmedEnrollment, EnrollmentRequest, PendingEnrollmentView, StartedEnrollment } from './enrollment.types';
 import { FactorActivation } from './factor-activation';
+import { EmailProofNotice, EnrollmentEmailProof } from './email-proof';
 import { FactorPayload } from '../factor-types/factor-authenticator';
 import { FactorTypes } from '../factor-types/registry';
 import { isSmsPaused, offeringOtherWays } from '../factor-types/sms/sms-paused';
@@ -48,6 +49,7 @@ export class EnrollmentService {
     private readonly selfService: SelfServiceCheck,
     private readonly factorTypes: FactorTypes,
     private readonly activation: FactorActivation,
+    private readonly emailProof: EnrollmentEmailProof,
     private readonly audit: AuditEventRepository,
     private readonly clock: Clock,
   ) {}
@@ -55,7 +57,8 @@ export class EnrollmentService {
   /**
    * Starts enrolling a factor of any registered type: a pending factor and its confirmation challenge, in
    * one transaction; the type prepares its columns and what the user is shown once. `onlyTypes` narrows
-   * further what the product allows, for an endpoint of one role (PAY-5).
+   * further what the product allows, for an endpoint of one role (PAY-5). A sign-in's first factor is also
+   * proven through the account's email (ABUSE-16): the start sends that code, within an hourly allowance.
    */
   async startEnrollment(caller: Caller, request: EnrollmentRequest, onlyTypes?: readonly string[]): Promise<StartedEnrollment> {
     const user = (await this.users.findById(caller.userId))!;
@@ -70,18 +73,23 @@ export class EnrollmentService {
     const requirement = await this.assertMayEnroll(caller, facts, request);
     const authenticator = this.factorTypes.of(request.factorType);
     const prepared = await authenticator.prepareEnrollment({ user, requirement, payload: request.payload });
-    const { factor, challenge } = await this.db
-      .transaction((manager) => this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns))
-      .catch((error: unknown) => {
-        if (!isSmsPaused(error)) throw error;
-        const others = requirement.allowedFactorTypes.filter((type) => type !== request.factorType);
-        throw offeringOtherWays(error, 'enrollment', { allowedFactorTypes: others });
-      });
+    const create = () =>
+      this.db
+        .transaction((manager) => this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns))
+        .catch((error: unknown) => {
+          if (!isSmsPaused(error)) throw error;
+          const others = requirement.allowedFactorTypes.filter((type) => type !== request.factorType);
+          throw offeringOtherWays(error, 'enrollment', { allowedFactorTypes: others });
+        });
+    const { factor, challenge, emailProof } = this.emailProof.isRequired(caller, facts.activeFactors)
+      ? await this.emailProof.admitting(user.id, create)
+      : await create();
     return {
       enrollmentId: factor.id,
       factorType: factor.type,
       expiresAt: factor.expiresAt!.toISOString(),
       replacesFactorId: factor.replacesFactorId,
+      ...emailProof,
       [factor.type]: await prepared.present(factor, challenge),
     };
   }
@@ -94,12 +102,15 @@ export class EnrollmentService {
 
   /**
    * A pending enrollment as its owner may see it again: its type, and for a type that sends a code the masked
-   * destination and the code's times (SMS-3, SMS-5). Never TOTP-2's secret: that is shown once, at the start.
+   * destination and the code's times (SMS-3, SMS-5), and whether the code emailed to the account is needed too
+   * (ABUSE-16). Never TOTP-2's secret: that is shown once, at the start.
    */
   async describePending(caller: Caller, enrollmentId: string): Promise<PendingEnrollmentView> {
     const factor = await this.pendingFactor(caller, enrollmentId);
     const challenge = await this.enrollmentChallenge(caller, factor);
+    const emailProof = await this.emailProof.describe(factor, (await this.users.findById(caller.userId))!);
     return {
+      ...emailProof,
       enrollmentId: factor.id,
       factorType: factor.type,
       replacesFactorId: factor.replacesFactorId,
@@ -109,11 +120,18 @@ export class EnrollmentService {
     };
   }
 
-  /** TOTP-3, TOTP-5, REC-2, LOGIN-4. */
-  async confirmEnrollment(caller: Caller, enrollmentId: string, proof: FactorPayload): Promise<ConfirmedEnrollment> {
+  /**
+   * TOTP-3, TOTP-5, REC-2, LOGIN-4. An enrollment that needs the email proof (ABUSE-16) checks `emailCode` first,
+   * and spends it in the transaction that activates the factor.
+   */
+  async confirmEnrollment(caller: Caller, enrollmentId: string, proof: FactorPayload, emailCode?: string): Promise<ConfirmedEnrollment> {
     const factor = await this.pendingFactor(caller, enrollmentId);
     const challenge = await this.enrollmentChallenge(caller, factor);
-    return this.challenges.verifyChallenge(challenge, proof, (manager, verified) => this.activation.activate(manager, caller, verified));
+    const emailProven = await this.emailProof.check(factor, emailCode);
+    return this.challenges.verifyChallenge(challenge, proof, async (manager, verified) => {
+      if (emailProven) await this.emailProof.spend(manager, factor);
+      return this.activation.activate(manager, caller, verified);
+    });
   }
 
   private async pendingFactor(caller: Caller, enrollmentId: string): Promise<Factor> {
@@ -171,14 +189,17 @@ export class EnrollmentService {
     });
   }
 
-  /** Creates the pending factor and its confirmation challenge; earlier pending enrollments of the type lapse. */
+  /**
+   * Creates the pending factor and its confirmation challenge, and the code emailed to the account when it needs
+   * one (ABUSE-16); earlier pending enrollments of the type lapse.
+   */
   async createPendingFactor(
     manager: EntityManager,
     caller: Caller,
     facts: SubjectFacts,
     factorType: string,
     columns: (factorId: string) => Partial<Factor>,
-  ): Promise<{ factor: Factor; challenge: Challenge }> {
+  ): Promise<{ factor: Factor; challenge: Challenge; emailProof: EmailProofNotice | null }> {
     const user = facts.user;
     const now = this.clock.now();
     const authenticator = this.factorTypes.of(factorType);
@@ -207,10 +228,15 @@ export class EnrollmentService {
     });
     await this.factors.insert(manager, factor);
     const challenge = await this.challenges.issueChallenge(caller, { factor, purpose: 'enrollment', expiresAt }, manager);
+    const emailProof = this.emailProof.isRequired(caller, facts.activeFactors) ? await this.emailProof.issue(manager, factor, user) : null;
     await this.audit.record(
-      { type: 'enrollment.started', subjectUserId: user.id, data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId } },
+      {
+        type: 'enrollment.started',
+        subjectUserId: user.id,
+        data: { factorType: factor.type, replacesFactorId: factor.replacesFactorId, emailProofRequired: emailProof !== null },
+      },
       manager,
     );
-    return { factor, challenge };
+    return { factor, challenge, emailProof };
   }
 }

@@ -20,6 +20,9 @@ export type StartedEnrollment = {
   expiresAt: string;
   /** Set when this enrollment will replace an active factor of the same type (TOTP-5, SMS-9). */
   replacesFactorId: string | null;
+  /** ABUSE-16: confirming needs the code emailed to the account too (`emailCode`), sent to `maskedEmail`. */
+  emailProofRequired?: true;
+  maskedEmail?: string;
 } & Record<string, unknown>;
 
 /** A pending enrollment seen again (the hosted pages' code form): nothing that was to be shown only once. */
@@ -31,6 +34,9 @@ export interface PendingEnrollmentView {
   maskedPhoneNumber?: string;
   codeExpiresAt: string;
   resendAvailableAt?: string;
+  /** ABUSE-16: confirming needs the code emailed to the account too, sent to `maskedEmail`. */
+  emailProofRequired?: true;
+  maskedEmail?: string;
 }
 
 export interface ConfirmedEnrollment {

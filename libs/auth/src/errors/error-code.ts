@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'current_password_incorrect',
   'last_factor_required',
   'factor_proof_required',
+  // The email proof of a first factor enrolled inside a sign-in (ABUSE-16)
+  'email_code_invalid',
+  'email_code_expired',
   // Passkeys (PASSKEY-3)
   'passwordless_not_allowed',
   // SMS (SMS-1, SMS-5)

@@ -11,6 +11,7 @@ export const REDACTED_KEYS = [
   'password',
   'currentPassword',
   'code',
+  'emailCode',
   'recoveryCode',
   'secret',
   'otpauthUri',

@@ -12,6 +12,7 @@ import { PaySso1764480000000 } from './1764480000000-pay-sso';
 import { PageHandOff1764490000000 } from './1764490000000-page-hand-off';
 import { UserLocale1764500000000 } from './1764500000000-user-locale';
 import { Passkeys1764510000000 } from './1764510000000-passkeys';
+import { EnrollmentEmailProofs1764520000000 } from './1764520000000-enrollment-email-proofs';
 
 /** Every migration, oldest first. Listed by hand so that a build never depends on a file glob. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PageHandOff1764490000000,
   UserLocale1764500000000,
   Passkeys1764510000000,
+  EnrollmentEmailProofs1764520000000,
 ];

@@ -11,11 +11,12 @@ import { OutboxDelivery, SendFailure } from '../outbox-delivery';
 import { renderEmail } from './email-templates';
 import { Mail, MailTransport } from './mail-transport';
 import { PolicyNoticeRelevance } from './policy-notice-relevance';
+import { ENROLLMENT_EMAIL_CODE, EnrollmentEmailCodes } from './enrollment-email-codes';
 
 /**
- * The worker's side of an email (NOTE-2, NOTE-3): the address is read at send time, a message that no
- * longer applies (a reminder for a moved deadline) is dropped, and SMTP 5xx answers fail at once
- * while anything else is retried like an SMS.
+ * The worker's side of an email (NOTE-2, NOTE-3, ABUSE-16): the address, and an enrollment's code, are read at
+ * send time, a message that no longer applies (a reminder for a moved deadline, a spent code) is dropped, and
+ * SMTP 5xx answers fail at once while anything else is retried like an SMS.
  */
 @Injectable()
 export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: string; status: string }> {
@@ -27,6 +28,7 @@ export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: stri
     private readonly transport: MailTransport,
     private readonly users: UserRepository,
     private readonly policyNotices: PolicyNoticeRelevance,
+    private readonly enrollmentCodes: EnrollmentEmailCodes,
     private readonly metrics: Metrics,
     shutdown: DeliveryShutdown,
   ) {
@@ -37,7 +39,14 @@ export class EmailDeliveryService extends OutboxDelivery<Mail, { messageId: stri
     const user = row.userId ? await this.users.findById(row.userId) : null;
     if (!user || user.status !== 'active') return null;
     if (!(await this.policyNotices.stillApplies(row))) return null;
-    return { to: user.email, ...renderEmail(row.purpose as EmailTemplate, row.params, user.locale ?? DEFAULT_LOCALE) };
+    const params = row.purpose === ENROLLMENT_EMAIL_CODE ? await this.enrollmentCodes.paramsOf(row) : row.params;
+    if (!params) return null;
+    return { to: user.email, ...renderEmail(row.purpose as EmailTemplate, params, user.locale ?? DEFAULT_LOCALE) };
+  }
+
+  protected override async recordSent(row: OutboxEntry, receipt: { messageId: string; status: string }): Promise<void> {
+    await super.recordSent(row, receipt);
+    if (row.purpose === ENROLLMENT_EMAIL_CODE) await this.enrollmentCodes.erase(row);
   }
 
   protected async send(mail: Mail): Promise<{ messageId: string; status: string }> {

@@ -12,7 +12,7 @@ const DEADLINE = {
   deadline: '2026-03-20T05:00:00.000Z',
 };
 
-/** Each template with the parameters its producer writes on the outbox row. */
+/** Each template with the parameters its producer writes on the outbox row (and the worker adds: an enrollment's code). */
 const ROWS: Record<EmailTemplate, OutboxParams> = {
   factor_added: { factorType: 'totp' },
   factor_changed: { factorType: 'sms' },
@@ -23,6 +23,7 @@ const ROWS: Record<EmailTemplate, OutboxParams> = {
   mfa_reset: { resetBy: 'company_admin', companyName: 'Acme Builders' },
   policy_announcement: DEADLINE,
   policy_reminder: { ...DEADLINE, daysLeft: 7 },
+  enrollment_email_code: { code: '042917' },
 };
 
 describe('emails in the recipient’s language (I18N-2)', () => {
@@ -61,5 +62,14 @@ describe('emails in the recipient’s language (I18N-2)', () => {
     );
     // A notice written before it named its company still goes out, as a company admin's.
     expect(renderEmail('mfa_reset', { resetBy: 'an administrator of Acme' }, 'en').text).toContain('reset by an administrator of  after');
+  });
+
+  it('ABUSE-16 I18N-1 the enrollment email gives the code and says to change the password when the sign-in was not the reader’s', () => {
+    for (const locale of SUPPORTED_LOCALES)
+      expect(renderEmail('enrollment_email_code', { code: '042917' }, locale).text).toContain('042917');
+    const { subject, text } = renderEmail('enrollment_email_code', { code: '042917' }, 'en');
+    expect(subject).toBe('Sitepass: your code to finish setting up two-step verification');
+    expect(text).toMatch(/^Your code to finish setting up two-step verification: 042917\n/);
+    expect(text).toContain('If you did not just sign in, do not use this code and change your password right away');
   });
 });

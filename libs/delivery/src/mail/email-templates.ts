@@ -29,12 +29,19 @@ const EMAILS = {
   mfa_reset: notice('email.mfa_reset.subject', 'email.mfa_reset.body'),
   policy_announcement: deadline('email.policy_announcement.subject', 'email.policy_announcement.body'),
   policy_reminder: deadline('email.policy_reminder.subject', 'email.policy_reminder.body'),
+  // ABUSE-16: the lead carries the code; the closing says what to do when the sign-in was not the reader's.
+  enrollment_email_code: {
+    subject: 'email.enrollment_email_code.subject',
+    lead: 'email.enrollment_email_code.body',
+    closing: 'email.enrollment_email_code.not_you',
+  },
 } satisfies Record<EmailTemplate, Wording>;
 
 /**
- * The emails Sitepass sends (NOTE-1, NOTE-2, RESET-4), in the recipient's language (I18N-2). Parameters are
- * non-secret facts stored on the outbox row (a factor's type, a company's name and deadline), never words, and
- * never a code or a token. A deadline is shown in the company's time zone.
+ * The emails Sitepass sends (NOTE-1, NOTE-2, RESET-4, ABUSE-16), in the recipient's language (I18N-2). Parameters
+ * are non-secret facts stored on the outbox row (a factor's type, a company's name and deadline), never words, and
+ * never a code or a token; the one code an email carries (ABUSE-16) is added by the worker from its sealed copy,
+ * at send time. A deadline is shown in the company's time zone.
  */
 export function renderEmail(template: EmailTemplate, params: OutboxParams, locale: Locale): RenderedEmail {
   const { subject, lead, closing } = EMAILS[template];

@@ -36,6 +36,8 @@ export const ERROR_HTTP_STATUS = {
   current_password_incorrect: HttpStatus.FORBIDDEN,
   last_factor_required: HttpStatus.CONFLICT,
   factor_proof_required: HttpStatus.FORBIDDEN,
+  email_code_invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  email_code_expired: HttpStatus.UNPROCESSABLE_ENTITY,
   invalid_phone_number: HttpStatus.UNPROCESSABLE_ENTITY,
   phone_country_not_allowed: HttpStatus.UNPROCESSABLE_ENTITY,
   resend_too_soon: HttpStatus.TOO_MANY_REQUESTS,

@@ -24,6 +24,16 @@ export class StartedEnrollmentDto {
     description: 'The active factor of the same type this one replaces when confirmed (TOTP-5, SMS-9)',
   })
   replacesFactorId!: string | null;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'ABUSE-16: the first factor enrolled inside a sign-in is proven through the account’s email too: confirm with the emailed 6-digit code as emailCode (10 minutes, 5 tries). Absent when not needed',
+  })
+  emailProofRequired?: true;
+
+  @ApiPropertyOptional({ example: 'j•••@example.com', description: 'ABUSE-16: where the code was emailed, masked' })
+  maskedEmail?: string;
 }
 
 for (const type of FACTOR_TYPE_NAMES) {

@@ -6,7 +6,6 @@ import {
   EnrollmentRequest,
   EnrollmentService,
   ErrorCode,
-  FactorPayload,
   FactorTypes,
   StartedEnrollment,
   viewChallenge,
@@ -18,7 +17,13 @@ import { ApiErrors, MFA_OR_ACCESS_TOKEN_ERRORS } from '../errors/api-errors.deco
 import { UuidPipe } from '../errors/uuid.pipe';
 import { ChallengeViewDto } from '../mfa/mfa.dto';
 import { ConfirmedEnrollmentDto, StartedEnrollmentDto } from './enrollment.dto';
-import { EnrollmentRequestPipe, FactorProofDto, FactorProofPipe, StartEnrollmentDto } from './factor-payload.pipes';
+import {
+  EnrollmentConfirmation,
+  EnrollmentConfirmationDto,
+  EnrollmentConfirmationPipe,
+  EnrollmentRequestPipe,
+  StartEnrollmentDto,
+} from './factor-payload.pipes';
 import { answerStarted } from './started-answer';
 
 /**
@@ -88,7 +93,7 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
 
     @Post(':enrollmentId/confirm')
     @HttpCode(HttpStatus.OK)
-    @ApiBody({ type: FactorProofDto })
+    @ApiBody({ type: EnrollmentConfirmationDto })
     @ApiOkResponse({ type: ConfirmedEnrollmentDto })
     @ApiErrors(
       'validation_failed',
@@ -105,15 +110,17 @@ export function createEnrollmentsController(path: string, options: { tag?: strin
       'code_already_used',
       'challenge_failed',
       'challenge_expired',
+      'email_code_invalid',
+      'email_code_expired',
       'too_many_attempts',
     )
     async confirmEnrollment(
       @CurrentCaller() caller: Caller,
       @Param('enrollmentId', UuidPipe) enrollmentId: string,
-      @Body(FactorProofPipe) proof: FactorPayload,
+      @Body(EnrollmentConfirmationPipe) { proof, emailCode }: EnrollmentConfirmation,
     ) {
       await this.gate?.admit(caller);
-      const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, proof);
+      const { factor, recoveryCode, session } = await this.enrollments.confirmEnrollment(caller, enrollmentId, proof, emailCode);
       return { factor, ...(recoveryCode ? { recoveryCode } : {}), ...(session ?? {}) };
     }
 

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import {
   describeFactorType,
   DomainError,
+  EmailCodeDto,
   EnrollmentRequest,
   FACTOR_ENROLLMENT_PAYLOADS,
   FACTOR_PROOF_PAYLOADS,
@@ -105,3 +106,24 @@ export class FactorProofPipe implements PipeTransform<unknown, Promise<FactorPay
 
 /** For /docs: a proof is a code (an app, a text message) or a passkey's credential; each type reads its own field. */
 export class FactorProofDto extends IntersectionType(...FACTOR_PROOF_PAYLOADS.map((payload) => PartialType(payload))) {}
+
+/** A confirmation body: the factor's proof, and the code emailed to the account when the enrollment needs it (ABUSE-16). */
+export interface EnrollmentConfirmation {
+  proof: FactorPayload;
+  emailCode?: string;
+}
+
+/** `…/confirm` (SEC-2): `emailCode`, if given, is 6 digits (spaces ignored); the rest is a proof as FactorProofPipe reads it. */
+@Injectable()
+export class EnrollmentConfirmationPipe implements PipeTransform<unknown, Promise<EnrollmentConfirmation>> {
+  private readonly proofs = new FactorProofPipe();
+
+  async transform(value: unknown): Promise<EnrollmentConfirmation> {
+    const { emailCode, ...proof } = asObject(value);
+    const checked = await validateAs(EmailCodeDto, { emailCode });
+    return { proof: await this.proofs.transform(proof), ...(checked.emailCode ? { emailCode: checked.emailCode } : {}) };
+  }
+}
+
+/** For /docs: a confirmation is a proof, with the emailed code where the enrollment asked for it (ABUSE-16). */
+export class EnrollmentConfirmationDto extends IntersectionType(FactorProofDto, EmailCodeDto) {}

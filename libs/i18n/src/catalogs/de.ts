@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const de: Catalog = {
   ...adminPages.de,
   ...payAndSupportPages.de,
   ...passkeyPages.de,
+  ...enrollmentEmailProofTexts.de,
   'error.validation_failed': 'Die Anfrage enthält ungültige Felder.',
   'error.validation_failed.request': 'Die Anfrage ist ungültig.',
   'error.invalid_json': 'Der Inhalt der Anfrage ist kein gültiges JSON.',

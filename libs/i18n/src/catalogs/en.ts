@@ -1,5 +1,6 @@
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -17,6 +18,7 @@ export const en = {
   ...adminPages.en,
   ...payAndSupportPages.en,
   ...passkeyPages.en,
+  ...enrollmentEmailProofTexts.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

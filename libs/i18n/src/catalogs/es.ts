@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const es: Catalog = {
   ...adminPages.es,
   ...payAndSupportPages.es,
   ...passkeyPages.es,
+  ...enrollmentEmailProofTexts.es,
   'error.validation_failed': 'La solicitud tiene campos no válidos.',
   'error.validation_failed.request': 'La solicitud no es válida.',
   'error.invalid_json': 'El cuerpo de la solicitud no es JSON válido.',

@@ -4,6 +4,17 @@ import { fr } from './fr';
 /** French as Canada writes it: courriel, texto, cellulaire, soutien. Every other message is France's. */
 export const frCA: Catalog = {
   ...fr,
+  // ABUSE-16, in Canada's words.
+  'error.email_code_invalid':
+    'Le code reçu par courriel est incorrect. {attemptsLeft, plural, =0 {Plus aucun essai : recommencez la configuration.} one {# essai restant.} other {# essais restants.}}',
+  'error.email_code_expired':
+    'Le code reçu par courriel a expiré ou a été essayé trop de fois. Recommencez la configuration pour en recevoir un nouveau.',
+  'error.too_many_attempts.enrollment_emails': 'Trop de courriels de configuration ont été envoyés à ce compte. Réessayez plus tard.',
+  'validation.email_code_required': '{field} est obligatoire : saisissez le code à 6 chiffres envoyé par courriel au compte',
+  'page.enroll.email_code': 'Code du courriel envoyé à {maskedEmail}',
+  'page.enroll.email_code.hint':
+    'Pour vérifier que ce compte est bien le vôtre, nous vous avons envoyé un code à 6 chiffres par courriel. Il expire dans 10 minutes.',
+  'page.enroll.email_code.required': 'Saisissez le code à 6 chiffres reçu par courriel.',
   'error.not_found.active_member': 'Aucun membre actif n’utilise ce courriel.',
   'error.invalid_credentials': 'Le courriel ou le mot de passe est incorrect.',
   'error.email_taken': 'Un utilisateur avec ce courriel existe déjà.',

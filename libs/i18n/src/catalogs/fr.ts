@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const fr: Catalog = {
   ...adminPages.fr,
   ...payAndSupportPages.fr,
   ...passkeyPages.fr,
+  ...enrollmentEmailProofTexts.fr,
   'error.validation_failed': 'La requête contient des champs non valides.',
   'error.validation_failed.request': 'La requête n’est pas valide.',
   'error.invalid_json': 'Le corps de la requête n’est pas du JSON valide.',

@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const ja: Catalog = {
   ...adminPages.ja,
   ...payAndSupportPages.ja,
   ...passkeyPages.ja,
+  ...enrollmentEmailProofTexts.ja,
   'error.validation_failed': 'リクエストに無効な項目があります。',
   'error.validation_failed.request': 'リクエストが無効です。',
   'error.invalid_json': 'リクエスト本文が有効な JSON ではありません。',

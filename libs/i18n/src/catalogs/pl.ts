@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const pl: Catalog = {
   ...adminPages.pl,
   ...payAndSupportPages.pl,
   ...passkeyPages.pl,
+  ...enrollmentEmailProofTexts.pl,
   'error.validation_failed': 'Żądanie zawiera nieprawidłowe pola.',
   'error.validation_failed.request': 'Żądanie jest nieprawidłowe.',
   'error.invalid_json': 'Treść żądania nie jest prawidłowym JSON-em.',

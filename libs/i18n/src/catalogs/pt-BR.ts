@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const ptBR: Catalog = {
   ...adminPages['pt-BR'],
   ...payAndSupportPages['pt-BR'],
   ...passkeyPages['pt-BR'],
+  ...enrollmentEmailProofTexts['pt-BR'],
   'error.validation_failed': 'A solicitação tem campos inválidos.',
   'error.validation_failed.request': 'A solicitação não é válida.',
   'error.invalid_json': 'O corpo da solicitação não é um JSON válido.',

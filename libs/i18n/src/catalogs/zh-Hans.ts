@@ -1,6 +1,7 @@
 import { Catalog } from './en';
 import { accountPages } from './pages/account';
 import { adminPages } from './pages/admin';
+import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
@@ -12,6 +13,7 @@ export const zhHans: Catalog = {
   ...adminPages['zh-Hans'],
   ...payAndSupportPages['zh-Hans'],
   ...passkeyPages['zh-Hans'],
+  ...enrollmentEmailProofTexts['zh-Hans'],
   'error.validation_failed': '请求中有无效的字段。',
   'error.validation_failed.request': '请求无效。',
   'error.invalid_json': '请求正文不是有效的 JSON。',

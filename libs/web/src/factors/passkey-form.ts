@@ -11,6 +11,8 @@ export interface PasskeyFormView {
   submitLabel: string;
   /** Hidden fields posted with the answer (an enrollment's or a challenge's id). */
   hidden?: Record<string, string>;
+  /** Fields the person fills in before the ceremony, posted with its answer (ABUSE-16's emailed code). */
+  fields?: Html | false;
 }
 
 /**
@@ -31,6 +33,7 @@ export function passkeyForm(context: PageContext, view: PasskeyFormView): Html {
     <input type="hidden" name="credential" value="" />
     <p class="notice error" data-passkey-failed hidden tabindex="-1" role="alert">${t('page.passkey.failed')}</p>
     <p class="hint" data-passkey-unsupported>${t('page.passkey.needs_javascript')}</p>
+    ${view.fields}
     <button type="submit">${view.submitLabel}</button>
   </form>`;
 }

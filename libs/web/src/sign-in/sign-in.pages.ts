@@ -23,6 +23,7 @@ import { Clock, MfaTokenAuth, Public } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
 import { cookiesOf, CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
+import { emailCodeError, emailProofOf } from '../factors/email-code-field';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
 import { field, Form, idField, secondsUntil, sixDigitCode } from '../form-input';
@@ -386,7 +387,8 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         const started = await this.enrollments.startEnrollment(caller, { factorType, payload: {} }, allowed);
         this.flows.update(request, response, { enrollmentId: started.enrollmentId });
         const totp = started.totp as { qrCodePngDataUrl: string; secretGrouped: string };
-        this.pages.send(response, context, totpSetupPage(context, { enrollmentId: started.enrollmentId, ...totp }, enrollmentUrls));
+        const view = { enrollmentId: started.enrollmentId, ...totp, emailProof: emailProofOf(started) };
+        this.pages.send(response, context, totpSetupPage(context, view, enrollmentUrls));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         this.pages.send(
@@ -484,14 +486,14 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       };
       if (!code) return retry({ code: context.t('page.verify.code.required') }, 400);
       try {
-        const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code });
+        const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { code }, sixDigitCode(form, 'emailCode'));
         if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
         await this.continuation.finish(request, response, base, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (ENROLLMENT_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
         const skew = skewOf(error);
-        await retry(skew ? {} : { code: codeErrorMessage(context, error) }, statusOf(error), skew);
+        await retry(emailCodeError(context, error) ?? (skew ? {} : { code: codeErrorMessage(context, error) }), statusOf(error), skew);
       }
     }
 
@@ -529,7 +531,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         );
         this.flows.update(request, response, { enrollmentId: started.enrollmentId });
         const { publicKey } = started.webauthn as WebAuthnEnrollmentAnswer;
-        const view = { enrollmentId: started.enrollmentId, name, options: publicKey };
+        const view = { enrollmentId: started.enrollmentId, name, options: publicKey, emailProof: emailProofOf(started) };
         this.pages.send(response, context, passkeyCreatePage(context, view, passkeyUrls));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -565,13 +567,19 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
       const answer = passkeyAnswer(form);
       if (!answer) return startAgain(unansweredPasskeyMessage(context, form), 400);
       try {
-        const confirmed = await this.enrollments.confirmEnrollment(caller, enrollmentId, { credential: answer });
+        const confirmed = await this.enrollments.confirmEnrollment(
+          caller,
+          enrollmentId,
+          { credential: answer },
+          sixDigitCode(form, 'emailCode'),
+        );
         if (!confirmed.session) throw new Error('an enrollment inside a sign-in confirmed without completing it');
         await this.continuation.finish(request, response, base, { ...confirmed.session, recoveryCode: confirmed.recoveryCode }, flow);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (ENROLLMENT_OVER.includes(error.code)) return this.continuation.restart(request, response, context, error);
-        startAgain(messageOf(context, error), statusOf(error));
+        // The passkey's options were shown once: a refused email code (ABUSE-16) starts again too, with a new email.
+        startAgain(emailCodeError(context, error)?.emailCode ?? messageOf(context, error), statusOf(error));
       }
     }
 

@@ -1,6 +1,7 @@
 import { ChallengeView, FactorSummary, PasskeyCeremony, PendingEnrollmentView } from '@sitepass/auth';
 import { MessageKey } from '@sitepass/i18n';
 import { passkeyForm } from '../factors/passkey-form';
+import { emailCodeField, EmailProofField, emailProofOf } from '../factors/email-code-field';
 import { secondsUntil } from '../form-input';
 import { errorList, FieldErrors, input, notice } from '../forms';
 import { html, Html } from '../html';
@@ -147,6 +148,8 @@ export interface CodeFormView {
   intro?: Html | false;
   /** The code field's hint, when the page says more precisely where the code is. */
   hint?: string;
+  /** ABUSE-16: the code emailed to the account is asked for too, beside the factor's. */
+  emailProof?: EmailProofField;
 }
 
 /** WEB-1: one code field (`one-time-code`, numeric, WebOTP for SMS), the code's remaining time, resend with a countdown. */
@@ -182,6 +185,7 @@ export function codePage(context: PageContext, view: CodeFormView): PageContent 
           },
           errors,
         )}
+        ${view.emailProof && emailCodeField(context, view.emailProof, errors)}
         <div class="actions"><button type="submit">${t('page.verify.submit')}</button></div>
       </form>
       ${view.resend && resendForm(context, view.resend)}
@@ -376,7 +380,7 @@ export function passkeyNamePage(
 /** PASSKEY-2: the browser makes the passkey (the creation options of the started enrollment) and the answer confirms it. */
 export function passkeyCreatePage(
   context: PageContext,
-  view: { enrollmentId: string; name: string; options: Record<string, unknown> },
+  view: { enrollmentId: string; name: string; options: Record<string, unknown>; emailProof?: EmailProofField },
   urls: PasskeyEnrollmentUrls,
 ): PageContent {
   const { t } = context;
@@ -392,6 +396,7 @@ export function passkeyCreatePage(
         options: view.options,
         submitLabel: t('page.enroll.passkey.submit'),
         hidden: { enrollmentId: view.enrollmentId },
+        fields: view.emailProof && emailCodeField(context, view.emailProof, {}),
       })}
       <p><a href="${urls.back}">${t('page.back')}</a></p>
     </div>`,
@@ -404,7 +409,15 @@ export function passkeyCreatePage(
  */
 export function totpSetupPage(
   context: PageContext,
-  view: { enrollmentId: string; qrCodePngDataUrl?: string; secretGrouped?: string; errors?: FieldErrors; title?: string; skew?: ClockSkew },
+  view: {
+    enrollmentId: string;
+    qrCodePngDataUrl?: string;
+    secretGrouped?: string;
+    errors?: FieldErrors;
+    title?: string;
+    skew?: ClockSkew;
+    emailProof?: EmailProofField;
+  },
   urls: EnrollmentUrls,
 ): PageContent {
   const { t } = context;
@@ -431,6 +444,7 @@ export function totpSetupPage(
     hint: t('page.enroll.totp.confirm'),
     errors: view.errors,
     skew: view.skew,
+    emailProof: view.emailProof,
   });
 }
 
@@ -446,8 +460,9 @@ export function enrollmentCodePage(
   form: { errors?: FieldErrors; skew?: ClockSkew; appTitle?: string } = {},
 ): PageContent {
   const { enrollmentId } = pending;
+  const emailProof = emailProofOf(pending);
   if (pending.factorType === 'totp')
-    return totpSetupPage(context, { enrollmentId, errors: form.errors, skew: form.skew, title: form.appTitle }, urls);
+    return totpSetupPage(context, { enrollmentId, errors: form.errors, skew: form.skew, title: form.appTitle, emailProof }, urls);
   return codePage(context, {
     heading: context.t('page.enroll.sms.code.title'),
     action: urls.confirm,
@@ -457,6 +472,7 @@ export function enrollmentCodePage(
     resend: { action: urls.resend, waitSeconds: secondsUntil(pending.resendAvailableAt, now) },
     errors: form.errors,
     skew: form.skew,
+    emailProof,
   });
 }
 
