@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** German, addressing the reader as „Sie“. */
 export const de: Catalog = {
@@ -12,6 +13,7 @@ export const de: Catalog = {
   ...adminPages.de,
   ...payAndSupportPages.de,
   ...passkeyPages.de,
+  ...smsPausedPages.de,
   'error.validation_failed': 'Die Anfrage enthält ungültige Felder.',
   'error.validation_failed.request': 'Die Anfrage ist ungültig.',
   'error.invalid_json': 'Der Inhalt der Anfrage ist kein gültiges JSON.',

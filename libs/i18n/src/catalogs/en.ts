@@ -3,6 +3,7 @@ import { adminPages } from './pages/admin';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
  * `error.<code>` (and `error.<code>.<variant>`) for the API's error messages, `validation.*` for field errors,
@@ -17,6 +18,7 @@ export const en = {
   ...adminPages.en,
   ...payAndSupportPages.en,
   ...passkeyPages.en,
+  ...smsPausedPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

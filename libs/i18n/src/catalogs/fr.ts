@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** French (France and every French-speaking region but Canada, which fr-CA adapts). */
 export const fr: Catalog = {
@@ -12,6 +13,7 @@ export const fr: Catalog = {
   ...adminPages.fr,
   ...payAndSupportPages.fr,
   ...passkeyPages.fr,
+  ...smsPausedPages.fr,
   'error.validation_failed': 'La requête contient des champs non valides.',
   'error.validation_failed.request': 'La requête n’est pas valide.',
   'error.invalid_json': 'Le corps de la requête n’est pas du JSON valide.',

@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Japanese, in the polite です・ます style. */
 export const ja: Catalog = {
@@ -12,6 +13,7 @@ export const ja: Catalog = {
   ...adminPages.ja,
   ...payAndSupportPages.ja,
   ...passkeyPages.ja,
+  ...smsPausedPages.ja,
   'error.validation_failed': 'リクエストに無効な項目があります。',
   'error.validation_failed.request': 'リクエストが無効です。',
   'error.invalid_json': 'リクエスト本文が有効な JSON ではありません。',

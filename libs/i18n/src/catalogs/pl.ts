@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Polish, in the direct imperative Polish interfaces use («Zaloguj się ponownie»). */
 export const pl: Catalog = {
@@ -12,6 +13,7 @@ export const pl: Catalog = {
   ...adminPages.pl,
   ...payAndSupportPages.pl,
   ...passkeyPages.pl,
+  ...smsPausedPages.pl,
   'error.validation_failed': 'Żądanie zawiera nieprawidłowe pola.',
   'error.validation_failed.request': 'Żądanie jest nieprawidłowe.',
   'error.invalid_json': 'Treść żądania nie jest prawidłowym JSON-em.',
