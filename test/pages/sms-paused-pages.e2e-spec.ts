@@ -1,6 +1,7 @@
 import { createUser, PASSWORD, registerPhone, signIn } from '../support/factories';
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
+import { signInOnTheWay } from '../support/pages';
 import { PageClient, visibleText } from '../support/page-client';
 
 /** The guard blocks +1415 at its second SMS in the window: the first, never verified, is all it takes (SMS-10). */
@@ -85,6 +86,41 @@ describe('SMS-10 SMS-11 the hosted pages when texts are paused or must wait (WEB
     const setup = await browser.submit('/signin/enroll', { factorType: 'totp' });
     expect(setup.status).toBe(200);
     expect(setup.html).toContain('id="totp-qr"');
+  });
+
+  it('SMS-10 WEB-4 POL-8 re-verification with the phone while its prefix is blocked offers the app, which proves it', async () => {
+    const app = await env.start('standard', GUARD_AT_ONE_SEND);
+    const user = await createEnrolledUser(app, env.clock);
+    const phoneId = await registerPhone(env.db, user.userId, '+14155550127', env.clock.now());
+    await pumpPrefix(app);
+    const browser = await signInOnTheWay(new PageClient(app.http.baseUrl), '/account/security', user, env.clock);
+    await browser.get('/account/security/verify?return=%2Faccount%2Fsecurity');
+
+    const paused = await browser.submit('/account/security/verify', { factorId: phoneId, return: '/account/security' });
+    expect(paused.status).toBe(503);
+    expect(paused.html).toMatch(/role="alert"[^>]*>\s*Text messages to numbers like this one are paused/);
+    expect(visibleText(paused.html)).toContain('Other ways to verify');
+    expect(paused.html).toMatch(/<button type="submit">Authenticator app<\/button>/);
+    expect(paused.html).not.toContain(phoneId);
+
+    const codeForm = await browser.follow(
+      await browser.submit('/account/security/verify', { factorId: user.factorId, return: '/account/security' }),
+    );
+    expect(visibleText(codeForm.html)).toContain('Enter the 6-digit code your authenticator app shows for Sitepass.');
+  });
+
+  it('SMS-10 WEB-4 adding a phone whose prefix is blocked on the account page offers the authenticator app instead', async () => {
+    const app = await env.start('standard', GUARD_AT_ONE_SEND);
+    const user = await createEnrolledUser(app, env.clock);
+    await pumpPrefix(app);
+    const browser = await signInOnTheWay(new PageClient(app.http.baseUrl), '/account/security/sms', user, env.clock);
+    await browser.get('/account/security/sms');
+
+    const paused = await browser.submit('/account/security/sms', { country: 'US', number: '415 555 0128', currentPassword: PASSWORD });
+    expect(paused.status).toBe(503);
+    expect(paused.html).toMatch(/role="alert"[^>]*>\s*Text messages to numbers like this one are paused/);
+    expect(paused.html).toContain('<a class="button" href="/account/security/totp">Set up an authenticator app</a>');
+    expect((await browser.get('/account/security/totp')).status).toBe(200);
   });
 
   it('SMS-11 WEB-1 the fourth code within 10 minutes is refused on the code step, with the wait in words and the countdown', async () => {
