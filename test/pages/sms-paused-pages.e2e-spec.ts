@@ -2,6 +2,8 @@ import { createUser, PASSWORD, registerPhone, signIn } from '../support/factorie
 import { RunningApp, useTestEnvironment } from '../support/harness';
 import { createEnrolledUser } from '../support/mfa';
 import { signInOnTheWay } from '../support/pages';
+import { createPayUser, enrollAtPaySignIn } from '../support/pay';
+import { TEST_RETURN_URL } from '../support/test-config';
 import { PageClient, visibleText } from '../support/page-client';
 
 /** The guard blocks +1415 at its second SMS in the window: the first, never verified, is all it takes (SMS-10). */
@@ -121,6 +123,33 @@ describe('SMS-10 SMS-11 the hosted pages when texts are paused or must wait (WEB
     expect(paused.html).toMatch(/role="alert"[^>]*>\s*Text messages to numbers like this one are paused/);
     expect(paused.html).toContain('<a class="button" href="/account/security/totp">Set up an authenticator app</a>');
     expect((await browser.get('/account/security/totp')).status).toBe(200);
+  });
+
+  it('SMS-10 WEB-6 a Pay step-up with the payee admin’s phone while its prefix is blocked offers the app, which proves it', async () => {
+    const pay = await env.start('pay', GUARD_AT_ONE_SEND);
+    await pumpPrefix(await env.start('standard', GUARD_AT_ONE_SEND));
+    const { user } = await createPayUser(pay, ['payee_admin']);
+    const admin = await enrollAtPaySignIn(pay, env.clock, user, 'payee-admin');
+    const phoneId = await registerPhone(env.db, admin.userId, '+14155550129', env.clock.now());
+    const query = new URLSearchParams({
+      operation: 'agreement.accept',
+      return_to: TEST_RETURN_URL,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    const link = `/pay/step-up?${query.toString()}`;
+    const browser = await signInOnTheWay(new PageClient(pay.http.baseUrl), link, admin, env.clock);
+    await browser.get(link);
+
+    const paused = await browser.submit('/pay/step-up/start', { factorId: phoneId });
+    expect(paused.status).toBe(503);
+    expect(visibleText(paused.html)).toContain('Accept an agreement');
+    expect(paused.html).toMatch(/role="alert"[^>]*>\s*Text messages to numbers like this one are paused/);
+    expect(visibleText(paused.html)).toContain('Other ways to verify');
+    expect(paused.html).not.toContain(phoneId);
+
+    const code = await browser.follow(await browser.submit('/pay/step-up/start', { factorId: admin.factorId }));
+    expect(visibleText(code.html)).toContain('Enter the 6-digit code your authenticator app shows for Sitepass.');
   });
 
   it('SMS-11 WEB-1 the fourth code within 10 minutes is refused on the code step, with the wait in words and the countdown', async () => {
