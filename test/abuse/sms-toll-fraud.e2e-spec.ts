@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { createUser, registerPhone, signIn } from '../support/factories';
+import { createUser } from '../support/factories';
 import { eventually, FakeTwilio } from '../support/fake-twilio';
 import { RunningApp, useTestEnvironment } from '../support/harness';
-import { createEnrolledUser, twilioWorkerEnv } from '../support/mfa';
+import { twilioWorkerEnv } from '../support/mfa';
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
 import { auditCount, burst, tally, twoInstances } from './burst';
 
