@@ -30,6 +30,16 @@ export function skewOf(error: DomainError): ClockSkew | undefined {
   return offset?.direction && offset.minutes !== undefined ? { direction: offset.direction, minutes: offset.minutes } : undefined;
 }
 
+/**
+ * When another code may be asked for after a refused one: the challenge's own time (SMS-5's cooldown), or later
+ * when the refusal says to wait longer (SMS-11's backoff), so that the resend countdown tells the truth.
+ */
+export function resendAvailableAfter(resendAvailableAt: string | undefined, error: DomainError, now: number): string | undefined {
+  if (error.retryAfterSeconds === undefined) return resendAvailableAt;
+  const waited = now + error.retryAfterSeconds * 1000;
+  return resendAvailableAt && Date.parse(resendAvailableAt) > waited ? resendAvailableAt : new Date(waited).toISOString();
+}
+
 /** The status the JSON API answers for the error: a page re-rendered with it answers the same. */
 export function statusOf(error: DomainError): number {
   return ERROR_HTTP_STATUS[error.code];

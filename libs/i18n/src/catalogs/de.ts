@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** German, addressing the reader as „Sie“. */
 export const de: Catalog = {
@@ -14,6 +15,7 @@ export const de: Catalog = {
   ...payAndSupportPages.de,
   ...passkeyPages.de,
   ...enrollmentEmailProofTexts.de,
+  ...smsPausedPages.de,
   'error.validation_failed': 'Die Anfrage enthält ungültige Felder.',
   'error.validation_failed.request': 'Die Anfrage ist ungültig.',
   'error.invalid_json': 'Der Inhalt der Anfrage ist kein gültiges JSON.',

@@ -4,6 +4,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 /**
  * The source catalog: every key Sitepass uses, in English, as ICU MessageFormat. Keys are namespaced:
  * `error.<code>` (and `error.<code>.<variant>`) for the API's error messages, `validation.*` for field errors,
@@ -19,6 +20,7 @@ export const en = {
   ...payAndSupportPages.en,
   ...passkeyPages.en,
   ...enrollmentEmailProofTexts.en,
+  ...smsPausedPages.en,
   // Errors the edge answers for the framework (SEC-2) and for any code without a more precise sentence.
   'error.validation_failed': 'The request has invalid fields.',
   'error.validation_failed.request': 'The request is not valid.',

@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Spanish as Spain writes it, addressing the reader as «tú»; es-419 adapts it for Latin America. */
 export const es: Catalog = {
@@ -14,6 +15,7 @@ export const es: Catalog = {
   ...payAndSupportPages.es,
   ...passkeyPages.es,
   ...enrollmentEmailProofTexts.es,
+  ...smsPausedPages.es,
   'error.validation_failed': 'La solicitud tiene campos no válidos.',
   'error.validation_failed.request': 'La solicitud no es válida.',
   'error.invalid_json': 'El cuerpo de la solicitud no es JSON válido.',

@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** French (France and every French-speaking region but Canada, which fr-CA adapts). */
 export const fr: Catalog = {
@@ -14,6 +15,7 @@ export const fr: Catalog = {
   ...payAndSupportPages.fr,
   ...passkeyPages.fr,
   ...enrollmentEmailProofTexts.fr,
+  ...smsPausedPages.fr,
   'error.validation_failed': 'La requête contient des champs non valides.',
   'error.validation_failed.request': 'La requête n’est pas valide.',
   'error.invalid_json': 'Le corps de la requête n’est pas du JSON valide.',

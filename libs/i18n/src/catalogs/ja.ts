@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Japanese, in the polite です・ます style. */
 export const ja: Catalog = {
@@ -14,6 +15,7 @@ export const ja: Catalog = {
   ...payAndSupportPages.ja,
   ...passkeyPages.ja,
   ...enrollmentEmailProofTexts.ja,
+  ...smsPausedPages.ja,
   'error.validation_failed': 'リクエストに無効な項目があります。',
   'error.validation_failed.request': 'リクエストが無効です。',
   'error.invalid_json': 'リクエスト本文が有効な JSON ではありません。',

@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Polish, in the direct imperative Polish interfaces use («Zaloguj się ponownie»). */
 export const pl: Catalog = {
@@ -14,6 +15,7 @@ export const pl: Catalog = {
   ...payAndSupportPages.pl,
   ...passkeyPages.pl,
   ...enrollmentEmailProofTexts.pl,
+  ...smsPausedPages.pl,
   'error.validation_failed': 'Żądanie zawiera nieprawidłowe pola.',
   'error.validation_failed.request': 'Żądanie jest nieprawidłowe.',
   'error.invalid_json': 'Treść żądania nie jest prawidłowym JSON-em.',

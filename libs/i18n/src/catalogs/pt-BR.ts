@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Brazilian Portuguese, addressing the reader as «você»; the only Portuguese Sitepass speaks, so pt-PT reads it too. */
 export const ptBR: Catalog = {
@@ -14,6 +15,7 @@ export const ptBR: Catalog = {
   ...payAndSupportPages['pt-BR'],
   ...passkeyPages['pt-BR'],
   ...enrollmentEmailProofTexts['pt-BR'],
+  ...smsPausedPages['pt-BR'],
   'error.validation_failed': 'A solicitação tem campos inválidos.',
   'error.validation_failed.request': 'A solicitação não é válida.',
   'error.invalid_json': 'O corpo da solicitação não é um JSON válido.',

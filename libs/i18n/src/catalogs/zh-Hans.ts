@@ -5,6 +5,7 @@ import { enrollmentEmailProofTexts } from './enrollment-email-proof';
 import { passkeyPages } from './pages/passkeys';
 import { payAndSupportPages } from './pages/pay-and-support';
 import { signInPages } from './pages/sign-in';
+import { smsPausedPages } from './pages/sms-paused';
 
 /** Simplified Chinese (zh-CN, zh-SG and every other zh tag). */
 export const zhHans: Catalog = {
@@ -14,6 +15,7 @@ export const zhHans: Catalog = {
   ...payAndSupportPages['zh-Hans'],
   ...passkeyPages['zh-Hans'],
   ...enrollmentEmailProofTexts['zh-Hans'],
+  ...smsPausedPages['zh-Hans'],
   'error.validation_failed': '请求中有无效的字段。',
   'error.validation_failed.request': '请求无效。',
   'error.invalid_json': '请求正文不是有效的 JSON。',

@@ -7,6 +7,7 @@ import { CurrentCaller, CurrentPrincipal, EnrollmentRequestPipe } from '@sitepas
 import type { Request, Response } from 'express';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
+import { enrollInsteadNotice, isSmsPaused } from '../factors/sms-paused.views';
 import { field, Form, idField, passwordField, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { Html } from '../html';
@@ -133,7 +134,10 @@ export class EnrollmentPages {
     } catch (error) {
       const refusal = asDomainError(error);
       if (refusal.code === 'reauthentication_required') return reverify(response, `${ACCOUNT}/sms`);
-      const placed = placeRefusal(context, refusal, SMS_REFUSALS);
+      // SMS-10: texts to this number's prefix are paused: the other types are offered above the form.
+      const placed = isSmsPaused(refusal)
+        ? { errors: {}, message: enrollInsteadNotice(context, refusal, { hrefOf: (type) => `${ACCOUNT}/${type}` }) }
+        : placeRefusal(context, refusal, SMS_REFUSALS);
       this.pages.refuse(
         response,
         context,

@@ -9,7 +9,8 @@ import { Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { PageContent, PageContext } from '../layout';
 import { Pages } from '../page-context';
-import { asDomainError, ClockSkew, codeErrorMessage, messageOf, skewOf } from '../page-errors';
+import { asDomainError, ClockSkew, codeErrorMessage, messageOf, resendAvailableAfter, skewOf } from '../page-errors';
+import { isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { PageSessions } from '../session/page-session';
 import { chooseFactorPage, codePage } from '../sign-in/sign-in.views';
 import { ACCOUNT, accountReturnPath, afterReverification } from './account-routes';
@@ -109,12 +110,10 @@ export class ReverificationPages {
     } catch (error) {
       const refusal = asDomainError(error);
       const context = await this.context(request, response);
-      this.pages.refuse(
-        response,
-        context,
-        await this.choice(context, principal, returnTo, { factorId: messageOf(context, refusal) }),
-        refusal,
-      );
+      const page = isSmsPaused(refusal)
+        ? await this.otherWays(context, principal, returnTo, refusal)
+        : await this.choice(context, principal, returnTo, { factorId: messageOf(context, refusal) });
+      this.pages.refuse(response, context, page, refusal);
     }
   }
 
@@ -184,6 +183,8 @@ export class ReverificationPages {
     } catch (error) {
       const refusal = asDomainError(error);
       const context = await this.context(request, response);
+      if (isSmsPaused(refusal))
+        return this.pages.refuse(response, context, await this.otherWays(context, principal, returnTo, refusal), refusal);
       const again = { response, context, caller, principal, challengeId, returnTo, factorId };
       await this.codeAgain(again, { errors: { code: messageOf(context, refusal) }, refusal });
     }
@@ -203,6 +204,7 @@ export class ReverificationPages {
   ): Promise<void> {
     const { response, context, caller, principal, challengeId } = again;
     const open = await this.mfa.describeChallenge(caller, challengeId);
+    if (form.refusal) open.resendAvailableAt = resendAvailableAfter(open.resendAvailableAt, form.refusal, this.clock.now().getTime());
     const page = await this.codeStep(context, principal, open, again, form.errors, form.skew);
     if (form.refusal) this.pages.refuse(response, context, page, form.refusal);
     else this.pages.send(response, context, page, 400);
@@ -229,6 +231,19 @@ export class ReverificationPages {
       action: VERIFY,
       hidden: { return: returnTo },
       intro: notice(context.t('page.account.reverify.intro')),
+    });
+  }
+
+  /** SMS-10: texts to the person's number are paused; their other factors are offered instead. */
+  private async otherWays(context: PageContext, principal: Principal, returnTo: string, refusal: DomainError): Promise<PageContent> {
+    return otherWaysPage(context, refusal, {
+      heading: context.t('page.verify.title'),
+      intro: notice(context.t('page.account.reverify.intro')),
+      sectionTitle: context.t('page.sms_paused.other_ways.verify'),
+      factors: otherFactorsThan(refusal, await this.usableFactors(principal)),
+      action: VERIFY,
+      hidden: { return: returnTo },
+      backHref: ACCOUNT,
     });
   }
 

@@ -26,12 +26,13 @@ import type { Request, Response } from 'express';
 import { emailCodeError, emailProofOf } from '../factors/email-code-field';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
+import { enrollInsteadNotice, isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { field, Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { FlowState, PageFlows } from '../flow/page-flow';
 import { PageContext } from '../layout';
 import { localPath, Pages } from '../page-context';
-import { ClockSkew, codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
+import { ClockSkew, codeErrorMessage, messageOf, resendAvailableAfter, skewOf, statusOf } from '../page-errors';
 import { PageSessions } from '../session/page-session';
 import { PasswordPages } from './password-pages';
 import { DEVICE_COOKIE, SignInContinuation } from './sign-in-continuation';
@@ -218,6 +219,7 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         response.redirect(303, `${base}/signin/verify`);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        if (isSmsPaused(error)) return this.sendOtherWays(response, context, flow, error);
         const view = {
           factors: flow.factors ?? [],
           recoveryCodeAvailable: flow.recoveryCodeAvailable === true,
@@ -311,8 +313,15 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         response.redirect(303, `${base}/signin/verify`);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        if (isSmsPaused(error)) return this.sendOtherWays(response, context, flow, error);
         const open = await this.mfa.describeChallenge(caller, flow.challengeId);
-        this.pages.send(response, context, this.codeView(context, flow, open, { code: messageOf(context, error) }), statusOf(error));
+        const resendAvailableAt = resendAvailableAfter(open.resendAvailableAt, error, this.clock.now().getTime());
+        this.pages.refuse(
+          response,
+          context,
+          this.codeView(context, flow, { ...open, resendAvailableAt }, { code: messageOf(context, error) }),
+          error,
+        );
       }
     }
 
@@ -433,7 +442,10 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         response.redirect(303, `${base}/signin/enroll/code`);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        rerender({ number: messageOf(context, error) }, statusOf(error));
+        if (!isSmsPaused(error)) return rerender({ number: messageOf(context, error) }, statusOf(error));
+        // SMS-10: texts to this number's prefix are paused: the other types are offered above the form.
+        const message = enrollInsteadNotice(context, error, { action: `${base}/signin/enroll` });
+        this.pages.refuse(response, context, smsNumberPage(context, { countries, country, number, message }, smsNumberUrls), error);
       }
     }
 
@@ -621,6 +633,19 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
 
     private context(request: Request, response: Response, signedIn = false): Promise<PageContext> {
       return this.pages.context(request, response, base, signedIn);
+    }
+
+    /** SMS-10: texts to the person's number are paused; their other factors are offered instead, and the recovery code. */
+    private sendOtherWays(response: Response, context: PageContext, flow: FlowState, error: DomainError): void {
+      const proof = flow.proofRequired === true;
+      const page = otherWaysPage(context, error, {
+        heading: context.t('page.verify.title'),
+        sectionTitle: context.t(proof ? 'page.sms_paused.other_ways.verify' : 'page.sms_paused.other_ways.sign_in'),
+        factors: otherFactorsThan(error, flow.factors ?? []),
+        action: `${base}/signin/verify/start`,
+        recoveryHref: flow.recoveryCodeAvailable === true && !proof ? `${base}/signin/recovery` : undefined,
+      });
+      this.pages.refuse(response, context, page, error);
     }
 
     private async sendPasswordPage(response: Response, context: PageContext, form: PasswordForm, status = 200): Promise<void> {

@@ -245,7 +245,7 @@ export function requestOptionsOf(challenge: ChallengeView): Record<string, unkno
   return publicKey as Record<string, unknown>;
 }
 
-function hiddenFields(fields: Record<string, string>): Html[] {
+export function hiddenFields(fields: Record<string, string>): Html[] {
   return Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
 }
 

@@ -22,14 +22,15 @@ import { PageFlows } from '../flow/page-flow';
 import { PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { secondsUntil } from '../form-input';
-import { codeErrorMessage, messageOf, skewOf, statusOf } from '../page-errors';
+import { codeErrorMessage, messageOf, resendAvailableAfter, skewOf, statusOf } from '../page-errors';
+import { isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { PageSessions } from '../session/page-session';
 import { PasswordPages } from '../sign-in/password-pages';
 import { requestOptionsOf } from '../sign-in/sign-in.views';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import type { ClockSkew } from '../page-errors';
 import { StepUpFlows, StepUpFlowState, stepUpPath } from './step-up-flow';
-import { stepUpChoicePage, stepUpCodePage, stepUpPasskeyPage, stepUpRefusedPage } from './step-up.views';
+import { operationIntro, stepUpChoicePage, stepUpCodePage, stepUpPasskeyPage, stepUpRefusedPage } from './step-up.views';
 
 const SIX_DIGITS = /^\d{6}$/;
 /** The challenge is over: the person chooses (or is given) a new one. */
@@ -128,6 +129,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         response.redirect(303, '/pay/step-up/verify');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        if (isSmsPaused(error)) return this.offerOtherWays(response, context, principal, flow, error);
         const errors = { factorId: messageOf(context, error) };
         await this.showStep(response, context, principal, flow, { choose: true, errors, status: statusOf(error) });
       }
@@ -196,8 +198,10 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         response.redirect(303, '/pay/step-up/verify');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        if (isSmsPaused(error)) return this.offerOtherWays(response, context, principal, flow, error);
+        if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
         const errors = { code: messageOf(context, error) };
-        await this.showStep(response, context, principal, flow, { errors, status: statusOf(error) });
+        await this.showStep(response, context, principal, flow, { errors, status: statusOf(error), refusal: error });
       }
     }
 
@@ -246,7 +250,7 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
       context: PageContext,
       principal: Principal,
       flow: StepUpFlowState,
-      shown: { choose?: boolean; errors?: FieldErrors; status?: number; skew?: ClockSkew },
+      shown: { choose?: boolean; errors?: FieldErrors; status?: number; skew?: ClockSkew; refusal?: DomainError },
     ): Promise<void> {
       const factors = await this.stepUps.factorsFor(principal);
       if (factors.length === 0) {
@@ -278,12 +282,33 @@ export function createStepUpPages(options: StepUpPagesOptions): Type<unknown> {
         operation,
         factor: factors.find((candidate) => candidate.type === factorType) ?? { id: '', type: factorType },
         expiresInSeconds: secondsUntil(open.expiresAt, now),
-        resendWaitSeconds: factorType === 'sms' ? secondsUntil(open.resendAvailableAt, now) : undefined,
+        resendWaitSeconds:
+          factorType === 'sms'
+            ? secondsUntil(shown.refusal ? resendAvailableAfter(open.resendAvailableAt, shown.refusal, now) : open.resendAvailableAt, now)
+            : undefined,
         otherMethods: factors.length > 1,
         errors: shown.errors,
         skew: shown.skew,
       });
       this.pages.send(response, context, view, shown.status);
+    }
+
+    /** SMS-10: texts to the person's number are paused; their other factors for this step-up are offered instead. */
+    private async offerOtherWays(
+      response: Response,
+      context: PageContext,
+      principal: Principal,
+      flow: StepUpFlowState,
+      error: DomainError,
+    ): Promise<void> {
+      const page = otherWaysPage(context, error, {
+        heading: context.t('page.step_up.title'),
+        intro: operationIntro(context, context.t(options.operations[flow.operation]!)),
+        sectionTitle: context.t('page.sms_paused.other_ways.verify'),
+        factors: otherFactorsThan(error, await this.stepUps.factorsFor(principal)),
+        action: '/pay/step-up/start',
+      });
+      this.pages.refuse(response, context, page, error);
     }
 
     /** A code refused: beside the field; a challenge that ended starts over; PAY-9's revoked session signs the person out. */

@@ -6,7 +6,7 @@ import { chooseFactorPage, codePage, passkeyStepPage } from '../sign-in/sign-in.
 import type { ClockSkew } from '../page-errors';
 
 /** WEB-6: what the step-up confirms, in words, above its form. */
-function operationIntro(context: PageContext, operation: string, message?: Html | false): Html {
+export function operationIntro(context: PageContext, operation: string, message?: Html | false): Html {
   return html`${message}
     <p>${context.t('page.step_up.intro')}</p>
     <p class="operation"><strong>${operation}</strong></p>`;
