@@ -17,6 +17,7 @@ export * from './errors/error-code';
 export * from './factors/factor-summary';
 export * from './factors/factor.service';
 export * from './factor-types/sms/phone-number';
+export { isSmsPaused } from './factor-types/sms/sms-paused';
 export * from './factor-types/totp/secret-rotation';
 export * from './factor-types/sms/sms.authenticator';
 export * from './factor-types/totp/totp-codes';

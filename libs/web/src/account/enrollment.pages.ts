@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Caller, EnrollmentService, FactorService, PendingEnrollmentView, Principal } from '@sitepass/auth';
+import { Caller, EnrollmentService, FactorService, isSmsPaused, PendingEnrollmentView, Principal } from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { UserRepository } from '@sitepass/database';
 import { CurrentCaller, CurrentPrincipal, EnrollmentRequestPipe } from '@sitepass/http';
 import type { Request, Response } from 'express';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
-import { enrollInsteadNotice, isSmsPaused } from '../factors/sms-paused.views';
+import { enrollInsteadNotice } from '../factors/sms-paused.views';
 import { field, Form, idField, passwordField, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { Html } from '../html';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Caller, ChallengeView, DomainError, FactorService, FactorSummary, MfaStepService, Principal } from '@sitepass/auth';
+import { Caller, ChallengeView, DomainError, FactorService, FactorSummary, isSmsPaused, MfaStepService, Principal } from '@sitepass/auth';
 import { Clock } from '@sitepass/common';
 import { CurrentCaller, CurrentPrincipal } from '@sitepass/http';
 import type { Request, Response } from 'express';
@@ -10,7 +10,7 @@ import { FieldErrors, notice } from '../forms';
 import { PageContent, PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { asDomainError, ClockSkew, codeErrorMessage, messageOf, resendAvailableAfter, skewOf } from '../page-errors';
-import { isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
+import { otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { PageSessions } from '../session/page-session';
 import { chooseFactorPage, codePage } from '../sign-in/sign-in.views';
 import { ACCOUNT, accountReturnPath, afterReverification } from './account-routes';

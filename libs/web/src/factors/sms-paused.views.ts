@@ -5,11 +5,6 @@ import { csrfField, PageContent, PageContext } from '../layout';
 import { messageOf } from '../page-errors';
 import { factorLabel, hiddenFields } from '../sign-in/sign-in.views';
 
-/** SMS-10: the refusal of a text message to a blocked prefix, at a challenge or at an enrollment. */
-export function isSmsPaused(error: DomainError): boolean {
-  return error.code === 'sms_temporarily_unavailable';
-}
-
 /**
  * The factors a person may use instead of the refused text message (SMS-10): those the page offers but the phone
  * (one per account, SMS-9), and only those the core still counts as usable when it names them (`otherFactors`:

@@ -7,6 +7,7 @@ import {
   DomainError,
   EnrollmentService,
   HandOffService,
+  isSmsPaused,
   MfaStepService,
   PasskeySignInService,
   Principal,
@@ -26,7 +27,7 @@ import type { Request, Response } from 'express';
 import { emailCodeError, emailProofOf } from '../factors/email-code-field';
 import { passkeyAnswer, unansweredPasskeyMessage } from '../factors/passkey-form';
 import { PhoneForms, phoneNumberOf } from '../factors/phone-form';
-import { enrollInsteadNotice, isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
+import { enrollInsteadNotice, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { field, Form, idField, secondsUntil, sixDigitCode } from '../form-input';
 import { FieldErrors, notice } from '../forms';
 import { FlowState, PageFlows } from '../flow/page-flow';

@@ -7,6 +7,7 @@ import {
   CODE_CHALLENGE,
   DomainError,
   HandOffService,
+  isSmsPaused,
   MfaStepService,
   OperationAuthorizer,
   Principal,
@@ -23,7 +24,7 @@ import { PageContext } from '../layout';
 import { Pages } from '../page-context';
 import { secondsUntil } from '../form-input';
 import { codeErrorMessage, messageOf, resendAvailableAfter, skewOf, statusOf } from '../page-errors';
-import { isSmsPaused, otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
+import { otherFactorsThan, otherWaysPage } from '../factors/sms-paused.views';
 import { PageSessions } from '../session/page-session';
 import { PasswordPages } from '../sign-in/password-pages';
 import { requestOptionsOf } from '../sign-in/sign-in.views';

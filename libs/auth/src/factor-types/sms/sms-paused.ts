@@ -1,7 +1,7 @@
 import { DomainError, ErrorDetails } from '../../errors/domain.error';
 
 /** SMS-10: the refusal of an SMS to a blocked prefix. */
-export function isSmsPaused(error: unknown): error is DomainError {
+export function isSmsPaused(error: unknown): error is DomainError & { code: 'sms_temporarily_unavailable' } {
   return error instanceof DomainError && error.code === 'sms_temporarily_unavailable';
 }
 
