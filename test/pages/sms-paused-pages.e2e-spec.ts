@@ -90,6 +90,25 @@ describe('SMS-10 SMS-11 the hosted pages when texts are paused or must wait (WEB
     expect(setup.html).toContain('id="totp-qr"');
   });
 
+  it('SMS-10 WEB-3 LOGIN-4 a new enrollment code asked once the prefix is blocked offers the authenticator app too', async () => {
+    const app = await env.start('standard', { SMS_PREFIX_GUARD_MIN_SENDS: '2' });
+    const user = await createUser(app, { alwaysRequireMfa: true });
+    const browser = new PageClient(app.http.baseUrl);
+    await browser.get('/signin');
+    await browser.follow(await browser.submit('/signin', { email: user.email, password: PASSWORD }));
+    await browser.follow(await browser.submit('/signin/enroll', { factorType: 'sms' }));
+    await browser.follow(await browser.submit('/signin/enroll/sms', { country: 'US', number: '415 555 0126' }));
+    // Another unverified SMS to +1415 makes two: the next one to the prefix is refused.
+    await pumpPrefix(app);
+    env.clock.advance(30);
+
+    const paused = await browser.submit('/signin/enroll/resend', {});
+    expect(paused.status).toBe(503);
+    expect(paused.html).toMatch(/role="alert"[^>]*>\s*Text messages to numbers like this one are paused/);
+    expect(paused.html).toMatch(/name="factorType" value="totp"[\s\S]*?<button type="submit">Set up an authenticator app<\/button>/);
+    expect((await browser.submit('/signin/enroll', { factorType: 'totp' })).html).toContain('id="totp-qr"');
+  });
+
   it('SMS-10 WEB-4 POL-8 re-verification with the phone while its prefix is blocked offers the app, which proves it', async () => {
     const app = await env.start('standard', GUARD_AT_ONE_SEND);
     const user = await createEnrolledUser(app, env.clock);

@@ -76,11 +76,7 @@ export class EnrollmentService {
     const create = () =>
       this.db
         .transaction((manager) => this.createPendingFactor(manager, caller, facts, request.factorType, prepared.columns))
-        .catch((error: unknown) => {
-          if (!isSmsPaused(error)) throw error;
-          const others = requirement.allowedFactorTypes.filter((type) => type !== request.factorType);
-          throw offeringOtherWays(error, 'enrollment', { allowedFactorTypes: others });
-        });
+        .catch((error: unknown) => this.offerOtherTypes(error, caller, request.factorType, requirement));
     const { factor, challenge, emailProof } = this.emailProof.isRequired(caller, facts.activeFactors)
       ? await this.emailProof.admitting(user.id, create)
       : await create();
@@ -97,7 +93,19 @@ export class EnrollmentService {
   /** A new code for a pending enrollment of a type that sends one (SMS-2, SMS-5). */
   async resendEnrollmentCode(caller: Caller, enrollmentId: string): Promise<{ challenge: Challenge; factorType: string }> {
     const factor = await this.pendingFactor(caller, enrollmentId);
-    return { challenge: await this.challenges.resendCode(await this.enrollmentChallenge(caller, factor)), factorType: factor.type };
+    const challenge = await this.enrollmentChallenge(caller, factor);
+    return {
+      challenge: await this.challenges.resendCode(challenge).catch((error) => this.offerOtherTypes(error, caller, factor.type)),
+      factorType: factor.type,
+    };
+  }
+
+  /** SMS-10: a text refused because its prefix is blocked offers the types the user may enroll instead. */
+  private async offerOtherTypes(error: unknown, caller: Caller, refusedType: string, requirement?: MfaRequirement): Promise<never> {
+    if (!isSmsPaused(error)) throw error;
+    const allowed = (requirement ?? this.policy.evaluate(await this.facts.load((await this.users.findById(caller.userId))!)))
+      .allowedFactorTypes;
+    throw offeringOtherWays(error, 'enrollment', { allowedFactorTypes: allowed.filter((type) => type !== refusedType) });
   }
 
   /**

@@ -244,6 +244,7 @@ export class EnrollmentPages {
     @Req() request: Request,
     @Res() response: Response,
     @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: Principal,
     @Query() query: Form,
   ): Promise<void> {
     const enrollmentId = idField(query, 'id');
@@ -254,6 +255,11 @@ export class EnrollmentPages {
     } catch (error) {
       const refusal = asDomainError(error);
       const context = await this.context(request, response);
+      if (isSmsPaused(refusal)) {
+        // SMS-10: as at the start, the other types are offered above the phone form.
+        const message = enrollInsteadNotice(context, refusal, { hrefOf: (type) => `${ACCOUNT}/${type}` });
+        return this.pages.refuse(response, context, await this.phoneStep(context, principal, {}, {}, message), refusal);
+      }
       const pending = await this.enrollments.describePending(caller, enrollmentId);
       this.pages.refuse(response, context, this.codeStep(context, pending, { code: messageOf(context, refusal) }), refusal);
     }

@@ -470,6 +470,12 @@ export function createSignInPages(base: '' | '/pay'): Type<unknown> {
         response.redirect(303, `${base}/signin/enroll/code`);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        if (isSmsPaused(error)) {
+          // SMS-10: as at the start, the other types are offered above a phone form.
+          const countries = await this.phoneForms.countries(caller.userId, context);
+          const message = enrollInsteadNotice(context, error, { action: `${base}/signin/enroll` });
+          return this.pages.refuse(response, context, smsNumberPage(context, { countries, message }, smsNumberUrls), error);
+        }
         this.pages.send(
           response,
           context,
