@@ -53,7 +53,9 @@ describe('SMS-10 toll-fraud guard per destination prefix', () => {
   const env = useTestEnvironment();
 
   it('SMS-10 SMS-12 200 enrollment SMS at once to random +1415 numbers on two instances: 20 are sent, the prefix is blocked, audited and measured; another prefix is served; an operator releases it', async () => {
-    const instances = await twoInstances(env, 'standard', BEHIND_GATEWAY);
+    // Pools wide enough for the burst: REL-2's load shedding (503 service_unavailable after 1.5 s waiting for a
+    // connection) is not what this test is about, though on a busy machine it may still answer a few.
+    const instances = await twoInstances(env, 'standard', { ...BEHIND_GATEWAY, DATABASE_POOL_SIZE: '60' });
     // 67 accounts the campaign signed in to, 3 numbers each: within SMS-5's caps and before SMS-11's backoff.
     const tokens = await usersAtEnrollment(instances[0], 68);
     const attackers = tokens.slice(0, 67);
@@ -63,8 +65,11 @@ describe('SMS-10 toll-fraud guard per destination prefix', () => {
     );
 
     // Exactly the configured minimum gets through: the decision and the count are one atomic step.
-    expect(tally(responses)).toEqual({ '202': 20, '503 sms_temporarily_unavailable': 180 });
-    const refused = responses.find((response) => response.status === 503)!;
+    const { '202': sent, '503 sms_temporarily_unavailable': paused, ...others } = tally(responses);
+    expect(sent).toBe(20);
+    expect(paused).toBeGreaterThanOrEqual(150);
+    expect(Object.keys(others).filter((answer) => answer !== '503 service_unavailable')).toEqual([]);
+    const refused = responses.find((response) => response.body?.code === 'sms_temporarily_unavailable')!;
     expect(refused.body).toMatchObject({ prefix: '+1415', allowedFactorTypes: ['totp'], message: expect.stringMatching(/paused/) });
     expect(refused.headers.get('retry-after')).toBe('3600');
     const { rows } = await env.db.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'sms'`);
@@ -91,7 +96,7 @@ describe('SMS-10 toll-fraud guard per destination prefix', () => {
     const sum = async (series: string) => (await Promise.all(instances.map((app) => metricValue(app, series)))).reduce((a, b) => a + b);
     expect(await sum('sitepass_sms_sends_total{country="US",prefix="+1415"')).toBe(20);
     expect(await sum('sitepass_sms_prefix_block_changes_total{action="blocked",country="US",prefix="+1415"')).toBe(1);
-    expect(await sum('sitepass_sms_refusals_total{reason="prefix_blocked",country="US"')).toBe(180);
+    expect(await sum('sitepass_sms_refusals_total{reason="prefix_blocked",country="US"')).toBe(paused);
 
     // An ordinary user of another prefix is served while +1415 stays blocked.
     const [ordinary] = await usersAtEnrollment(instances[1], 1, 500);
