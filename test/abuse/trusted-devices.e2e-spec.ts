@@ -5,6 +5,9 @@ import { adminToken, createCompanyWithAdmin, setPolicy } from '../support/policy
 import { TEST_SERVICE_TOKEN } from '../support/test-config';
 import { burst, tally, twoInstances } from './burst';
 import { User } from '@sitepass/database';
+import { Client } from 'pg';
+import { eventually } from '../support/fake-twilio';
+import { testConfig } from '../support/test-config';
 
 /**
  * ABUSE-9: a trusted device (SES-6) is bound to the factor that trusted it. Each test trusts a device,
@@ -135,5 +138,34 @@ describe('ABUSE-9 trusted devices', () => {
     const revokeAll = await burst(instances, 4, (app) => app.http.delete('/v1/me/trusted-devices', { token: second.accessToken }));
     expect(tally(revokeAll)).toEqual({ '204': 4 });
     expect((await withDevice(instances[1], user, second.deviceToken)).body.status).toBe('mfa_required');
+  });
+
+  it('ABUSE-9 SES-7 a device sign-in that checked its device just before a sign-out everywhere opens no session after it', async () => {
+    const { instances, user, deviceToken, accessToken } = await trustedDevice();
+    const holder = new Client({ connectionString: testConfig().databaseUrl });
+    await holder.connect();
+    try {
+      // Hold the user's row, so that the sign-out everywhere waits for it, then a device sign-in behind it.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE`, [user.userId]);
+      const waiting = async (count: number) => {
+        const { rows } = await env.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        expect(rows[0].n).toBe(count);
+      };
+      const signedOut = instances[1].http.delete('/v1/sessions', { token: accessToken });
+      await eventually(() => waiting(1));
+      // The device is still live when this sign-in reads it; its session opens only after the sign-out commits.
+      const signedIn = withDevice(instances[0], user, deviceToken);
+      await eventually(() => waiting(2));
+      await holder.query('COMMIT');
+      expect((await signedOut).status).toBe(204);
+      expect((await signedIn).body.status).not.toBe('authenticated');
+      const live = await env.db.query(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`, [user.userId]);
+      expect(live.rows[0].n).toBe(0);
+    } finally {
+      await holder.end();
+    }
   });
 });

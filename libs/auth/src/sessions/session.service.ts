@@ -59,6 +59,8 @@ export class SessionService {
     assurance: Assurance,
     manager: EntityManager = this.db.manager,
     events: AuditRecord[] = [],
+    /** ABUSE-9: the trusted device this sign-in relies on; no session opens once it is revoked. */
+    trustedDeviceId: string | null = null,
   ): Promise<{ session: Session; tokens: IssuedTokens }> {
     const now = this.clock.now();
     const context = requestContext.current();
@@ -77,7 +79,7 @@ export class SessionService {
       userAgent: context?.userAgent ?? null,
     });
     const refreshToken = randomToken();
-    if (!(await this.sessions.open(manager, session, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), events))) {
+    if (!(await this.sessions.open(manager, session, this.hasher.hash(REFRESH_TOKEN_PURPOSE, refreshToken), events, trustedDeviceId))) {
       throw DomainError.of('error.invalid_credentials');
     }
     return { session, tokens: this.tokensFor(session, refreshToken) };

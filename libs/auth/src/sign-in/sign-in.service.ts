@@ -62,7 +62,7 @@ export class SignInService {
       ? await this.devices.findTrusted(user.id, deviceToken, requirement.deviceTrustSeconds, this.db.manager)
       : null;
     if (device) {
-      return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device');
+      return this.authenticate(user, { acr: 'aal2', amr: device.amr, mfaTime: device.mfaTime }, 'trusted_device', device.id);
     }
     const usable = usableFactors(facts.activeFactors, requirement);
     const { mfaToken } = await this.pendingSignIns.open(user.id, this.policy.audience, {
@@ -119,14 +119,19 @@ export class SignInService {
   }
 
   /** The session, its refresh token and the audit row are one statement: one round trip, one commit (PERF-2). */
-  private async authenticate(user: User, assurance: Assurance, outcome: string): Promise<SignInResult> {
+  private async authenticate(
+    user: User,
+    assurance: Assurance,
+    outcome: string,
+    trustedDeviceId: string | null = null,
+  ): Promise<SignInResult> {
     const audience = this.policy.audience;
     const succeeded: AuditRecord = {
       type: 'sign_in.succeeded',
       subjectUserId: user.id,
       data: { audience, acr: assurance.acr, via: outcome },
     };
-    const { tokens } = await this.sessions.startSession(user.id, audience, assurance, this.db.manager, [succeeded]);
+    const { tokens } = await this.sessions.startSession(user.id, audience, assurance, this.db.manager, [succeeded], trustedDeviceId);
     this.metrics.signIns.inc({ audience, outcome });
     return { status: 'authenticated', ...tokens };
   }

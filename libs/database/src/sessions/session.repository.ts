@@ -22,20 +22,31 @@ export class SessionRepository {
    *
    * ABUSE-4: the statement holds a share lock on the user's row while it opens the session: a deactivation
    * either waits for this session (and then revokes it with the others) or committed first (then no session).
+   *
+   * ABUSE-9: a session a trusted device opens (`trustedDeviceId`) holds a share lock on the device's row too, and
+   * opens only while the device is live: a revocation of the device (sign-out everywhere, a reset, its factor
+   * removed) either waits for this session and revokes it, or committed first and no session opens.
    */
-  async open(manager: EntityManager, session: Session, refreshTokenHash: string, events: AuditRecord[]): Promise<boolean> {
+  async open(
+    manager: EntityManager,
+    session: Session,
+    refreshTokenHash: string,
+    events: AuditRecord[],
+    trustedDeviceId: string | null = null,
+  ): Promise<boolean> {
     const parameters: unknown[] = [
       ...[session.id, session.userId, session.audience, session.acr, session.amr, session.authTime, session.mfaTime, session.createdAt],
-      ...[session.expiresAt, session.ip, session.userAgent, refreshTokenHash],
+      ...[session.expiresAt, session.ip, session.userAgent, refreshTokenHash, trustedDeviceId],
     ];
     const audit = events.length > 0 ? this.audit.insertion(events, parameters.length + 1, 'EXISTS (SELECT 1 FROM new_session)') : null;
     // Foreign keys are checked at the end of the statement, when the session row exists.
     const opened: Array<{ id: string }> = await manager.query(
       `WITH active_user AS (SELECT id FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE),
+       live_device AS (SELECT id FROM trusted_devices WHERE id = $13::uuid AND revoked_at IS NULL FOR SHARE),
        new_session AS (
          INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, step_up_failures, ip, user_agent)
          SELECT $1::uuid, id, $3::text, $4::text, $5::text[], $6::timestamptz, $7::timestamptz, $8::timestamptz, $9::timestamptz, 0, $10::text, $11::text
-         FROM active_user RETURNING id),
+         FROM active_user WHERE $13::uuid IS NULL OR EXISTS (SELECT 1 FROM live_device) RETURNING id),
        first_refresh_token AS (INSERT INTO refresh_tokens (token_hash, session_id, created_at) SELECT $12::text, id, $8::timestamptz FROM new_session)
        ${audit ? `, audit AS (${audit.sql})` : ''}
        SELECT id FROM new_session`,
