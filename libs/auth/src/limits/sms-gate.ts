@@ -5,7 +5,15 @@ import { DomainError } from '../errors/domain.error';
 import { prefixOf } from '../factor-types/sms/phone-number';
 import { secondsUntilWindowEnds } from './fixed-window';
 import { historyOf, minuteOf, prefixKeys, SmsPrefixGuard } from './sms-prefix-guard';
-import { SMS_COOLDOWN_SECONDS, smsCooldownKey, smsCounters, SmsRecipient } from './sms-quota';
+import {
+  cooldownRetryAfter,
+  secondsUntilReady,
+  SMS_COOLDOWN_SECONDS,
+  smsCooldownKey,
+  SmsCounter,
+  smsCounters,
+  SmsRecipient,
+} from './sms-quota';
 
 /** SMS-11: after 3 SMS to a user within 10 minutes, each further SMS waits twice the previous wait, from 1 to 32 minutes. */
 export const BACKOFF = {
@@ -36,8 +44,8 @@ const FIXED_KEYS = 9;
  * user's backoff (SMS-11) and SMS-5's counters. Only an SMS that passes everything is counted anywhere,
  * so refused requests never spend a user's, a number's or a country's quota.
  *
- * Answers `{'sent', released}`, `{'prefix_blocked', new, sends, verified, usual}`, `{'cooldown', waitMs}`,
- * `{'backoff', waitMs}` or `{'quota', counter}`.
+ * Answers `{'sent', released}`, `{'prefix_blocked', new, sends, verified, usual}`, `{'cooldown', lastSentMs}`,
+ * `{'backoff', readyAtMs}` or `{'quota', counter}`.
  */
 const ADMIT = `
 local now, minute, sendsCode = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
@@ -81,13 +89,13 @@ end
 
 -- SMS-5: the number's cooldown.
 local last = redis.call('GET', KEYS[1])
-if last and now - tonumber(last) < cooldownMs then return { 'cooldown', cooldownMs - (now - tonumber(last)) } end
+if last and now - tonumber(last) < cooldownMs then return { 'cooldown', tonumber(last) } end
 
 -- SMS-11: the user's backoff: the last SMS, the one before it, and the wait the next one must keep.
 local b = redis.call('HMGET', KEYS[2], 'last', 'previous', 'wait')
 local lastSent, previous, wait = tonumber(b[1]), tonumber(b[2]), tonumber(b[3]) or 0
 if lastSent and now - lastSent >= resetMs then lastSent, previous, wait = nil, nil, 0 end
-if lastSent and now < lastSent + wait then return { 'backoff', lastSent + wait - now } end
+if lastSent and now < lastSent + wait then return { 'backoff', lastSent + wait } end
 
 -- SMS-5: the counters.
 for i = FIXED + 1, #KEYS do
@@ -171,7 +179,7 @@ export class SmsGate {
 
   private async conclude(
     verdict: Verdict,
-    context: { prefix: string; country: string; purpose: SmsPurpose; now: number; counters: ReturnType<typeof smsCounters> },
+    context: { prefix: string; country: string; purpose: SmsPurpose; now: number; counters: SmsCounter[] },
   ): Promise<void> {
     const { prefix, country } = context;
     const refused = (reason: string) => this.metrics.smsRefusals.inc({ reason, country });
@@ -191,8 +199,9 @@ export class SmsGate {
       case 'cooldown':
       case 'backoff': {
         refused(verdict[0]);
-        const retryAfterSeconds = Math.max(1, Math.ceil(verdict[1] / 1000));
-        const key = verdict[0] === 'cooldown' ? 'error.resend_too_soon' : 'error.resend_too_soon.backoff';
+        const cooldown = verdict[0] === 'cooldown';
+        const retryAfterSeconds = cooldown ? cooldownRetryAfter(verdict[1], context.now) : secondsUntilReady(verdict[1], context.now);
+        const key = cooldown ? 'error.resend_too_soon' : 'error.resend_too_soon.backoff';
         throw DomainError.of(key, { retryAfterSeconds }, { retryAfterSeconds });
       }
       case 'quota': {

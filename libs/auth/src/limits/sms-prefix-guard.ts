@@ -67,11 +67,14 @@ redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[1], 1)
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
-/** Drops a block and starts the prefix's window afresh; returns 1 if there was a block. */
+/** Drops a block and starts the prefix's window afresh; returns the block's facts, or nothing if there was none. */
 const RELEASE = `
-local removed = redis.call('HDEL', KEYS[1], ARGV[1])
-if removed == 1 then redis.call('DEL', KEYS[2]) end
-return removed`;
+local block = redis.call('HGET', KEYS[1], ARGV[1])
+if block then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('DEL', KEYS[2])
+end
+return block`;
 
 /**
  * SMS-10's blocks as operators and the MFA step see them: the codes verified per prefix (what makes
@@ -129,10 +132,9 @@ export class SmsPrefixGuard implements OnModuleInit {
   async release(input: string): Promise<void> {
     const prefix = normalizePrefix(input);
     if (!prefix) throw DomainError.of('error.not_found.sms_prefix_block');
-    const country = (await this.list()).find((block) => block.prefix === prefix)?.country;
-    const released = Number(await this.redis.eval(RELEASE, 2, prefixKeys.blocks, prefixKeys.window(prefix), prefix));
-    if (released !== 1) throw DomainError.of('error.not_found.sms_prefix_block');
-    await this.recordReleased(prefix, country ?? 'ZZ', 'operator');
+    const released = (await this.redis.eval(RELEASE, 2, prefixKeys.blocks, prefixKeys.window(prefix), prefix)) as string | null;
+    if (!released) throw DomainError.of('error.not_found.sms_prefix_block');
+    await this.recordReleased(prefix, (JSON.parse(released) as StoredBlock).country, 'operator');
   }
 
   async recordBlocked(prefix: string, country: string, facts: { sends: number; verified: number; usualVolume: number }): Promise<void> {

@@ -43,7 +43,12 @@ export function smsCooldownKey(numberHash: string): string {
   return `sms:cooldown:${numberHash}`;
 }
 
+/** Whole seconds from `nowMs` until `readyAtMs`, for `Retry-After`: rounded up, never below 1. */
+export function secondsUntilReady(readyAtMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((readyAtMs - nowMs) / 1000));
+}
+
 /** Seconds until the cooldown that began with the last send (`lastSentMs`) is over: rounded up, never below 1. */
 export function cooldownRetryAfter(lastSentMs: number, nowMs: number): number {
-  return Math.max(1, Math.ceil((lastSentMs + SMS_COOLDOWN_SECONDS * 1000 - nowMs) / 1000));
+  return secondsUntilReady(lastSentMs + SMS_COOLDOWN_SECONDS * 1000, nowMs);
 }
