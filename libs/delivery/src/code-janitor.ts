@@ -12,10 +12,10 @@ const INTERVAL_MS = 60_000;
 
 /**
  * SMS-2, ABUSE-16: a code (texted, or emailed to confirm an enrollment) exists in readable (sealed) form only
- * until it is delivered or expires. Delivery erases it; this erases the rest once expired (a failed delivery, a code never sent). It also forgets the spent
- * nonces of ID tokens that have expired (PAY-11), and the pages' authorization codes a day after they expired
- * (WEB-2), and the expired challenges of passwordless sign-ins (PASSKEY-3): a replay of any is refused for
- * its expiry. Runs in the worker.
+ * until it is delivered or expires. Delivery erases it; this erases the rest once expired (a failed delivery,
+ * a code never sent). It also forgets the spent nonces of ID tokens that have expired (PAY-11), the pages'
+ * authorization codes a day after they expired (WEB-2), and the expired challenges of passwordless sign-ins
+ * (PASSKEY-3): a replay of any is refused for its expiry. Runs in the worker.
  */
 @Injectable()
 export class CodeJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
