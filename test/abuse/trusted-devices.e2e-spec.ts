@@ -168,4 +168,30 @@ describe('ABUSE-9 trusted devices', () => {
       await holder.end();
     }
   });
+
+  it('ABUSE-9 RESET-2 a device sign-in waiting behind a reset that holds the user neither deadlocks it nor opens a session', async () => {
+    const { instances, user, deviceToken } = await trustedDevice();
+    const holder = new Client({ connectionString: testConfig().databaseUrl });
+    await holder.connect();
+    try {
+      // A revocation's order, as a reset does it: the user's row, then the devices.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE`, [user.userId]);
+      const signedIn = withDevice(instances[0], user, deviceToken);
+      await eventually(async () => {
+        const { rows } = await env.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        expect(rows[0].n).toBe(1);
+      });
+      await holder.query(`SET LOCAL lock_timeout = '5s'`);
+      await holder.query(`UPDATE trusted_devices SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user.userId]);
+      await holder.query('COMMIT');
+      const answer = await signedIn;
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.status).not.toBe('authenticated');
+    } finally {
+      await holder.end();
+    }
+  });
 });

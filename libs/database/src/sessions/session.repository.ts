@@ -25,7 +25,9 @@ export class SessionRepository {
    *
    * ABUSE-9: a session a trusted device opens (`trustedDeviceId`) holds a share lock on the device's row too, and
    * opens only while the device is live: a revocation of the device (sign-out everywhere, a reset, its factor
-   * removed) either waits for this session and revokes it, or committed first and no session opens.
+   * removed) either waits for this session and revokes it, or committed first and no session opens. The device
+   * is locked after the user, as every revocation locks them (the subquery is correlated with the user's locked
+   * row), so a revocation holding the user's row never waits on this statement's lock of the device.
    */
   async open(
     manager: EntityManager,
@@ -42,11 +44,13 @@ export class SessionRepository {
     // Foreign keys are checked at the end of the statement, when the session row exists.
     const opened: Array<{ id: string }> = await manager.query(
       `WITH active_user AS (SELECT id FROM users WHERE id = $2::uuid AND status = 'active' FOR SHARE),
-       live_device AS (SELECT id FROM trusted_devices WHERE id = $13::uuid AND revoked_at IS NULL FOR SHARE),
        new_session AS (
          INSERT INTO sessions (id, user_id, audience, acr, amr, auth_time, mfa_time, created_at, expires_at, step_up_failures, ip, user_agent)
          SELECT $1::uuid, id, $3::text, $4::text, $5::text[], $6::timestamptz, $7::timestamptz, $8::timestamptz, $9::timestamptz, 0, $10::text, $11::text
-         FROM active_user WHERE $13::uuid IS NULL OR EXISTS (SELECT 1 FROM live_device) RETURNING id),
+         FROM active_user
+         WHERE $13::uuid IS NULL
+            OR EXISTS (SELECT 1 FROM trusted_devices device WHERE device.id = $13::uuid AND device.user_id = active_user.id AND device.revoked_at IS NULL FOR SHARE)
+         RETURNING id),
        first_refresh_token AS (INSERT INTO refresh_tokens (token_hash, session_id, created_at) SELECT $12::text, id, $8::timestamptz FROM new_session)
        ${audit ? `, audit AS (${audit.sql})` : ''}
        SELECT id FROM new_session`,
