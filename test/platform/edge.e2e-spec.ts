@@ -77,7 +77,8 @@ describe('the HTTP edge', () => {
           );
         }
       }
-    });
+      // Every documented operation, four credentials, every malformed body: the work grows with the API.
+    }, 90_000);
   });
 
   describe('SEC-4 behind a gateway', () => {
