@@ -39,10 +39,27 @@ export async function withServer<T>(work: (client: Client) => Promise<T>): Promi
   }
 }
 
-/** Empties every table but the migration history; audit rows go too (TRUNCATE is not a row DELETE). */
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Empties every table but the migration history; audit rows go too (TRUNCATE is not a row DELETE).
+ *
+ * A test may end while the file's running worker still finishes its last job (an SMS delivery recorded after
+ * the fake Twilio answered). TRUNCATE locks its tables one at a time, so it can deadlock with that job's
+ * transaction; PostgreSQL then aborts one of the two, and when it is the TRUNCATE, it is tried again.
+ */
 export async function truncateAll(client: Pick<Client, 'query'>): Promise<void> {
   const { rows } = await client.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
   );
-  if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`);
+  if (rows.length === 0) return;
+  const truncate = `TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(truncate);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt === 5) throw error;
+    }
+  }
 }
