@@ -4,13 +4,14 @@ import { AddressInfo } from 'node:net';
 import { FakeTwilio } from '../support/fake-twilio';
 
 describe('Twilio-compatible provider', () => {
-  const settings = (baseUrl: string) => ({
+  /** A timeout long enough for a loaded machine: only the silent server's test waits it out, with its own. */
+  const settings = (baseUrl: string, timeoutMs = 10_000) => ({
     baseUrl,
     accountSid: 'AC123',
     authToken: 'token-xyz',
     from: '+15005550006',
     messagingServiceSid: null,
-    timeoutMs: 300,
+    timeoutMs,
   });
 
   it('SMS-6 posts To, From and Body as a form with Basic auth and returns the message sid', async () => {
@@ -56,7 +57,7 @@ describe('Twilio-compatible provider', () => {
 
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const timeout = await new TwilioProvider(settings(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`))
+    const timeout = await new TwilioProvider(settings(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, 300))
       .send({ to: '+1', body: 'x' })
       .catch((caught: unknown) => caught);
     expect((timeout as SmsProviderError).permanent).toBe(false);
