@@ -1,6 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import { JsonLogger } from '@sitepass/common';
 import { MIGRATIONS, runMigrations } from '@sitepass/database';
+import { AppProcess } from '../support/app-process';
 import { createUser, signIn } from '../support/factories';
 import { useTestEnvironment } from '../support/harness';
 
@@ -39,6 +40,23 @@ describe('operations', () => {
     expect(metrics.body).toMatch(/sitepass_sign_ins_total\{audience="standard",outcome="authenticated",process="standard-mfa"\} 1/);
     const worker = await env.worker();
     expect((await worker.http.get('/metrics')).body).toContain('process="worker"');
+  });
+
+  it("OPS-1 each process, started from its entry point, also publishes Node's default metrics, once", async () => {
+    const processes = await Promise.all((['standard', 'pay', 'worker'] as const).map((kind) => AppProcess.start(kind)));
+    try {
+      const names = ['standard-mfa', 'pay-mfa', 'worker'];
+      for (const [index, started] of processes.entries()) {
+        const exposition = (await started.http.get('/metrics')).body as string;
+        const label = `process="${names[index]}"`;
+        expect(exposition).toMatch(new RegExp(`^process_cpu_seconds_total\\{${label}\\} [0-9.e+-]+$`, 'm'));
+        expect(exposition).toMatch(new RegExp(`^nodejs_eventloop_lag_p99_seconds\\{${label}\\} [0-9.e+-]+$`, 'm'));
+        expect(exposition).toMatch(new RegExp(`^nodejs_heap_size_used_bytes\\{${label}\\} \\d+$`, 'm'));
+        expect(exposition.match(/^# TYPE process_cpu_seconds_total /gm)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(processes.map((started) => started.kill()));
+    }
   });
 
   it('OPS-1 serves the OpenAPI document and UI at /docs on both apps', async () => {

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
+import { JsonLogger, Metrics, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
 import { PAY_PAGES, PayMfaModule } from './pay-mfa.module';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     { title: 'Sitepass MFA: Pay', description: 'Pay sign-in, role-specific enrollment, step-up, authorization.' },
     { pages: PAY_PAGES },
   );
+  app.get(Metrics).collectProcessMetrics();
   await app.listen(config.port);
 }
 

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
+import { JsonLogger, Metrics, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { configureHttpApp } from '@sitepass/http';
 import { STANDARD_PAGES, StandardMfaModule } from './standard-mfa.module';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     { title: 'Sitepass MFA: standard accounts', description: 'Sign-in, factors, company policy.' },
     { pages: STANDARD_PAGES },
   );
+  app.get(Metrics).collectProcessMetrics();
   await app.listen(config.port);
 }
 

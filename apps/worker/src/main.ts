@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { JsonLogger, warnAboutDevelopmentSecrets } from '@sitepass/common';
+import { JsonLogger, Metrics, warnAboutDevelopmentSecrets } from '@sitepass/common';
 import { loadConfigOrExit } from '@sitepass/config';
 import { WorkerModule } from './worker.module';
 
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   // On SIGTERM the queue workers finish their active jobs (or give them back) before the process exits
   // with status 0 (OPS-3, REL-6).
   app.enableShutdownHooks([], { useProcessExit: true });
+  app.get(Metrics).collectProcessMetrics();
   await app.listen(config.port);
 }
 

@@ -3,6 +3,11 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /**
  * The process's Prometheus registry and every metric the service publishes (OPS-1). One instance per
  * process, provided by CommonModule; tests that boot several apps in one process get one registry each.
+ *
+ * Node's default metrics (`process_*`, `nodejs_*`) are the process's, not an app's: its entry point adds them
+ * once with `collectProcessMetrics`. prom-client cannot stop them (its event-loop histogram and GC observer
+ * live until the process exits, prometheus/client_js#494 and #500), so an app booted and closed in a
+ * process that lives on, as the tests do by the hundred, must not start them.
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -109,6 +114,10 @@ export class Metrics {
 
   constructor(process: string) {
     this.registry.setDefaultLabels({ process });
+  }
+
+  /** Adds Node's default metrics to the registry; once per process, from its entry point. */
+  collectProcessMetrics(): void {
     collectDefaultMetrics({ register: this.registry });
   }
 }
