@@ -43,19 +43,21 @@ describe('operations', () => {
   });
 
   it("OPS-1 each process, started from its entry point, also publishes Node's default metrics, once", async () => {
-    const processes = await Promise.all((['standard', 'pay', 'worker'] as const).map((kind) => AppProcess.start(kind)));
+    const names = { standard: 'standard-mfa', pay: 'pay-mfa', worker: 'worker' } as const;
+    const processes = await Promise.all(
+      (['standard', 'pay', 'worker'] as const).map(async (kind) => ({ kind, started: await AppProcess.start(kind) })),
+    );
     try {
-      const names = ['standard-mfa', 'pay-mfa', 'worker'];
-      for (const [index, started] of processes.entries()) {
+      for (const { kind, started } of processes) {
         const exposition = (await started.http.get('/metrics')).body as string;
-        const label = `process="${names[index]}"`;
+        const label = `process="${names[kind]}"`;
         expect(exposition).toMatch(new RegExp(`^process_cpu_seconds_total\\{${label}\\} [0-9.e+-]+$`, 'm'));
         expect(exposition).toMatch(new RegExp(`^nodejs_eventloop_lag_p99_seconds\\{${label}\\} [0-9.e+-]+$`, 'm'));
         expect(exposition).toMatch(new RegExp(`^nodejs_heap_size_used_bytes\\{${label}\\} \\d+$`, 'm'));
         expect(exposition.match(/^# TYPE process_cpu_seconds_total /gm)).toHaveLength(1);
       }
     } finally {
-      await Promise.all(processes.map((started) => started.kill()));
+      await Promise.all(processes.map(({ started }) => started.kill()));
     }
   });
 
